@@ -1,0 +1,104 @@
+"""Turn classified segments into the `Article`'s blocks.
+
+Main text keeps one block per paragraph (lines split by a single <br> are
+rejoined). Ads, legal text and boilerplate keep one block per region: adjacent
+segments with the same region and role are merged, lines joined by newlines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+from newsclean.classify import Decision
+from newsclean.model import Block, Region
+from newsclean.segment import Segment
+
+_PATH_DEPTH = 4
+
+
+def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    previous: int | None = None
+    for segment, decision in _in_region(segments, decisions, Region.MAIN):
+        joins_line = (
+            segment.soft_break
+            and previous == segment.index - 1
+            and blocks
+            and segments[previous].owner is segment.owner
+        )
+        if joins_line:
+            blocks[-1] = _extend(blocks[-1], segment.text)
+        else:
+            blocks.append(_block(segment, decision))
+        previous = segment.index
+    return tuple(blocks)
+
+
+def region_blocks(
+    segments: list[Segment], decisions: list[Decision], region: Region
+) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    previous: tuple[int, str] | None = None
+    for segment, decision in _in_region(segments, decisions, region):
+        if previous == (segment.index - 1, decision.role) and blocks:
+            blocks[-1] = _extend(blocks[-1], segment.text)
+        else:
+            blocks.append(_block(segment, decision))
+        previous = (segment.index, decision.role)
+    return tuple(blocks)
+
+
+def _in_region(
+    segments: list[Segment], decisions: list[Decision], region: Region
+) -> Iterable[tuple[Segment, Decision]]:
+    return (
+        (segment, decision)
+        for segment, decision in zip(segments, decisions, strict=True)
+        if decision.region is region
+    )
+
+
+def _block(segment: Segment, decision: Decision) -> Block:
+    return Block(
+        kind=segment.kind,
+        text=segment.text,
+        region=decision.region,
+        role=decision.role,
+        tag=segment.tag,
+        path=short_path(segment.owner),
+        rule=decision.rule,
+        level=segment.level,
+    )
+
+
+def _extend(block: Block, line: str) -> Block:
+    return Block(
+        kind=block.kind,
+        text=f"{block.text}\n{line}",
+        region=block.region,
+        role=block.role,
+        tag=block.tag,
+        path=block.path,
+        rule=block.rule,
+        level=block.level,
+    )
+
+
+def short_path(element: HtmlElement) -> str:
+    """The element and a few ancestors, CSS-like: "td>span.STORY>p"."""
+    parts = [_step(element)]
+    for count, ancestor in enumerate(element.iterancestors()):
+        if count >= _PATH_DEPTH - 1:
+            break
+        parts.append(_step(ancestor))
+    return ">".join(reversed(parts))
+
+
+def _step(element: HtmlElement) -> str:
+    step = str(element.tag)
+    if element.get("id"):
+        return f"{step}#{element.get('id', '').split()[0]}" if element.get("id", "").split() else step
+    classes = (element.get("class") or "").split()
+    return f"{step}.{classes[0]}" if classes else step

@@ -1,0 +1,212 @@
+"""Decide, for every segment, which region it belongs to and what it is.
+
+Two passes, after jusText: a decision table judges each segment on its own
+features and the vocabulary of the boxes around it (the first row that matches
+wins, and its name is the segment's `rule`); then a neighbour pass revisits
+short segments in the light of the segments beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from newsclean import vocab
+from newsclean.content import MainRegion, is_prose
+from newsclean.features import Features, class_cues, count_matches, is_article_link
+from newsclean.model import Region
+from newsclean.options import Options
+from newsclean.segment import Segment
+
+#: How many ancestors of a segment are searched for class/id vocabulary.
+_CHAIN_LIMIT = 8
+#: Appeal cues (donate, subscribe, paywall...) a box must say before it counts as an ad.
+_MIN_APPEAL_HITS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    region: Region
+    role: str
+    rule: str
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the decision rows may look at for one segment."""
+
+    segment: Segment
+    features: Features
+    in_main: bool
+    chain_cues: frozenset[str]  # class/id categories of the boxes between segment and main
+    appeal_box: bool  # a box around the segment pleads for money or sign-ups
+    options: Options
+
+
+_Row = tuple[str, Callable[[_Context], bool], Region, str]
+
+#: The decision table: (rule name, condition, region, role); first match wins.
+_ROWS: tuple[_Row, ...] = (
+    ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
+    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
+    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
+    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
+    (
+        "text:legal",
+        lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
+        Region.LEGAL,
+        "legal",
+    ),
+    ("class:comments", lambda c: "comments" in c.chain_cues, Region.BOILERPLATE, "comments"),
+    ("class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share"),
+    (
+        "text:share",
+        lambda c: "share" in c.features.text_cues and c.features.chars < 80,
+        Region.BOILERPLATE,
+        "share",
+    ),
+    ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
+    ("link:headline", lambda c: _is_headline(c), Region.SIDEBAR, "headline"),
+    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.BOILERPLATE, "related"),
+    (
+        "main:links",
+        lambda c: c.in_main and c.features.link_density > c.options.max_link_density,
+        Region.BOILERPLATE,
+        "links",
+    ),
+    ("main:text", lambda c: c.in_main, Region.MAIN, "text"),
+    ("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
+    ("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
+    ("other:footer", lambda c: "footer" in c.chain_cues, Region.BOILERPLATE, "footer"),
+    ("other", lambda c: True, Region.BOILERPLATE, "other"),
+)
+
+
+def classify(
+    segments: list[Segment],
+    features: list[Features],
+    main: MainRegion | None,
+    options: Options,
+) -> list[Decision]:
+    chains = _ChainInspector(segments, main)
+    decisions = []
+    for segment, feature in zip(segments, features, strict=True):
+        in_main = main is not None and main.contains(segment.owner)
+        chain = chains.chain(segment.owner)
+        context = _Context(
+            segment=segment,
+            features=feature,
+            in_main=in_main,
+            chain_cues=chains.cues(chain),
+            appeal_box=chains.appeals(chain),
+            options=options,
+        )
+        decisions.append(_decide(context))
+    return revisit_neighbours(segments, features, decisions, options)
+
+
+def _decide(context: _Context) -> Decision:
+    for name, condition, region, role in _ROWS:
+        if condition(context):
+            return Decision(region, role, name)
+    raise AssertionError("the last row matches everything")  # pragma: no cover
+
+
+def _is_headline(context: _Context) -> bool:
+    if context.in_main and not context.features.linked:
+        return False
+    minimum = context.options.headline_min_words
+    return context.features.linked and any(
+        is_article_link(link, minimum) for link in context.segment.links
+    )
+
+
+class _ChainInspector:
+    """The boxes between a segment and the main region, and what they say.
+
+    Results are memoised per element for this one page (no state outlives the call).
+    """
+
+    def __init__(self, segments: list[Segment], main: MainRegion | None) -> None:
+        self._stop = _main_ancestors(main)
+        self._cues: dict[HtmlElement, frozenset[str]] = {}
+        self._appeals = _appeal_hits_by_box(segments)
+
+    def chain(self, owner: HtmlElement) -> list[HtmlElement]:
+        chain: list[HtmlElement] = []
+        element: HtmlElement | None = owner
+        while element is not None and len(chain) < _CHAIN_LIMIT:
+            if element in self._stop:
+                break
+            chain.append(element)
+            element = element.getparent()
+        return chain
+
+    def cues(self, chain: list[HtmlElement]) -> frozenset[str]:
+        found: set[str] = set()
+        for element in chain:
+            cached = self._cues.get(element)
+            if cached is None:
+                cached = self._cues[element] = class_cues(element)
+            found |= cached
+        found.discard("positive")
+        return frozenset(found)
+
+    def appeals(self, chain: list[HtmlElement]) -> bool:
+        return any(self._appeals.get(element, 0) >= _MIN_APPEAL_HITS for element in chain)
+
+
+def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
+    """The main roots' ancestors: a chain climbing into them has left its own box."""
+    stop: set[HtmlElement] = set()
+    if main is None:
+        return stop
+    for root in main.roots:
+        stop.update(root.iterancestors())
+    return stop
+
+
+def _appeal_hits_by_box(segments: list[Segment]) -> dict[HtmlElement, int]:
+    hits: dict[HtmlElement, int] = {}
+    for segment in segments:
+        count = count_matches((segment.text,), vocab.APPEAL_TEXT)
+        if not count:
+            continue
+        for depth, element in enumerate(segment.owner.iterancestors()):
+            if depth >= _CHAIN_LIMIT:
+                break
+            if element.tag in vocab.BOX_TAGS:
+                hits[element] = hits.get(element, 0) + count
+        hits[segment.owner] = hits.get(segment.owner, 0) + count
+    return hits
+
+
+def revisit_neighbours(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+) -> list[Decision]:
+    """Short segments take the region of the segments around them."""
+    revised = list(decisions)
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
+        decision = revised[index]
+        if decision.rule != "other" or feature.chars >= options.short_block_chars:
+            continue
+        before = _nearest(revised, index, -1)
+        after = _nearest(revised, index, 1)
+        if before and after and before.region is after.region is Region.MAIN:
+            revised[index] = Decision(Region.MAIN, "text", "neighbours:main")
+        elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
+            revised[index] = Decision(before.region, before.role, "neighbours:line")
+    return revised
+
+
+def _nearest(decisions: list[Decision], index: int, step: int) -> Decision | None:
+    position = index + step
+    if 0 <= position < len(decisions):
+        return decisions[position]
+    return None

@@ -1,0 +1,134 @@
+"""Measure each segment: text length, link density, punctuation, text cues, and
+the class/id vocabulary of the elements around it.
+
+Everything here is a plain measurement; deciding what a segment is happens in
+`classify`. Lengths count characters, not space-separated words, so pages in
+Chinese or Japanese are measured on the same scale as English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from newsclean import vocab
+from newsclean.segment import Link, Segment
+
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’»)])")
+_WORD = re.compile(r"\w+")
+_ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    chars: int
+    words: int
+    link_density: float
+    emphasis_density: float
+    sentences: int
+    commas: int
+    text_cues: frozenset[str]  # names of vocab.TextCue patterns the text matches
+    position: float  # 0 at the top of the page, 1 at the bottom
+
+    @property
+    def linked(self) -> bool:
+        """Mostly link text: a menu item, a headline link."""
+        return self.link_density >= 0.5
+
+
+def measure(segments: list[Segment]) -> list[Features]:
+    total = max(len(segments) - 1, 1)
+    return [_measure_one(segment, segment.index / total) for segment in segments]
+
+
+_CUES = (
+    vocab.LEGAL_TEXT,
+    vocab.AD_LABEL_TEXT,
+    vocab.APPEAL_TEXT,
+    vocab.SHARE_TEXT,
+    vocab.COMMENT_TEXT,
+    vocab.READ_MORE_TEXT,
+    vocab.RELATED_TEXT,
+)
+
+
+def _measure_one(segment: Segment, position: float) -> Features:
+    text = segment.text
+    chars = len(text)
+    cues = {cue.name for cue in _CUES if cue.pattern.search(text)}
+    if vocab.BYLINE_TEXT.match(text) and chars < 80:
+        cues.add("byline")
+    if vocab.DATELINE_TEXT.match(text):
+        cues.add("dateline")
+    elif chars < 80 and vocab.DATE_TEXT.search(text):
+        cues.add("date")
+    return Features(
+        chars=chars,
+        words=len(_WORD.findall(text)),
+        link_density=segment.link_chars / chars if chars else 0.0,
+        emphasis_density=segment.emphasis_chars / chars if chars else 0.0,
+        sentences=len(_SENTENCE_END.findall(text)) + (text[-1:] in ".!?。！？"),
+        commas=text.count(",") + text.count("，") + text.count("、"),
+        text_cues=frozenset(cues),
+        position=position,
+    )
+
+
+def class_cues(element: HtmlElement) -> frozenset[str]:
+    """The region categories an element's own tag, role, class and id point to."""
+    tokens = _class_tokens(element)
+    cues = {name for name, words in _CLASS_CATEGORIES if tokens & words}
+    tag = element.tag
+    role = (element.get("role") or "").lower()
+    if tag in vocab.NAVIGATION_TAGS or role in vocab.NAVIGATION_ROLES:
+        cues.add("navigation")
+    if tag == "footer" or role in vocab.FOOTER_ROLES:
+        cues.add("footer")
+    if tag == "aside" or role == "complementary":
+        cues.add("sidebar")
+    if tag in ("article", "main") or role == "main":
+        cues.add("positive")
+    return frozenset(cues)
+
+
+_CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("positive", vocab.POSITIVE_CLASSES),
+    ("ad", vocab.AD_CLASSES),
+    ("legal", vocab.LEGAL_CLASSES),
+    ("sidebar", vocab.SIDEBAR_CLASSES),
+    ("navigation", vocab.NAVIGATION_CLASSES),
+    ("share", vocab.SHARE_CLASSES),
+    ("comments", vocab.COMMENT_CLASSES),
+    ("subscribe", vocab.SUBSCRIBE_CLASSES),
+)
+
+
+def _class_tokens(element: HtmlElement) -> set[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if not names.strip():
+        return set()
+    # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.
+    raw = names.split()
+    tokens = set(raw)
+    for name in raw:
+        tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
+    return tokens
+
+
+def is_article_link(link: Link, min_words: int) -> bool:
+    """A link that reads like a headline and points at what looks like an article."""
+    words = len(_WORD.findall(link.text))
+    if words < min_words and len(link.text) < 4 * min_words * 2:
+        return False
+    if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    path = urlsplit(link.href).path.rstrip("/")
+    return bool(path) and bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1] or path))
+
+
+def count_matches(texts: Iterable[str], cue: vocab.TextCue) -> int:
+    return sum(len(cue.pattern.findall(text)) for text in texts)

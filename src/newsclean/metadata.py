@@ -1,0 +1,272 @@
+"""Title, byline, dateline, section, date, site name and language of a page.
+
+Two sources, in this order: what the page prints near its headline (the
+segments around the title) and what its markup declares (<meta>, JSON-LD,
+<time>). The printed form wins where the Article keeps text as printed
+(byline, dateline); declared values fill the gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from newsclean import vocab
+from newsclean.features import Features
+from newsclean.options import Options
+from newsclean.segment import Segment, normalize_space
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_MAX_SECTION_CHARS = 40
+_MAX_JSONLD_BYTES = 200_000
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+    published: dt.date | dt.datetime | None = None
+    section: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    #: Indices of the segments that printed these fields (kept out of the body).
+    segments: set[int] = field(default_factory=set)
+
+
+def declared(root: HtmlElement) -> dict[str, str]:
+    """What <meta>, JSON-LD and <html lang> declare, keyed by our field names."""
+    found: dict[str, str] = {}
+    for key, value in _jsonld_fields(root):
+        found.setdefault(key, value)
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        content = normalize_space(meta.get("content") or "")
+        if content and name in _META_FIELDS:
+            found.setdefault(_META_FIELDS[name], content)
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        found.setdefault("language", lang.strip())
+    for time in root.iter("time"):
+        if time.get("datetime"):
+            found.setdefault("date", time.get("datetime", ""))
+            break
+    return found
+
+
+_META_FIELDS = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "author": "author",
+    "article:author": "author",
+    "og:site_name": "site_name",
+    "article:section": "section",
+    "article:published_time": "date",
+    "datepublished": "date",
+    "date": "date",
+    "dc.date": "date",
+    "og:locale": "language",
+    "content-language": "language",
+}
+
+
+def _jsonld_fields(root: HtmlElement) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        raw = script.text or ""
+        if len(raw) > _MAX_JSONLD_BYTES:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        for item in _jsonld_items(data):
+            fields.extend(_jsonld_item_fields(item))
+    return fields
+
+
+def _jsonld_items(data: object) -> list[dict[str, object]]:
+    items = data if isinstance(data, list) else [data]
+    flat: list[dict[str, object]] = []
+    for item in items:
+        if isinstance(item, dict):
+            graph = item.get("@graph")
+            flat.extend(g for g in graph if isinstance(g, dict)) if isinstance(
+                graph, list
+            ) else flat.append(item)
+    return flat
+
+
+def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
+    kind = str(item.get("@type", ""))
+    if not any(word in kind for word in ("Article", "Posting", "Report", "WebPage")):
+        return []
+    pairs = [
+        ("title", item.get("headline")),
+        ("date", item.get("datePublished")),
+        ("section", item.get("articleSection")),
+        ("author", _names(item.get("author"))),
+        ("site_name", _names(item.get("publisher"))),
+    ]
+    return [(key, normalize_space(value)) for key, value in pairs if isinstance(value, str)]
+
+
+def _names(value: object) -> str | None:
+    values = value if isinstance(value, list) else [value]
+    names = [
+        str(v.get("name")) if isinstance(v, dict) else v
+        for v in values
+        if isinstance(v, (dict, str))
+    ]
+    joined = ", ".join(name for name in names if isinstance(name, str) and name)
+    return joined or None
+
+
+def extract(
+    root: HtmlElement,
+    segments: list[Segment],
+    features: list[Features],
+    options: Options,
+) -> Metadata:
+    meta = declared(root)
+    found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
+    title_index = _find_title(segments, meta, _document_title(root))
+    if title_index is not None:
+        found.title = segments[title_index].text
+        found.segments.add(title_index)
+        _printed_header(found, segments, features, title_index, options)
+    else:
+        found.title = meta.get("title") or _document_title(root)
+    found.section = found.section or meta.get("section")
+    if found.byline is None and meta.get("author"):
+        found.authors = split_authors(meta["author"])
+    found.published = parse_date(meta.get("date")) or date_in(found.dateline)
+    return found
+
+
+def _document_title(root: HtmlElement) -> str | None:
+    for title in root.iter("title"):
+        text = normalize_space(title.text_content())
+        if text:
+            return text
+    return None
+
+
+def _find_title(
+    segments: list[Segment], meta: dict[str, str], document_title: str | None
+) -> int | None:
+    """The heading that the declared titles confirm; failing that, the first <h1>."""
+    hints = [hint.lower() for hint in (meta.get("title"), document_title) if hint]
+    headings = [s for s in segments if s.kind == "heading" and s.level <= 2]
+    for segment in headings:
+        text = segment.text.lower()
+        if any(text == hint or (len(text) > 15 and text in hint) for hint in hints):
+            return segment.index
+    first_h1 = next((s.index for s in headings if s.level == 1), None)
+    return first_h1
+
+
+def _printed_header(
+    found: Metadata,
+    segments: list[Segment],
+    features: list[Features],
+    title_index: int,
+    options: Options,
+) -> None:
+    """Section just above the title; byline and dateline just below it."""
+    before = title_index - 1
+    if before >= 0 and _looks_like_section(segments[before], features[before]):
+        found.section = segments[before].text
+        found.segments.add(before)
+    stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    for index in range(title_index + 1, stop):
+        text, cues = segments[index].text, features[index].text_cues
+        if found.byline is None and "byline" in cues:
+            found.byline = text
+            found.authors = split_authors(text)
+            found.segments.add(index)
+        elif found.dateline is None and cues & {"dateline", "date"}:
+            match = vocab.DATELINE_TEXT.match(text)
+            if match and match.group("rest"):
+                continue  # a dateline that runs into text belongs to a story, not the header
+            found.dateline = text
+            found.segments.add(index)
+        elif features[index].chars >= options.min_paragraph_chars:
+            break
+
+
+def _looks_like_section(segment: Segment, features: Features) -> bool:
+    text = segment.text
+    return (
+        len(text) <= _MAX_SECTION_CHARS
+        and features.words <= 4
+        and not features.text_cues & {"date", "dateline", "byline"}
+        and not text.endswith((".", ":"))
+    )
+
+
+def split_authors(byline: str) -> tuple[str, ...]:
+    text = re.sub(r"^\s*(?:by|von|par|por|di|door|av)\s+", "", byline, flags=re.IGNORECASE)
+    return tuple(name for name in (normalize_space(n) for n in _AUTHOR_SPLIT.split(text)) if name)
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value.replace("_", "-").split("-")[0].lower() or None
+
+
+def parse_date(value: str | None) -> dt.date | dt.datetime | None:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "januar"),
+            ("feb", "februar"),
+            ("mar", "märz", "mär"),
+            ("apr",),
+            ("may", "mai"),
+            ("jun", "juni"),
+            ("jul", "juli"),
+            ("aug",),
+            ("sep", "sept"),
+            ("oct", "okt", "oktober"),
+            ("nov",),
+            ("dec", "dez", "dezember"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_PRINTED_DATE = re.compile(r"\b([A-Za-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def date_in(text: str | None) -> dt.date | None:
+    """The date in a printed dateline such as "Brussels (AFP) Nov 17, 2015"."""
+    if not text:
+        return None
+    match = _PRINTED_DATE.search(text)
+    if not match:
+        return None
+    month = _MONTHS.get(match.group(1).lower()[:3]) or _MONTHS.get(match.group(1).lower())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(2)))
+    except ValueError:
+        return None

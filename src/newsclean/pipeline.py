@@ -1,0 +1,171 @@
+"""The stages, run in order; data flows one way.
+
+    bytes -decode-> str -parse-> tree -match-> template? -segment-> segments
+          -measure-> features -(template or heuristics)-> decisions -stories-> Article
+
+`run` keeps every intermediate result (the `Extraction`), which is what
+`newsclean --explain` prints; `newsclean.clean` returns only the Article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from newsclean import assemble, metadata
+from newsclean.classify import Decision, classify
+from newsclean.content import MainRegion, find_main
+from newsclean.decode import decode
+from newsclean.features import Features, is_article_link, measure
+from newsclean.metadata import Metadata
+from newsclean.model import Article, Region
+from newsclean.options import Options
+from newsclean.parse import parse
+from newsclean.segment import Segment, normalize_space, segment
+from newsclean.stories import build_stories
+from newsclean.templates import TemplateMatch, TemplateSet
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    article: Article
+    segments: tuple[Segment, ...]
+    features: tuple[Features, ...]
+    decisions: tuple[Decision, ...]
+
+
+def run(
+    html: bytes | str,
+    *,
+    url: str | None,
+    http_charset: str | None,
+    templates: TemplateSet,
+    options: Options,
+) -> Extraction:
+    decoded = decode(html, http_charset)
+    page = parse(decoded.text, max_depth=options.max_depth)
+    warnings = [*decoded.warnings, *page.warnings]
+    root = page.root
+    template = templates.match(url)
+    applied = template.apply(root) if template is not None else None
+    segments = segment(root)
+    features = measure(segments)
+    meta = metadata.extract(root, segments, features, options)
+    main, removals = _main_region(applied, segments, features, options, warnings)
+    decisions = classify(segments, features, main, options)
+    decisions = _apply_template(applied, main, removals, segments, decisions, meta, options)
+    decisions = _route_metadata(meta, decisions)
+    stories, decisions = build_stories(segments, features, decisions, url, options)
+    article = Article(
+        title=meta.title,
+        byline=meta.byline,
+        authors=meta.authors,
+        dateline=meta.dateline,
+        published=meta.published,
+        section=meta.section,
+        site_name=meta.site_name,
+        language=meta.language,
+        url=url,
+        body=assemble.body_blocks(segments, decisions),
+        sidebar_stories=tuple(stories),
+        ads=assemble.region_blocks(segments, decisions, Region.AD),
+        legal=assemble.region_blocks(segments, decisions, Region.LEGAL),
+        boilerplate=assemble.region_blocks(segments, decisions, Region.BOILERPLATE),
+        template=applied.template_id if applied is not None and main is not None else None,
+        encoding=decoded.encoding,
+        encoding_rule=decoded.rule,
+        warnings=tuple(warnings),
+    )
+    return Extraction(article, tuple(segments), tuple(features), tuple(decisions))
+
+
+def _main_region(
+    applied: TemplateMatch | None,
+    segments: list[Segment],
+    features: list[Features],
+    options: Options,
+    warnings: list[str],
+) -> tuple[MainRegion | None, dict[HtmlElement, tuple[Region, str]]]:
+    """The template's body when it holds enough text, else the heuristics' choice."""
+    if applied is None:
+        return find_main(segments, features, options), {}
+    removals = {element: (region, rule) for region, rule, element in applied.removals}
+    body = tuple(applied.body)
+    body_chars = sum(len(normalize_space(element.text_content())) for element in body)
+    if body and body_chars >= options.min_template_body_chars:
+        return MainRegion(body), removals
+    warnings.append(
+        f"template {applied.template_id!r} found {body_chars} characters of body text; "
+        "fell back to the heuristics"
+    )
+    return find_main(segments, features, options), removals
+
+
+def _apply_template(
+    applied: TemplateMatch | None,
+    main: MainRegion | None,
+    removals: dict[HtmlElement, tuple[Region, str]],
+    segments: list[Segment],
+    decisions: list[Decision],
+    meta: Metadata,
+    options: Options,
+) -> list[Decision]:
+    """A template's labelled removals overrule the heuristics; its fields fill the metadata."""
+    if applied is None:
+        return decisions
+    _fill_metadata(meta, applied, segments)
+    revised = list(decisions)
+    for index, item in enumerate(segments):
+        removal = _removal_of(item.owner, removals)
+        if removal is not None:
+            revised[index] = _template_decision(item, removal, options)
+        elif not applied.heuristics_inside_body and main and main.contains(item.owner):
+            revised[index] = Decision(Region.MAIN, "text", "template:body")
+    return revised
+
+
+def _removal_of(
+    owner: HtmlElement, removals: dict[HtmlElement, tuple[Region, str]]
+) -> tuple[Region, str] | None:
+    if not removals:
+        return None
+    element: HtmlElement | None = owner
+    while element is not None:
+        if element in removals:
+            return removals[element]
+        element = element.getparent()
+    return None
+
+
+def _template_decision(item: Segment, removal: tuple[Region, str], options: Options) -> Decision:
+    region, rule = removal
+    rule = f"template:{rule}"
+    if region is Region.SIDEBAR:
+        headline = item.links and any(
+            is_article_link(link, options.headline_min_words) for link in item.links
+        )
+        return Decision(region, "headline" if headline else "story-text", rule)
+    return Decision(region, region.value if region is not Region.BOILERPLATE else "other", rule)
+
+
+def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segment]) -> None:
+    fields = applied.fields
+    meta.title = fields.get("title", meta.title)
+    meta.section = fields.get("section", meta.section)
+    if "byline" in fields:
+        meta.byline = fields["byline"]
+        meta.authors = metadata.split_authors(fields["byline"])
+    meta.dateline = fields.get("dateline", meta.dateline)
+    meta.published = metadata.parse_date(fields.get("date")) or meta.published
+    meta.published = meta.published or metadata.date_in(meta.dateline)
+    printed = {value for key, value in fields.items() if key != "body"}
+    meta.segments.update(s.index for s in segments if s.text in printed)
+
+
+def _route_metadata(meta: Metadata, decisions: list[Decision]) -> list[Decision]:
+    revised = list(decisions)
+    for index in meta.segments:
+        revised[index] = Decision(Region.METADATA, "header", "metadata")
+    return revised
+

@@ -1,0 +1,228 @@
+"""Segment a parsed page into runs of text between block-level tags.
+
+One iterative pass over the tree (lxml's iterwalk: no recursion, pages nest
+thousands deep). Inline elements flow into the current segment; links and bold
+text are measured, not split. A single ``<br>`` ends a segment softly (the next
+one is marked ``soft_break`` so assembly can rejoin lines of one paragraph);
+``<br><br>`` and block-level tags end it hard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsclean import vocab
+from newsclean.model import BlockKind
+
+_SPACE = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def normalize_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of visible text and where it sits in the tree."""
+
+    index: int
+    text: str
+    owner: HtmlElement  # innermost block-level element that holds the text
+    kind: BlockKind
+    level: int = 0
+    links: tuple[Link, ...] = ()
+    link_chars: int = 0
+    emphasis_chars: int = 0  # characters inside <b>/<strong>
+    soft_break: bool = False  # only a single <br> separates it from the previous segment
+
+    @property
+    def tag(self) -> str:
+        return str(self.owner.tag)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An inline element being collected: where in the buffer it started."""
+
+    tag: str
+    start: int
+    href: str = ""
+
+
+@dataclass(slots=True)
+class _Collector:
+    """The text being gathered for the current segment, and the segments done."""
+
+    pieces: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    link_chars: int = 0
+    emphasis_chars: int = 0
+    breaks: int = 0  # <br>s seen since the last segment ended; -1 after a block boundary
+    segments: list[Segment] = field(default_factory=list)
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.pieces.append(text)
+
+    def text_since(self, start: int) -> str:
+        return normalize_space("".join(self.pieces[start:]))
+
+    def close_inline(self, opened: _Open) -> None:
+        text = self.text_since(opened.start)
+        if not text:
+            return
+        if opened.tag == "a":
+            self.links.append(Link(text, opened.href))
+            self.link_chars += len(text)
+        else:
+            self.emphasis_chars += len(text)
+
+    def flush(self, owner: HtmlElement, preformatted: bool) -> None:
+        raw = "".join(self.pieces)
+        text = raw.strip("\n") if preformatted else normalize_space(raw)
+        if text.strip():
+            self.segments.append(
+                Segment(
+                    index=len(self.segments),
+                    text=text,
+                    owner=owner,
+                    kind=_kind_of(owner, preformatted),
+                    level=_level_of(owner),
+                    links=tuple(self.links),
+                    link_chars=min(self.link_chars, len(text)),
+                    emphasis_chars=min(self.emphasis_chars, len(text)),
+                    soft_break=self.breaks == 1,
+                )
+            )
+            self.breaks = 0
+        self.pieces.clear()
+        self.links.clear()
+        self.link_chars = 0
+        self.emphasis_chars = 0
+
+
+def segment(root: HtmlElement) -> list[Segment]:
+    """Split the page under `root` into segments in document order."""
+    collector = _Collector()
+    blocks: list[HtmlElement] = [root]  # open block-level elements; innermost last
+    inline: list[_Open] = []
+    pre_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):  # comment or processing instruction: only its tail shows
+            if event == "end":
+                collector.add(element.tail)
+            continue
+        if event == "start":
+            if _is_skipped(element):
+                walker.skip_subtree()
+                continue
+            pre_depth += tag == "pre"
+            _start(element, collector, blocks, inline, pre_depth > 0)
+        else:
+            if not _is_skipped(element):
+                _end(element, collector, blocks, inline, pre_depth > 0)
+                pre_depth -= tag == "pre"
+            collector.add(element.tail)
+    collector.flush(blocks[-1], preformatted=False)
+    return collector.segments
+
+
+def _start(
+    element: HtmlElement,
+    collector: _Collector,
+    blocks: list[HtmlElement],
+    inline: list[_Open],
+    preformatted: bool,
+) -> None:
+    tag = element.tag
+    if tag == "br":
+        _line_break(collector, blocks[-1], preformatted)
+        return
+    if tag in vocab.BLOCK_TAGS:
+        collector.flush(blocks[-1], preformatted)
+        collector.breaks = -1
+        blocks.append(element)
+    elif tag == "a" or tag in vocab.EMPHASIS_TAGS:
+        inline.append(_Open(tag, len(collector.pieces), element.get("href") or ""))
+    collector.add(element.text)
+
+
+def _end(
+    element: HtmlElement,
+    collector: _Collector,
+    blocks: list[HtmlElement],
+    inline: list[_Open],
+    preformatted: bool,
+) -> None:
+    tag = element.tag
+    if tag in vocab.BLOCK_TAGS and len(blocks) > 1 and blocks[-1] is element:
+        collector.flush(element, preformatted)
+        collector.breaks = -1
+        blocks.pop()
+    elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
+        collector.close_inline(inline.pop())
+
+
+def _line_break(collector: _Collector, owner: HtmlElement, preformatted: bool) -> None:
+    if preformatted:
+        collector.add("\n")
+        return
+    if "".join(collector.pieces).strip():
+        collector.flush(owner, preformatted)
+        collector.breaks = 1
+    elif collector.breaks >= 0:
+        collector.breaks += 1
+
+
+def _is_skipped(element: HtmlElement) -> bool:
+    if element.tag in vocab.SKIP_TAGS and element.tag != "html":
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _kind_of(owner: HtmlElement, preformatted: bool) -> BlockKind:
+    tag = owner.tag
+    if preformatted:
+        return BlockKind.PREFORMATTED
+    if tag in vocab.HEADING_TAGS:
+        return BlockKind.HEADING
+    if tag in vocab.CAPTION_TAGS:
+        return BlockKind.CAPTION
+    if tag in vocab.LIST_ITEM_TAGS:
+        return BlockKind.LIST_ITEM
+    if any(a.tag == "blockquote" for a in _ancestors(owner, 6)):
+        return BlockKind.QUOTE
+    return BlockKind.PARAGRAPH
+
+
+def _level_of(owner: HtmlElement) -> int:
+    tag = owner.tag
+    if tag in vocab.HEADING_TAGS:
+        return int(tag[1])
+    if tag in vocab.LIST_ITEM_TAGS:
+        return sum(1 for a in _ancestors(owner, 12) if a.tag in ("ul", "ol", "dl"))
+    return 0
+
+
+def _ancestors(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    for count, ancestor in enumerate(element.iterancestors()):
+        if count >= limit:
+            return
+        yield ancestor

@@ -1,0 +1,120 @@
+"""Group the segments routed to the sidebar into one `Story` per story.
+
+A headline link opens a story (title and URL); a short emphasised line or a
+heading opens one without a URL (an embedded side story). The prose that
+follows joins the open story as its text, a leading wire dateline ("Moscow
+(AFP) Nov 17, 2015 - ...") split off. Prose that no headline claims is not a
+story: it goes back to the boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from newsclean import vocab
+from newsclean.classify import Decision
+from newsclean.features import Features, is_article_link
+from newsclean.model import BlockKind, Region, Story
+from newsclean.options import Options
+from newsclean.segment import Segment
+
+_TEASER_TAIL = re.compile(
+    r"\s*(?:\.\.\.|…)?\s*(?:read more|weiterlesen|mehr|lire la suite|leer más)\s*(?:»|›|→)?\s*$",
+    re.IGNORECASE,
+)
+_MAX_TITLE_CHARS = 200
+
+
+@dataclass(slots=True)
+class _Draft:
+    title: str
+    url: str | None
+    rule: str
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+    def add_text(self, text: str) -> None:
+        if not self.paragraphs and self.dateline is None:
+            match = vocab.DATELINE_TEXT.match(text)
+            if match and match.group("rest"):
+                self.dateline = match.group("dateline").strip()
+                text = match.group("rest")
+        text = _TEASER_TAIL.sub("", text).strip()
+        if text:
+            self.paragraphs.append(text)
+
+    def story(self) -> Story:
+        return Story(
+            title=self.title,
+            text="\n\n".join(self.paragraphs),
+            url=self.url,
+            dateline=self.dateline,
+            rule=self.rule,
+        )
+
+
+def build_stories(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    url: str | None,
+    options: Options,
+) -> tuple[list[Story], list[Decision]]:
+    """The stories, and the decisions with unclaimed sidebar prose sent to boilerplate."""
+    drafts: list[_Draft] = []
+    revised = list(decisions)
+    current: _Draft | None = None
+    for index, segment in enumerate(segments):
+        decision = revised[index]
+        if decision.region is not Region.SIDEBAR:
+            if _closes_story(decision, features[index], options):
+                current = None
+            continue
+        current = _take(segment, features[index], decision, current, drafts, url, options)
+        if current is None:
+            revised[index] = Decision(Region.BOILERPLATE, "prose", decision.rule + ",unclaimed")
+    return [draft.story() for draft in drafts], revised
+
+
+def _take(
+    segment: Segment,
+    feature: Features,
+    decision: Decision,
+    current: _Draft | None,
+    drafts: list[_Draft],
+    url: str | None,
+    options: Options,
+) -> _Draft | None:
+    """Add one sidebar segment to the stories; return the story left open."""
+    headlines = [
+        link for link in segment.links if is_article_link(link, options.headline_min_words)
+    ]
+    if decision.role == "headline" and headlines:
+        for link in headlines:
+            drafts.append(_Draft(link.text, _absolute(link.href, url), decision.rule))
+        return drafts[-1]
+    if _looks_like_title(segment, feature):
+        drafts.append(_Draft(segment.text, None, decision.rule))
+        return drafts[-1]
+    if current is not None:
+        current.add_text(segment.text)
+    return current
+
+
+def _looks_like_title(segment: Segment, feature: Features) -> bool:
+    if feature.chars > _MAX_TITLE_CHARS or segment.text.rstrip().endswith((".", ":", ";")):
+        return False
+    return segment.kind is BlockKind.HEADING or feature.emphasis_density >= 0.9
+
+
+def _closes_story(decision: Decision, feature: Features, options: Options) -> bool:
+    """Main text, ads and legal text end a story; short labels between stories do not."""
+    if decision.region in (Region.MAIN, Region.AD, Region.LEGAL):
+        return True
+    return decision.region is Region.BOILERPLATE and feature.chars >= options.short_block_chars
+
+
+def _absolute(href: str, base: str | None) -> str:
+    return urljoin(base, href) if base else href

@@ -1,0 +1,149 @@
+"""Every word list the heuristics use, in one place.
+
+Two kinds of cue: class/id tokens (what the page's authors called a region) and
+text patterns (what a region says about itself). Both are matched case-insensitively.
+Lists are multilingual where news pages commonly are (en, de, fr, es, it, nl, pt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- tags ---------------------------------------------------------------------
+
+#: Elements that start a new block of text (everything else flows inline).
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
+    "ol p pre section summary table tbody thead tfoot tr td th caption ul".split()
+)
+#: Elements whose text a reader never sees as prose.
+SKIP_TAGS = frozenset(
+    "head title script style template noscript select option optgroup datalist textarea "
+    "iframe object embed svg math canvas audio video source track map button input".split()
+)
+#: Elements that box a region: their text is judged together.
+BOX_TAGS = frozenset(
+    "article aside blockquote details div dl fieldset figure footer form header li main menu "
+    "nav ol section table td th ul".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+LIST_ITEM_TAGS = frozenset("li dd dt".split())
+CAPTION_TAGS = frozenset("figcaption caption".split())
+EMPHASIS_TAGS = frozenset("b strong".split())
+
+# -- class/id tokens ----------------------------------------------------------------
+
+
+def _tokens(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
+CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+POSITIVE_CLASSES = _tokens(
+    "article articlebody article-body story storybody content entry entrycontent post "
+    "postbody post-content body text main blogpost hentry prose artikel beitrag"
+)
+AD_CLASSES = _tokens(
+    "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
+    "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
+    "donation paywall outbrain taboola plista anzeige werbung pub publicite"
+)
+LEGAL_CLASSES = _tokens("copyright legal disclaimer imprint impressum terms privacy cookie gdpr")
+SIDEBAR_CLASSES = _tokens(
+    "related recommended recommendations mostread most-read popular trending teaser teasers "
+    "more-stories morestories readmore read-more sidebar rail aside headlines toplist "
+    "weitere empfehlung"
+)
+NAVIGATION_CLASSES = _tokens(
+    "nav navbar navigation menu breadcrumb breadcrumbs pagination pager header masthead "
+    "topbar footer sitemap skip skiplink"
+)
+SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
+COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
+SUBSCRIBE_CLASSES = _tokens("newsletter subscribe subscription signup register login abo")
+NEGATIVE_CLASSES = (
+    AD_CLASSES
+    | LEGAL_CLASSES
+    | SIDEBAR_CLASSES
+    | NAVIGATION_CLASSES
+    | SHARE_CLASSES
+    | COMMENT_CLASSES
+    | SUBSCRIBE_CLASSES
+)
+
+#: Landmark tags and ARIA roles that name a region outright.
+NAVIGATION_TAGS = frozenset("nav menu".split())
+NAVIGATION_ROLES = frozenset("navigation menubar menu banner search".split())
+FOOTER_ROLES = frozenset(["contentinfo"])
+
+# -- text patterns ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextCue:
+    """A named pattern: where it matches a block's text, the block says what it is."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _cue(name: str, *alternatives: str) -> TextCue:
+    return TextCue(name, re.compile("|".join(alternatives), re.IGNORECASE))
+
+
+LEGAL_TEXT = _cue(
+    "legal",
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten",
+    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
+    r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
+    r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bGDPR\b",
+)
+AD_LABEL_TEXT = _cue(
+    "ad-label",
+    r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
+    r"|sponsored(?: content| by)?|promoted|paid content|ad)\s*:?\s*$",
+)
+APPEAL_TEXT = _cue(
+    "appeal",
+    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our)\b|\bpaywall\b",
+    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    r"\bjetzt abonnieren\b|\babonnement\b|\bspenden\b|\bunterstützen sie\b",
+)
+SHARE_TEXT = _cue(
+    "share",
+    r"^\s*(?:share|teilen|partager|compartir|condividi)\b",
+    r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
+)
+COMMENT_TEXT = _cue("comments", r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b")
+READ_MORE_TEXT = _cue(
+    "read-more", r"(?:read|weiterlesen|lire la suite|leer m[aá]s|mehr)\s*(?:more)?\s*(?:»|›|→)?\s*$"
+)
+RELATED_TEXT = _cue(
+    "related",
+    r"^\s*(?:related|previous|next|more|read also|see also|most read|popular|trending"
+    r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi)\b",
+)
+
+#: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont".
+BYLINE_TEXT = re.compile(r"^\s*(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember)"
+)
+#: A date as printed: "Nov 17, 2015", "17 November 2015", "17.11.2015", "2015-11-17".
+DATE_TEXT = re.compile(
+    rf"\b(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+#: A wire dateline: "Brussels (AFP) Nov 17, 2015", optionally followed by " - " and text.
+DATELINE_TEXT = re.compile(
+    rf"^(?P<dateline>[A-Z][\w .'-]{{1,40}}\s*\((?:AFP|AP|UPI|IANS|Reuters|dpa|SPX|XNA)\)"
+    rf"\s*(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?)(?:\s+-\s+(?P<rest>.*))?$",
+    re.IGNORECASE | re.DOTALL,
+)
