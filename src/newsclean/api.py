@@ -27,7 +27,9 @@ def clean(
     Bad input never raises: the Article is empty and `warnings` says why.
     A wrong argument type raises TypeError.
     """
-    return explain(html, url=url, http_charset=http_charset, templates=templates, options=options).article
+    return explain(
+        html, url=url, http_charset=http_charset, templates=templates, options=options
+    ).article
 
 
 def explain(

@@ -99,6 +99,8 @@ def short_path(element: HtmlElement) -> str:
 def _step(element: HtmlElement) -> str:
     step = str(element.tag)
     if element.get("id"):
-        return f"{step}#{element.get('id', '').split()[0]}" if element.get("id", "").split() else step
+        return (
+            f"{step}#{element.get('id', '').split()[0]}" if element.get("id", "").split() else step
+        )
     classes = (element.get("class") or "").split()
     return f"{step}.{classes[0]}" if classes else step

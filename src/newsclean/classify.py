@@ -47,6 +47,16 @@ class _Context:
 
 _Row = tuple[str, Callable[[_Context], bool], Region, str]
 
+
+def _is_headline(context: _Context) -> bool:
+    if context.in_main and not context.features.linked:
+        return False
+    minimum = context.options.headline_min_words
+    return context.features.linked and any(
+        is_article_link(link, minimum) for link in context.segment.links
+    )
+
+
 #: The decision table: (rule name, condition, region, role); first match wins.
 _ROWS: tuple[_Row, ...] = (
     ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
@@ -69,7 +79,7 @@ _ROWS: tuple[_Row, ...] = (
         "share",
     ),
     ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
-    ("link:headline", lambda c: _is_headline(c), Region.SIDEBAR, "headline"),
+    ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
     ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.BOILERPLATE, "related"),
     (
         "main:links",
@@ -113,15 +123,6 @@ def _decide(context: _Context) -> Decision:
         if condition(context):
             return Decision(region, role, name)
     raise AssertionError("the last row matches everything")  # pragma: no cover
-
-
-def _is_headline(context: _Context) -> bool:
-    if context.in_main and not context.features.linked:
-        return False
-    minimum = context.options.headline_min_words
-    return context.features.linked and any(
-        is_article_link(link, minimum) for link in context.segment.links
-    )
 
 
 class _ChainInspector:

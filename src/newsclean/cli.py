@@ -1,9 +1,9 @@
 """The `newsclean` command: clean a page and print the article.
 
-    newsclean page.html                      # the main text
-    newsclean --example                      # the bundled SpaceWar example page
-    curl -s URL | newsclean - --url URL --format json
-    newsclean page.html --explain            # every block, its label and why
+newsclean page.html                      # the main text
+newsclean --example                      # the bundled SpaceWar example page
+curl -s URL | newsclean - --url URL --format json
+newsclean page.html --explain            # every block, its label and why
 """
 
 from __future__ import annotations

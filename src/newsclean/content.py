@@ -47,7 +47,7 @@ def find_main(
     scores = _score_containers(segments, features, options)
     if not scores:
         return None
-    links = _link_density_by_element(segments, scores.keys())
+    links = _link_density_by_element(segments, set(scores))
     weighted = {
         element: score * (1 - links.get(element, 0.0)) * _class_weight(element)
         for element, score in scores.items()
@@ -89,9 +89,8 @@ def _class_weight(element: HtmlElement) -> float:
 
 
 def _link_density_by_element(
-    segments: list[Segment], elements: Iterator[HtmlElement] | object
+    segments: list[Segment], wanted: set[HtmlElement]
 ) -> dict[HtmlElement, float]:
-    wanted = set(elements)  # type: ignore[call-overload]
     chars: dict[HtmlElement, int] = {}
     linked: dict[HtmlElement, int] = {}
     for segment in segments:

@@ -46,7 +46,9 @@ def _story(story: Story) -> str:
 def _regions(article: Article) -> list[str]:
     parts: list[str] = []
     if article.sidebar_stories:
-        parts.append("## Sidebar stories\n\n" + "\n".join(_story(s) for s in article.sidebar_stories))
+        parts.append(
+            "## Sidebar stories\n\n" + "\n".join(_story(s) for s in article.sidebar_stories)
+        )
     for heading, blocks in (("Ads", article.ads), ("Legal", article.legal)):
         if blocks:
             parts.append(f"## {heading}\n\n" + "\n\n".join(b.text for b in blocks))

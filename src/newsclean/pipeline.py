@@ -168,4 +168,3 @@ def _route_metadata(meta: Metadata, decisions: list[Decision]) -> list[Decision]
     for index in meta.segments:
         revised[index] = Decision(Region.METADATA, "header", "metadata")
     return revised
-

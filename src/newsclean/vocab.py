@@ -14,24 +14,114 @@ from dataclasses import dataclass
 
 #: Elements that start a new block of text (everything else flows inline).
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
-    "ol p pre section summary table tbody thead tfoot tr td th caption ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "ul",
+    ]
 )
 #: Elements whose text a reader never sees as prose.
 SKIP_TAGS = frozenset(
-    "head title script style template noscript select option optgroup datalist textarea "
-    "iframe object embed svg math canvas audio video source track map button input".split()
+    [
+        "head",
+        "title",
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "select",
+        "option",
+        "optgroup",
+        "datalist",
+        "textarea",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "button",
+        "input",
+    ]
 )
 #: Elements that box a region: their text is judged together.
 BOX_TAGS = frozenset(
-    "article aside blockquote details div dl fieldset figure footer form header li main menu "
-    "nav ol section table td th ul".split()
+    [
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "section",
+        "table",
+        "td",
+        "th",
+        "ul",
+    ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-LIST_ITEM_TAGS = frozenset("li dd dt".split())
-CAPTION_TAGS = frozenset("figcaption caption".split())
-EMPHASIS_TAGS = frozenset("b strong".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+LIST_ITEM_TAGS = frozenset(["li", "dd", "dt"])
+CAPTION_TAGS = frozenset(["figcaption", "caption"])
+EMPHASIS_TAGS = frozenset(["b", "strong"])
 
 # -- class/id tokens ----------------------------------------------------------------
 
@@ -76,8 +166,8 @@ NEGATIVE_CLASSES = (
 )
 
 #: Landmark tags and ARIA roles that name a region outright.
-NAVIGATION_TAGS = frozenset("nav menu".split())
-NAVIGATION_ROLES = frozenset("navigation menubar menu banner search".split())
+NAVIGATION_TAGS = frozenset(["nav", "menu"])
+NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
 FOOTER_ROLES = frozenset(["contentinfo"])
 
 # -- text patterns ------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""Site templates: declarative per-site rules (TOML, CSS-first) and the `Template` protocol.
+
+templates = TemplateSet.builtin() | TemplateSet.from_dir("my-templates")
+template = templates.match("https://www.spacewar.com/reports/...")
+found = template.apply(root) if template else None
+"""
+
+from __future__ import annotations
+
+from newsclean.templates.errors import TemplateError
+from newsclean.templates.protocol import HostedTemplate, Template, TemplateMatch
+from newsclean.templates.registry import TemplateSet
+from newsclean.templates.rules import Rule
+from newsclean.templates.site import SiteTemplate
+
+__all__ = [
+    "HostedTemplate",
+    "Rule",
+    "SiteTemplate",
+    "Template",
+    "TemplateError",
+    "TemplateMatch",
+    "TemplateSet",
+]

@@ -1,0 +1,134 @@
+"""One compiled selector rule: a CSS or XPath expression, compiled once at load.
+
+CSS goes through cssselect's `HTMLTranslator` (case-insensitive tag and attribute
+names, `:contains()` and friends), then, like XPath, through `lxml.etree.XPath`.
+XPath rules may use EXSLT regular expressions under the `re:` prefix
+(`re:test(., 'Nov \\d+, \\d{4}')`). A rule only ever selects elements: comments,
+strings and numbers an XPath might produce are not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import cast
+
+from cssselect import HTMLTranslator, SelectorError
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsclean.templates.errors import TemplateError
+
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+# libxml2 only looks functions up when it evaluates them, so names are checked at load.
+_FUNCTIONS = frozenset(
+    {"last", "position", "count", "id", "local-name", "namespace-uri", "name", "string",
+     "concat", "starts-with", "contains", "substring-before", "substring-after", "substring",
+     "string-length", "normalize-space", "translate", "boolean", "not", "true", "false",
+     "lang", "number", "sum", "floor", "ceiling", "round", "escape-uri",
+     "re:test", "re:match", "re:replace"}
+)  # fmt: skip
+_NOT_CALLS = frozenset(
+    {"node", "text", "comment", "processing-instruction", "and", "or", "div", "mod"}
+)
+_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+_CALL = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+_PROBE = "<html><head><title>t</title></head><body><p>p</p></body></html>"
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return " ".join(text.split())
+
+
+def css_to_xpath(css: str) -> str:
+    """Translate a CSS selector to XPath; `TemplateError` if it does not compile."""
+    try:
+        return str(HTMLTranslator().css_to_xpath(css))
+    except SelectorError as exc:
+        raise TemplateError(f"selector {css!r} does not compile: {exc}") from exc
+
+
+def unknown_function(expression: str) -> str | None:
+    """The first function an XPath calls that is neither XPath 1.0's nor re:'s."""
+    for name in _CALL.findall(_LITERAL.sub("''", expression)):
+        if name not in _FUNCTIONS and name not in _NOT_CALLS:
+            return str(name)
+    return None
+
+
+def compile_xpath(expression: str, *, shown: str) -> etree.XPath:
+    """Compile an XPath and check it selects nodes; `shown` is how errors quote it."""
+    unknown = unknown_function(expression)
+    if unknown is not None:
+        raise TemplateError(f"selector {shown!r} does not compile: unknown function {unknown}()")
+    try:
+        compiled = etree.XPath(expression, namespaces=_NAMESPACES)
+        probe = compiled(etree.fromstring(_PROBE, etree.HTMLParser()))
+    except (etree.XPathError, re.error) as exc:
+        raise TemplateError(f"selector {shown!r} does not compile: {exc}") from exc
+    if not isinstance(probe, list):
+        raise TemplateError(
+            f"selector {shown!r} does not select elements (it yields a {type(probe).__name__})"
+        )
+    return compiled
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One selector rule: exactly one of `css` and `xpath`, and optionally `attr`.
+
+    `source` says where it was written ("fields.title[0]"), for provenance.
+    Constructing a `Rule` compiles it; a bad selector raises `TemplateError`.
+    """
+
+    source: str
+    css: str | None = None
+    xpath: str | None = None
+    attr: str | None = None
+    compiled: etree.XPath = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if (self.css is None) == (self.xpath is None):
+            raise TemplateError("a rule needs exactly one of 'css' and 'xpath'")
+        if self.css is not None:
+            compiled = compile_xpath(css_to_xpath(self.css), shown=self.css)
+        else:
+            compiled = compile_xpath(cast(str, self.xpath), shown=cast(str, self.xpath))
+        object.__setattr__(self, "compiled", compiled)
+
+    def __reduce__(self) -> tuple[type[Rule], tuple[str, str | None, str | None, str | None]]:
+        # A compiled XPath does not pickle; the rule is rebuilt (and recompiled) instead.
+        return (Rule, (self.source, self.css, self.xpath, self.attr))
+
+    def select(self, root: HtmlElement) -> list[HtmlElement]:
+        """Every element the rule matches under `root`, in document order.
+
+        An expression that fails on this page (say, a bad regular expression in
+        `re:test`) matches nothing, so a broken rule never breaks extraction.
+        """
+        try:
+            result = self.compiled(root)
+        except (etree.XPathError, re.error):
+            return []
+        if not isinstance(result, list):  # pragma: no cover - checked at load
+            return []
+        return [cast(HtmlElement, node) for node in result if _is_element(node)]
+
+    def first_text(self, root: HtmlElement) -> str | None:
+        """The first match's `attr` value, or else its text; None if none or empty."""
+        matches = self.select(root)
+        if not matches:
+            return None
+        return element_text(matches[0], self.attr)
+
+
+def element_text(element: HtmlElement, attr: str | None = None) -> str | None:
+    """An element's attribute value or its text, whitespace-normalised; None if empty."""
+    raw = element.get(attr) if attr is not None else "".join(element.itertext())
+    text = normalise_space(raw or "")
+    return text or None

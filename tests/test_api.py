@@ -1,0 +1,105 @@
+"""The public contract: names, types, serialisation, and behaviour on odd arguments."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import newsclean
+from conftest import SEED_URL
+
+
+def test_public_names() -> None:
+    assert set(newsclean.__all__) == {
+        "Article",
+        "Block",
+        "BlockKind",
+        "EncodingRule",
+        "Options",
+        "Region",
+        "Story",
+        "Template",
+        "TemplateSet",
+        "__version__",
+        "clean",
+    }
+    for name in newsclean.__all__:
+        assert getattr(newsclean, name) is not None
+
+
+def test_import_is_cheap() -> None:
+    code = "import sys, newsclean; print('lxml' in sys.modules)"
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["<p>x</p>"], object()])
+def test_wrong_html_type_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="html must be bytes or str"):
+        newsclean.clean(bad)  # type: ignore[arg-type]
+
+
+def test_wrong_keyword_types_are_type_errors() -> None:
+    with pytest.raises(TypeError, match="url"):
+        newsclean.clean("<p>x</p>", url=b"http://x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="templates"):
+        newsclean.clean("<p>x</p>", templates=[])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("html", [b"", "", "   \n\t", b"\x00\x00", b"\xff\xfe\x00"])
+def test_empty_input_gives_an_empty_article_with_a_warning(html: bytes | str) -> None:
+    article = newsclean.clean(html)
+    assert article.text == ""
+    assert article.warnings
+
+
+def test_bytes_like_inputs_are_accepted(seed_html: bytes) -> None:
+    for html in (bytearray(seed_html), memoryview(seed_html)):
+        assert newsclean.clean(html, url=SEED_URL).title  # type: ignore[arg-type]
+
+
+def test_article_serialises(seed_html: bytes) -> None:
+    article = newsclean.clean(seed_html, url=SEED_URL)
+    data = json.loads(json.dumps(article.to_dict()))
+    assert data["title"] == article.title
+    assert data["published"] == "2015-11-17"
+    assert data["text"] == article.text
+    assert data["encoding_rule"] == article.encoding_rule
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_article_is_frozen(seed_html: bytes) -> None:
+    article = newsclean.clean(seed_html, url=SEED_URL)
+    with pytest.raises(AttributeError):
+        article.title = "changed"  # type: ignore[misc]
+
+
+def test_markdown_keeps_structure() -> None:
+    html = (
+        "<html><body><article><h1>Title of the piece</h1>"
+        + "<p>First paragraph of a long enough article, with commas, clauses, and words.</p>" * 3
+        + "<h2>A subheading</h2><ul><li>first item</li><li>second item</li></ul>"
+        + "<blockquote><p>A quotation that someone said, at length, to a reporter.</p></blockquote>"
+        + "<p>Closing paragraph of the article, long enough to count as prose text here.</p>"
+        + "</article></body></html>"
+    )
+    markdown = newsclean.clean(html).to_markdown()
+    assert markdown.startswith("# Title of the piece\n")
+    assert "\n## A subheading\n" in markdown
+    assert "\n- first item\n" in markdown
+    assert "\n> A quotation that someone said" in markdown
+
+
+def test_markdown_regions_on_request(seed_html: bytes) -> None:
+    article = newsclean.clean(seed_html, url=SEED_URL)
+    assert "## Sidebar stories" not in article.to_markdown()
+    with_regions = article.to_markdown(regions=True)
+    assert "## Sidebar stories" in with_regions
+    assert "## Legal" in with_regions
+    assert "## Ads" in with_regions

@@ -1,0 +1,91 @@
+"""The decision table and neighbour pass, on small pages built for each rule."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.model import Region
+
+PROSE = (
+    "<p>The council voted on Tuesday to approve the new budget, which includes funding for "
+    "schools, roads and the library, after a long debate that lasted into the evening.</p>"
+)
+
+
+def _clean(body: str) -> newsclean.Article:
+    html = f"<html><body>{body}</body></html>"
+    return newsclean.clean(
+        html, url="https://news.example.com/a/b", templates=newsclean.TemplateSet()
+    )
+
+
+def _article(inner: str = "") -> str:
+    return f"<article class='story'><h1>Budget approved by council</h1>{PROSE * 4}{inner}</article>"
+
+
+def test_prose_cluster_is_main() -> None:
+    article = _clean(_article())
+    assert len(article.body) == 4
+    assert article.title == "Budget approved by council"
+
+
+def test_navigation_is_boilerplate() -> None:
+    nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+    article = _clean(nav + _article())
+    assert "News" not in article.text
+    assert any(b.role == "navigation" and "Sport" in b.text for b in article.boilerplate)
+
+
+def test_ad_slot_and_label_are_ads() -> None:
+    article = _clean(_article("<div class='ad-slot'>Buy our product now at a discount</div>"))
+    assert [b.text for b in article.ads] == ["Buy our product now at a discount"]
+    assert "discount" not in article.text
+
+
+def test_copyright_footer_is_legal() -> None:
+    footer = "<footer><p>© 2024 Example News. All rights reserved.</p></footer>"
+    article = _clean(_article() + footer)
+    assert [b.region for b in article.legal] == [Region.LEGAL]
+    assert "All rights reserved" in article.legal[0].text
+
+
+def test_subscription_appeal_is_an_ad() -> None:
+    appeal = (
+        "<div><p>Support our journalism: subscribe today.</p>"
+        "<p>Become a supporter with a monthly contribution.</p><p>Donate via PayPal.</p></div>"
+    )
+    article = _clean(_article() + appeal)
+    assert "subscribe today" in "\n".join(b.text for b in article.ads)
+    assert "subscribe" not in article.text
+
+
+def test_related_headlines_are_sidebar_stories() -> None:
+    related = (
+        "<aside><h3>More stories</h3><ul>"
+        "<li><a href='/a/2024/schools-get-new-funding-plan'>Schools get a new funding plan</a></li>"
+        "<li><a href='/a/2024/library-opens-late-on-fridays'>Library opens late on Fridays</a></li>"
+        "</ul></aside>"
+    )
+    article = _clean(_article() + related)
+    assert [s.title for s in article.sidebar_stories] == [
+        "Schools get a new funding plan",
+        "Library opens late on Fridays",
+    ]
+    assert article.sidebar_stories[0].url == (
+        "https://news.example.com/a/2024/schools-get-new-funding-plan"
+    )
+    assert "Schools get" not in article.text
+
+
+def test_short_line_between_main_paragraphs_stays_main() -> None:
+    article = _clean(f"<div class='content'>{PROSE * 2}<p>- Subhead -</p>{PROSE * 2}</div>")
+    assert "- Subhead -" in article.text
+
+
+def test_explain_names_the_deciding_rule() -> None:
+    extraction = newsclean.api.explain(
+        "<html><body>" + _article("<div class='ad-slot'>Buy now</div>") + "</body></html>",
+        templates=newsclean.TemplateSet(),
+    )
+    rules = {d.rule for d in extraction.decisions}
+    assert "class:ad" in rules
+    assert "main:text" in rules

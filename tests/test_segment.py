@@ -1,0 +1,69 @@
+"""Segmentation: text runs between block-level tags, links and emphasis measured."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsclean.model import BlockKind
+from newsclean.segment import Segment, segment
+
+
+def _segments(html: str) -> list[Segment]:
+    return segment(lxml.html.document_fromstring(html))
+
+
+def test_block_tags_split_and_inline_tags_flow() -> None:
+    found = _segments("<div>One <b>bold</b> <a href='/x'>link</a> run<p>Two</p>tail</div>")
+    assert [s.text for s in found] == ["One bold link run", "Two", "tail"]
+    first = found[0]
+    assert first.link_chars == len("link")
+    assert first.emphasis_chars == len("bold")
+    assert [(link.text, link.href) for link in first.links] == [("link", "/x")]
+
+
+def test_single_br_breaks_softly_double_br_hard() -> None:
+    found = _segments("<div>line one<br>line two<br><br>next para</div>")
+    assert [(s.text, s.soft_break) for s in found] == [
+        ("line one", False),
+        ("line two", True),
+        ("next para", False),
+    ]
+
+
+def test_invisible_and_non_text_elements_are_skipped() -> None:
+    found = _segments(
+        "<body><p>shown</p><div style='display: none'>hidden</div><p hidden>also</p>"
+        "<select><option>menu</option></select><script>code()</script><p>end</p></body>"
+    )
+    assert [s.text for s in found] == ["shown", "end"]
+
+
+def test_comment_tails_are_kept() -> None:
+    found = _segments("<div>before<!-- note -->after</div>")
+    assert [s.text for s in found] == ["beforeafter"]
+
+
+def test_kinds_and_levels() -> None:
+    found = _segments(
+        "<h2>Head</h2><ul><li>a<ul><li>b</li></ul></li></ul><blockquote><p>q</p></blockquote>"
+        "<figure><figcaption>cap</figcaption></figure><pre>x  = 1\ny = 2</pre>"
+    )
+    kinds = [(s.text, s.kind, s.level) for s in found]
+    assert kinds == [
+        ("Head", BlockKind.HEADING, 2),
+        ("a", BlockKind.LIST_ITEM, 1),
+        ("b", BlockKind.LIST_ITEM, 2),
+        ("q", BlockKind.QUOTE, 0),
+        ("cap", BlockKind.CAPTION, 0),
+        ("x  = 1\ny = 2", BlockKind.PREFORMATTED, 0),
+    ]
+
+
+def test_deep_nesting_needs_no_recursion() -> None:
+    depth = 5000
+    root = lxml.html.fromstring("<div>x</div>")
+    node = root
+    for _ in range(depth):
+        node = lxml.html.etree.SubElement(node, "div")
+    node.text = "deep text"
+    assert [s.text for s in segment(root)] == ["x", "deep text"]
