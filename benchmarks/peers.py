@@ -30,7 +30,7 @@ class ExtractorSpec:
     key: str  # what --only matches (by prefix)
     label: str  # the table's row name
     factory: Callable[[], Extractor]
-    has_meta: bool  # returns title/byline/published on the readability set
+    meta: frozenset[str]  # which of title/byline/date it reports (scored on readability)
     scored: bool = True  # False for the bare parse, which is a timing baseline only
 
 
@@ -96,7 +96,7 @@ def _full_page() -> Extractor:
 
 def _newsclean(bundled: bool) -> Callable[[], Extractor]:
     def factory() -> Extractor:
-        import newsclean  # noqa: PLC0415
+        import newsclean
 
         # An empty TemplateSet means heuristics alone; None means the bundled templates.
         templates = None if bundled else newsclean.TemplateSet()
@@ -123,7 +123,7 @@ def _newsclean(bundled: bool) -> Callable[[], Extractor]:
 
 def _trafilatura(favor_precision: bool) -> Callable[[], Extractor]:
     def factory() -> Extractor:
-        import trafilatura  # noqa: PLC0415
+        import trafilatura
 
         def run(html: bytes, url: str | None, want_meta: bool) -> Extraction:
             # extract() with its defaults (txt output, comments included), so the text is
@@ -146,7 +146,7 @@ def _trafilatura(favor_precision: bool) -> Callable[[], Extractor]:
 
 
 def _readability_lxml() -> Extractor:
-    from readability import Document  # noqa: PLC0415
+    from readability import Document
 
     def run(html: bytes, url: str | None, want_meta: bool) -> Extraction:
         doc = Document(html, url=url)
@@ -166,8 +166,8 @@ def _unless(value: str | None, placeholder: str) -> str | None:
 
 
 def _resiliparse() -> Extractor:
-    from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
-    from resiliparse.parse.encoding import bytes_to_str, detect_encoding  # noqa: PLC0415
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 
     def run(html: bytes, url: str | None, want_meta: bool) -> Extraction:
         text = bytes_to_str(html, detect_encoding(html) or "utf-8")
@@ -177,16 +177,17 @@ def _resiliparse() -> Extractor:
 
 
 def _justext() -> Extractor:
-    import justext  # noqa: PLC0415
+    import justext
 
-    available = {name.lower(): name for name in justext.get_stoplists()}
-    cache: dict[str, Any] = {}
+    names = {name.lower(): name for name in justext.get_stoplists()}
+    candidates = sorted({names[lang] for lang in ISO_TO_JUSTEXT.values() if lang in names})
+    stoplists = {name: justext.get_stoplist(name) for name in candidates}
+    index = StopwordIndex(stoplists)
 
     def stoplist(html: bytes) -> Any:
-        name = available.get(ISO_TO_JUSTEXT.get(page_language(html) or "", ""), "English")
-        if name not in cache:
-            cache[name] = justext.get_stoplist(name)
-        return cache[name]
+        declared = names.get(ISO_TO_JUSTEXT.get(page_language(html) or "", ""))
+        name = declared or index.guess(html) or "English"
+        return stoplists.get(name) or justext.get_stoplist(name)
 
     def run(html: bytes, url: str | None, want_meta: bool) -> Extraction:
         paragraphs = justext.justext(html, stoplist(html))
@@ -273,15 +274,43 @@ ISO_TO_JUSTEXT = {
 }
 
 
+_COMMENT_RE = re.compile(rb"<!--.*?-->", re.S)
+_CODE_OR_TAG_RE = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def page_language(html: bytes) -> str | None:
     """The primary language subtag the page declares (html lang, content-language,
-    og:locale), lower-cased, from its first 64 KiB; None if it declares none."""
-    head = html[:65536]
+    og:locale), lower-cased, from its first 64 KiB outside comments (IE conditional
+    comments often carry a stale `<html lang="en">`); None if it declares none."""
+    head = _COMMENT_RE.sub(b"", html[:65536])
     for pattern in _LANG_RES:
         match = pattern.search(head)
         if match:
             return match.group(1).decode("ascii").lower()[:2]
     return None
+
+
+class StopwordIndex:
+    """Guesses a page's language as the stoplist covering most of its first words."""
+
+    def __init__(self, stoplists: dict[str, frozenset[str]], sample_words: int = 2000) -> None:
+        self.sample_words = sample_words
+        self.languages: dict[str, list[str]] = {}
+        for name, words in stoplists.items():
+            for word in words:
+                self.languages.setdefault(word.lower(), []).append(name)
+
+    def guess(self, html: bytes) -> str | None:
+        sample = _COMMENT_RE.sub(b" ", html[:500_000])
+        text = _CODE_OR_TAG_RE.sub(b" ", sample).decode("utf-8", "ignore")
+        hits: dict[str, int] = {}
+        for count, match in enumerate(_WORD_RE.finditer(text.lower())):
+            if count >= self.sample_words:
+                break
+            for name in self.languages.get(match.group(), ()):
+                hits[name] = hits.get(name, 0) + 1
+        return max(hits, key=lambda name: hits[name]) if hits else None
 
 
 # --------------------------------------------------------------------------------------
@@ -290,18 +319,23 @@ def page_language(html: bytes) -> str | None:
 
 BASELINE_KEY = "lxml-parse"
 
+ALL_META = frozenset({"title", "byline", "date"})
+NO_META: frozenset[str] = frozenset()
+
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
-    ExtractorSpec("newsclean", "newsclean (heuristics)", _newsclean(bundled=False), True),
-    ExtractorSpec("newsclean-bundled", "newsclean (bundled templates)", _newsclean(True), True),
-    ExtractorSpec("trafilatura", "trafilatura", _trafilatura(favor_precision=False), True),
+    ExtractorSpec("newsclean", "newsclean (heuristics)", _newsclean(bundled=False), ALL_META),
+    ExtractorSpec("newsclean-bundled", "newsclean (bundled templates)", _newsclean(True), ALL_META),
+    ExtractorSpec("trafilatura", "trafilatura", _trafilatura(favor_precision=False), ALL_META),
     ExtractorSpec(
-        "trafilatura-precision", "trafilatura (favor_precision)", _trafilatura(True), True
+        "trafilatura-precision", "trafilatura (favor_precision)", _trafilatura(True), ALL_META
     ),
-    ExtractorSpec("readability-lxml", "readability-lxml", _readability_lxml, True),
-    ExtractorSpec("resiliparse", "resiliparse", _resiliparse, False),
-    ExtractorSpec("justext", "jusText", _justext, False),
-    ExtractorSpec("full-page", "full page text", _full_page, False),
-    ExtractorSpec(BASELINE_KEY, "lxml parse (baseline)", _lxml_parse, False, scored=False),
+    ExtractorSpec(
+        "readability-lxml", "readability-lxml", _readability_lxml, frozenset({"title", "byline"})
+    ),
+    ExtractorSpec("resiliparse", "resiliparse", _resiliparse, NO_META),
+    ExtractorSpec("justext", "jusText", _justext, NO_META),
+    ExtractorSpec("full-page", "full page text", _full_page, NO_META),
+    ExtractorSpec(BASELINE_KEY, "lxml parse (baseline)", _lxml_parse, NO_META, scored=False),
 )
 
 

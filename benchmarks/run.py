@@ -36,59 +36,37 @@ from peers import ExtractorSpec, select
 from worker import PassResult, PassTask, run_pass
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    add = parser.add_argument
+    # what to run
+    add("--set", dest="sets", action="append", choices=SETS, default=[], help="repeatable")
+    add("--all", action="store_true", help="run every set")
+    add("--only", help="comma-separated extractor names, matched by key prefix: newsclean, "
+        "trafilatura, readability, resiliparse, justext, full-page")  # fmt: skip
+    add("--limit", type=int, help="only the first N pages of each set")
+    add("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"default {DEFAULT_CORPUS}")
+    # what to write
+    add("--json", type=Path, help="also write the results as JSON here")
+    add("--markdown", action="store_true", help="print GitHub-markdown tables")
+    add("--per-page", type=Path, help="write one JSON line per (set, extractor, page) here")
+    # how to run
+    add("--warmup", type=int, default=5, help="untimed warm-up pages per pass (default 5)")
+    add("--timeout", type=float, default=60.0, help="seconds per page before it fails")
+    add("--jobs", type=int, default=1, help="passes at once (>1: timings compete for CPU)")
+    add("--no-repair", dest="repair", action="store_false",
+        help="score readability against expected_text as stored, mojibake included")  # fmt: skip
+    return parser
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set",
-        dest="sets",
-        action="append",
-        choices=SETS,
-        default=[],
-        help="a corpus set to run (repeatable)",
-    )
-    parser.add_argument("--all", action="store_true", help="run every set")
-    parser.add_argument(
-        "--only",
-        help="comma-separated extractor names, matched by prefix "
-        "(newsclean, trafilatura, readability, resiliparse, justext, full-page)",
-    )
-    parser.add_argument("--limit", type=int, help="only the first N pages of each set")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=DEFAULT_CORPUS,
-        help=f"corpus directory (default {DEFAULT_CORPUS})",
-    )
-    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
-    parser.add_argument("--markdown", action="store_true", help="print GitHub-markdown tables")
-    parser.add_argument(
-        "--per-page", type=Path, help="write one JSON line per (set, extractor, page) here"
-    )
-    parser.add_argument("--warmup", type=int, default=5, help="untimed warm-up pages per pass")
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=60.0,
-        help="seconds before one page's extraction counts as failed",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        help="passes run at once (>1 is faster but the timings compete)",
-    )
-    parser.add_argument(
-        "--no-repair",
-        dest="repair",
-        action="store_false",
-        help="score readability against its expected_text as stored "
-        "(mojibake included); see README",
-    )
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.all:
         args.sets = list(SETS)
     if not args.sets:
         parser.error("give --set NAME (repeatable) or --all")
+    args.sets = list(dict.fromkeys(args.sets))  # a set named twice runs once
     return args
 
 
@@ -99,7 +77,7 @@ def run_isolated(task: PassTask) -> PassResult:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
             return executor.submit(run_pass, task).result()
     except Exception as exc:  # BrokenProcessPool, pickling trouble, ...
-        label = next(e.label for e in select(None) if e.key == task.key)
+        label = next((e.label for e in select(None) if e.key == task.key), task.key)
         return PassResult(task.set_name, task.key, label, crashed=f"{type(exc).__name__}: {exc}")
 
 
@@ -150,14 +128,15 @@ def emit(args: argparse.Namespace, results: list[PassResult], elapsed: float) ->
         counts = metadata_counts(args) if set_report.set_name == "readability" else None
         render = tables.markdown_table if args.markdown else tables.text_table
         print(render(set_report, counts), end="\n\n")
+    print(tables.TIMING_NOTE.format(warmup=args.warmup), end="\n\n")
     print(f"Total wall time: {elapsed:.0f} s")
     if args.json:
         payload: dict[str, Any] = {
-            "config": {key: str(value) for key, value in vars(args).items()},
+            "config": {key: value for key, value in vars(args).items() if key != "all"},
             "wall_seconds": elapsed,
             "sets": [tables.to_json(set_report) for set_report in reports],
         }
-        args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
     if args.per_page:
         write_per_page(args.per_page, results)
 
@@ -168,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no corpus at {args.corpus} (use --corpus)", file=sys.stderr)
         return 2
     extractors = select(args.only.split(",") if args.only else None)
+    if args.only and len(extractors) == 1:  # the baseline alone: no name matched
+        known = ", ".join(entry.key for entry in select(None))
+        print(f"--only {args.only!r} matches no extractor; keys: {known}", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     results = run_all(args, extractors)
     emit(args, results, time.perf_counter() - started)

@@ -170,8 +170,9 @@ def match_date(expected: str, predicted: str | dt.date | None) -> tuple[bool, bo
     return same_day and (true[1] is None or true[1] == pred[1]), same_day
 
 
-def score_metadata(truth: Mapping[str, Any], out: Extraction, has_meta: bool) -> Metrics:
-    """`<field>_exact` / `<field>_norm` per field the truth has; None if not comparable."""
+def score_metadata(truth: Mapping[str, Any], out: Extraction, fields: frozenset[str]) -> Metrics:
+    """`<field>_exact` / `<field>_norm` for each of the extractor's `fields` the truth has;
+    None where the truth lacks the field or the extractor does not report it."""
     checks: dict[str, tuple[Any, Callable[[str], tuple[bool, bool]]]] = {
         "title": (truth.get("title"), lambda e: match_text(e, out.title, norm_words)),
         "byline": (truth.get("byline"), lambda e: match_text(e, out.byline, norm_byline)),
@@ -179,7 +180,7 @@ def score_metadata(truth: Mapping[str, Any], out: Extraction, has_meta: bool) ->
     }
     metrics: Metrics = {}
     for name, (expected, check) in checks.items():
-        if not expected or not has_meta:
+        if not expected or name not in fields:
             metrics[f"{name}_exact"] = metrics[f"{name}_norm"] = None
             continue
         metrics[f"{name}_exact"], metrics[f"{name}_norm"] = check(str(expected))
@@ -204,12 +205,14 @@ def truth_has_text(set_name: str, truth: Mapping[str, Any]) -> bool:
     return bool(tokens(truth_text(set_name, truth)))
 
 
-def score_page(set_name: str, truth: Mapping[str, Any], out: Extraction, has_meta: bool) -> Metrics:
-    """One page's figures for its set."""
+def score_page(
+    set_name: str, truth: Mapping[str, Any], out: Extraction, meta: frozenset[str] = frozenset()
+) -> Metrics:
+    """One page's figures for its set (`meta`: the metadata fields to score)."""
     if set_name in ("aeb", "readability"):
         metrics = score_shingles(truth_text(set_name, truth), out.text)
         if set_name == "readability":
-            metrics.update(score_metadata(truth, out, has_meta))
+            metrics.update(score_metadata(truth, out, meta))
         return metrics
     with_, without = list(truth.get("with") or []), list(truth.get("without") or [])
     metrics = {
@@ -248,7 +251,7 @@ def aggregate(set_name: str, records: Sequence[Mapping[str, Any]]) -> dict[str, 
         # Means over pages, F1 from the two means (aeb's evaluate.py).
         p, r = _mean(rec.get("p") for rec in records), _mean(rec.get("r") for rec in records)
         result = {"precision": p, "recall": r, "f1": _f1(p, r)}
-        for field in ("title", "byline", "date"):
+        for field in ("title", "byline", "date") if set_name == "readability" else ():
             for kind in ("exact", "norm"):
                 result[f"{field}_{kind}"] = _mean(rec.get(f"{field}_{kind}") for rec in records)
         return result

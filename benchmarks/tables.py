@@ -159,7 +159,7 @@ def heading(report: SetReport) -> str:
 
 
 def footer(report: SetReport, counts: dict[str, int] | None = None) -> list[str]:
-    lines = [TIMING_NOTE.format(warmup=report.warmup)]
+    lines: list[str] = []
     if counts:
         lines.append(
             "Metadata rates over pages whose truth has the field: "
@@ -188,8 +188,9 @@ def markdown_table(report: SetReport, counts: dict[str, int] | None = None) -> s
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|")
     lines += ["| " + " | ".join(cells(report.set_name, row)) + " |" for row in report.rows]
-    lines.append("")
-    lines += [f"- {line}" for line in footer(report, counts)]
+    notes = footer(report, counts)
+    if notes:
+        lines += ["", *(f"- {line}" for line in notes)]
     return "\n".join(lines)
 
 

@@ -79,7 +79,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def run_page(
-    extractor: Extractor, page: Page, html: bytes, task: PassTask, has_meta: bool
+    extractor: Extractor, page: Page, html: bytes, task: PassTask, meta: frozenset[str]
 ) -> dict[str, Any]:
     """Extract, time and score one page; an exception is a failed page, never fatal."""
     want_meta = task.set_name == "readability"
@@ -94,6 +94,7 @@ def run_page(
     elapsed_ms = (time.perf_counter() - start) * 1000
     record: dict[str, Any] = {
         "id": page.id,
+        "url": page.url,
         "ms": round(elapsed_ms, 3),
         "error": error,
         "chars": len(out.text),
@@ -102,7 +103,8 @@ def run_page(
         and not scoring.tokens(out.text)
         and scoring.truth_has_text(task.set_name, page.truth),
     }
-    record.update(scoring.score_page(task.set_name, page.truth, out, has_meta and want_meta))
+    fields = meta if want_meta else frozenset()
+    record.update(scoring.score_page(task.set_name, page.truth, out, fields))
     return record
 
 
@@ -132,7 +134,7 @@ def run_pass(task: PassTask) -> PassResult:
         except Exception:  # warm-up only: the timed pass records failures
             continue
     for page in pages:
-        result.records.append(run_page(extractor, page, page.html(), task, entry.has_meta))
+        result.records.append(run_page(extractor, page, page.html(), task, entry.meta))
     result.wall_s = time.perf_counter() - started
     result.rss_peak_mb = max_rss_mb()
     return result

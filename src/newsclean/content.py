@@ -21,6 +21,8 @@ from newsclean.segment import Segment
 _ANCESTOR_SHARES = (1.0, 0.5, 1 / 6)
 _NEGATIVE_WEIGHT = 0.3
 _POSITIVE_WEIGHT = 1.5
+#: When no paragraph reaches min_paragraph_chars, paragraphs a third as long are tried.
+_SHORT_PAGE_DIVISOR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +36,18 @@ class MainRegion:
         return any(node in roots for node in _self_and_ancestors(element))
 
 
-def is_prose(features: Features, options: Options) -> bool:
-    return (
-        features.chars >= options.min_paragraph_chars
-        and features.link_density <= options.max_prose_link_density
-    )
+def is_prose(features: Features, options: Options, min_chars: int | None = None) -> bool:
+    minimum = options.min_paragraph_chars if min_chars is None else min_chars
+    return features.chars >= minimum and features.link_density <= options.max_prose_link_density
 
 
 def find_main(
     segments: list[Segment], features: list[Features], options: Options
 ) -> MainRegion | None:
-    scores = _score_containers(segments, features, options)
+    scores = _score_containers(segments, features, options, options.min_paragraph_chars)
+    if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
+        shorter = options.min_paragraph_chars // _SHORT_PAGE_DIVISOR
+        scores = _score_containers(segments, features, options, shorter)
     if not scores:
         return None
     links = _link_density_by_element(segments, set(scores))
@@ -57,11 +60,11 @@ def find_main(
 
 
 def _score_containers(
-    segments: list[Segment], features: list[Features], options: Options
+    segments: list[Segment], features: list[Features], options: Options, min_chars: int
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     for segment, feature in zip(segments, features, strict=True):
-        if not is_prose(feature, options):
+        if not is_prose(feature, options, min_chars):
             continue
         score = 1 + min(feature.commas, 10) + min(feature.chars / 100, 3)
         container = _container_of(segment.owner)

@@ -18,7 +18,8 @@ from lxml.html import HtmlElement
 from newsclean import vocab
 from newsclean.segment import Link, Segment
 
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’»)])")
+#: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
+_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
 _WORD = re.compile(r"\w+")
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 
@@ -71,7 +72,7 @@ def _measure_one(segment: Segment, position: float) -> Features:
         words=len(_WORD.findall(text)),
         link_density=segment.link_chars / chars if chars else 0.0,
         emphasis_density=segment.emphasis_chars / chars if chars else 0.0,
-        sentences=len(_SENTENCE_END.findall(text)) + (text[-1:] in ".!?。！？"),
+        sentences=len(_SENTENCE_END.findall(text)),
         commas=text.count(",") + text.count("，") + text.count("、"),
         text_cues=frozenset(cues),
         position=position,

@@ -204,7 +204,8 @@ def _printed_header(
 def _looks_like_section(segment: Segment, features: Features) -> bool:
     text = segment.text
     return (
-        len(text) <= _MAX_SECTION_CHARS
+        len(segment.links) <= 1  # a row of links is navigation, not a section label
+        and len(text) <= _MAX_SECTION_CHARS
         and features.words <= 4
         and not features.text_cues & {"date", "dateline", "byline"}
         and not text.endswith((".", ":"))

@@ -1,17 +1,15 @@
 """Stage 2: markup to an lxml tree that has lost no text.
 
 libxml2 (even with ``huge_tree``) stops building the tree at a fixed nesting
-depth (2048 measured with libxml2 2.14, 256 without ``huge_tree``) and silently
-drops everything after the too-deep subtree; it also drops everything after a
-stray ``</html>``. So, before trusting a tree:
-
-* ``</body>`` and ``</html>`` end tags are removed (the parser closes them at
-  the end anyway; browsers keep what follows them in the body);
-* if the first tree is deeper than ``max_depth`` (an XPath check in C, so the
-  common page pays almost nothing), a linear pre-pass over the markup drops
-  the start tags beyond ``max_depth``, with their end tags, keeping all text,
-  and the flattened markup is parsed again;
-* a final check compares the tree's text with the markup's visible text.
+depth (2048 measured with libxml2 2.14; 256 without ``huge_tree``) and silently
+drops everything after the too-deep subtree. It also silently drops everything
+after a stray ``</html>`` or a lone surrogate. All of these lose a suffix, so
+an end marker (a comment) is parsed after the markup: when it is missing from
+the tree, the markup is repaired and parsed again. Separately, a tree deeper
+than ``max_depth`` (an XPath check in C) is flattened by a linear pre-pass over
+the markup that drops the excess start tags and their end tags, keeping all
+text, and parsed again. The common page pays for one parse, the XPath check
+and a walk down the tree's last children.
 
 Nothing here recurses over the tree, and a parser is created per call
 (module-level parsers are not thread-safe).
@@ -33,26 +31,34 @@ __all__ = ["ParsedPage", "parse"]
 # Dropped with their content: never article text, and svg/math text is noise.
 _DROP_TAGS = ("script", "style", "template", "noscript", "svg", "math")
 
+# fmt: off
 # libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
 # those as nesting errs on the safe side (overestimating depth).
-_VOID = frozenset(
-    ["area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param"]
-)
+_VOID = frozenset({
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex",
+    "link", "meta", "param",
+})
 # Their content is text to the tokenizer, up to the matching end tag.
-_RAW_TEXT = frozenset(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"])
+_RAW_TEXT = frozenset({
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+})
 # libxml2 ignores these start tags inside a document: they never nest.
 _NO_NEST = frozenset({"html", "head", "body"})
 # Block-level tags whose dropped start/end tags become a newline, not nothing,
 # so that the words of flattened blocks do not run together.
-_BLOCKS = frozenset(
-    ["address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
-)
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div",
+    "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
 # libxml2's end-tag priorities: an end tag is ignored when an element of
 # higher priority is open above its match.
-_END_PRIORITY = MappingProxyType(
-    {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180,
-     "tfoot": 180, "table": 190, "head": 200, "body": 200, "html": 220}
-)  # fmt: skip
+_END_PRIORITY = MappingProxyType({
+    "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180,
+    "table": 190, "head": 200, "body": 200, "html": 220,
+})
+# fmt: on
 _DEFAULT_PRIORITY = 100
 _P_CLOSERS = _BLOCKS - {"dd", "dt", "li", "td", "th", "tr", "tbody", "thead", "tfoot"}
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
@@ -83,13 +89,21 @@ _RAW_END = MappingProxyType({name: re.compile(f"</{name}[\\s/>]", re.I) for name
 _DOC_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^<>]*+>", re.I)
 _XML_DECL = re.compile(r"\A\ufeff?\s*<\?xml[^<>]{0,500}>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_STRIP_TAGS = re.compile(r"<[^<>]*+>")
+# For the visible-text estimate: tags (quote-aware) and entities.
+_ANY_TAG = re.compile(r"""<[A-Za-z/!?](?:"[^"]*+"|'[^']*+'|[^"'<>])*+>""")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{1,32};")
 
+# Atomic groups: a comment, once closed, cannot be stretched over later markup.
+_SPACE_OR_COMMENTS = re.compile(r"(?:\s++|<!--(?>.*?-->))*+", re.S)
+_END_TOKEN = "newsclean:end-of-input"
+_END_MARKER = f"<!--{_END_TOKEN}-->"
+_EXCESSIVE_DEPTH = "Excessive depth"
+# How far from the end to look for the final </html>.
+_END_WINDOW = 64 * 1024
 # Deeper than libxml2's limit (2048 with huge_tree) minus html/body and a margin.
 _MAX_SUPPORTED_DEPTH = 2000
-# The tree is called truncated when it keeps less than this share of the
-# markup's visible text, and at least _LOST_CHARS characters are missing.
+# Without the end marker, the tree is called truncated when it keeps less than
+# this share of the markup's visible text, and at least _LOST_CHARS are missing.
 _KEPT_SHARE = 0.5
 _LOST_CHARS = 200
 
@@ -103,48 +117,56 @@ class ParsedPage:
     truncated: bool  # content may have been lost and could not be recovered
 
 
+class _Parsed(NamedTuple):
+    root: lxml.html.HtmlElement | None  # None when libxml2 finds no document
+    too_deep: bool  # libxml2 reported that it hit its depth limit
+    complete: bool  # the end marker made it into the tree
+
+
 def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
     """Parse `text` into an lxml.html tree, flattening nesting deeper than `max_depth`.
 
-    Never raises on any text; script, style, template, noscript, svg and math
+    Never raises on any str; script, style, template, noscript, svg and math
     are dropped, iframes emptied, comments kept.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs str, not {type(text).__name__}")
     if not 1 <= max_depth <= _MAX_SUPPORTED_DEPTH:
         raise ValueError(f"max_depth must be between 1 and {_MAX_SUPPORTED_DEPTH}")
     warnings: list[str] = []
-    markup = _prepare(text, warnings)
-    if not markup.strip():
-        warnings.append("empty input")
-        return ParsedPage(_minimal_root(), tuple(warnings), truncated=False)
-    root, log = _parse_markup(markup)
-    if root is not None and _too_deep(root, log, max_depth):
+    # lxml refuses str with an encoding declaration; the text is decoded already.
+    markup = _XML_DECL.sub("", text, count=1).removeprefix("\ufeff")
+    if not markup or markup.isspace():  # isspace stops at the first letter; strip copies
+        return ParsedPage(_minimal_root(), ("empty input",), truncated=False)
+    parsed = _parse_markup(markup)
+    if not (parsed.complete or parsed.too_deep):
+        markup, parsed = _unhide(markup, parsed, warnings)
+    if parsed.root is not None and _too_deep(parsed, max_depth):
         flat, dropped = _flatten(markup, max_depth)
         if dropped:
-            warnings.append(
-                f"nesting deeper than {max_depth} was flattened ({dropped} start tags dropped)"
-            )
-            markup = flat
-            root, log = _parse_markup(markup)
-    if root is None:
+            warnings.append(f"nesting deeper than {max_depth} was flattened ({dropped} tags)")
+            markup, parsed = flat, _parse_markup(flat)
+        if not parsed.complete:
+            markup, parsed = _unhide(markup, parsed, warnings)
+    if parsed.root is None:
         warnings.append("the parser found no document in the input")
         return ParsedPage(_minimal_root(), tuple(warnings), truncated=False)
-    truncated = _check_truncation(markup, root, log, warnings)
-    _clean(root)
-    return ParsedPage(root, tuple(warnings), truncated)
+    truncated = _check_truncation(markup, parsed, warnings)
+    _clean(parsed.root)
+    return ParsedPage(parsed.root, tuple(warnings), truncated)
 
 
-def _prepare(text: str, warnings: list[str]) -> str:
-    """Remove what lxml refuses or truncates at, before parsing."""
-    if not isinstance(text, str):
-        raise TypeError(f"parse() needs str, not {type(text).__name__}")
-    # lxml refuses str with an encoding declaration; the text is decoded already.
-    text = _XML_DECL.sub("", text, count=1).removeprefix("\ufeff")
-    # libxml2 silently stops at a lone surrogate.
-    text, count = _SURROGATE.subn("\ufffd", text)
+def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Parsed]:
+    """Remove what libxml2 silently stops at, and parse again if anything changed."""
+    repaired, count = _SURROGATE.subn("\ufffd", markup)
     if count:
         warnings.append(f"replaced {count} lone surrogate(s) with U+FFFD")
-    # libxml2 drops everything after </html>, and puts what follows </body> outside it.
-    return _DOC_END_TAG.sub("", text)
+    # Browsers keep what follows </html> or </body> in the body; libxml2 drops it
+    # or puts it outside the body. The parser closes them at the end anyway.
+    repaired = _DOC_END_TAG.sub("", repaired)
+    if repaired == markup:
+        return markup, parsed
+    return repaired, _parse_markup(repaired)
 
 
 def _new_parser() -> lxml.html.HTMLParser:
@@ -161,59 +183,107 @@ def _new_parser() -> lxml.html.HTMLParser:
     )
 
 
-def _parse_markup(markup: str) -> tuple[lxml.html.HtmlElement | None, list[str]]:
-    """The root (None when libxml2 finds no document) and the parser's messages."""
+def _parse_markup(markup: str) -> _Parsed:
     parser = _new_parser()
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
+        root = lxml.html.document_fromstring(_with_end_marker(markup), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
-    return root, [entry.message for entry in parser.error_log]
+    complete = root is not None and _take_end_marker(root)
+    # The depth error is fatal; fatal errors are few, unlike the others.
+    fatal = parser.error_log.filter_from_fatals()
+    return _Parsed(root, any(_EXCESSIVE_DEPTH in entry.message for entry in fatal), complete)
+
+
+def _with_end_marker(markup: str) -> str:
+    """The markup with the end marker before a final </html> (libxml2 drops what follows)."""
+    tail = max(0, len(markup) - _END_WINDOW)
+    cut = max(markup.rfind("</html", tail), markup.rfind("</HTML", tail))
+    if cut >= 0:
+        gt = markup.find(">", cut)
+        # Only comments after </html> are common ("page cached in 0.2 s") and harmless.
+        if gt >= 0 and _SPACE_OR_COMMENTS.fullmatch(markup, gt + 1):
+            return markup[:cut] + _END_MARKER  # libxml2 ignores the rest
+    return markup + _END_MARKER
+
+
+def _take_end_marker(root: lxml.html.HtmlElement) -> bool:
+    """Remove the end marker from the tree; False when it is not there.
+
+    It is the last node in document order: a comment, or, when the markup ends
+    inside raw text or a comment, the end of that node's text.
+    """
+    node = root
+    while len(node):
+        node = node[-1]
+    if node.tag is etree.Comment and node.text == _END_TOKEN:
+        parent = node.getparent()
+        if parent is not None:  # whitespace tail only: it is the last node
+            parent.remove(node)
+            return True
+    text: str = node.text or ""
+    at = text.rfind(_END_TOKEN)
+    if at < 0:
+        return False
+    node.text = text[: at - 4 if text.startswith("<!--", at - 4) else at]
+    return True
 
 
 def _minimal_root() -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring("<html><head></head><body></body></html>", _new_parser())
 
 
-def _too_deep(root: lxml.html.HtmlElement, log: list[str], max_depth: int) -> bool:
+def _too_deep(parsed: _Parsed, max_depth: int) -> bool:
     """Whether libxml2 hit its limit, or the tree nests deeper than max_depth in body."""
-    if any("Excessive depth" in message for message in log):
+    if parsed.too_deep:
         return True
     # html is depth 1 and body 2, so content at max_depth+1 is max_depth+2 steps down.
-    return bool(root.xpath("boolean(" + "*/" * (max_depth + 1) + "*)"))
+    assert parsed.root is not None
+    return bool(parsed.root.xpath("boolean(" + "*/" * (max_depth + 1) + "*)"))
 
 
 def _clean(root: lxml.html.HtmlElement) -> None:
     """Drop non-content elements, empty iframes, make sure there is a body."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    for iframe in root.iter("iframe"):
+    for iframe in list(root.iter("iframe")):
         iframe.text = None
         for child in list(iframe):
             iframe.remove(child)
-    if root.find("body") is None:
-        etree.SubElement(root, "body")
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    _adopt_after_body(body)
 
 
-def _check_truncation(
-    markup: str, root: lxml.html.HtmlElement, log: list[str], warnings: list[str]
-) -> bool:
+def _adopt_after_body(body: lxml.html.HtmlElement) -> None:
+    """Move what libxml2 put after a </body> back into the body, as browsers do."""
+    tail, body.tail = body.tail, None
+    if tail and not tail.isspace():
+        if len(body):
+            body[-1].tail = (body[-1].tail or "") + tail
+        else:
+            body.text = (body.text or "") + tail
+    for sibling in list(body.itersiblings()):
+        body.append(sibling)
+
+
+def _check_truncation(markup: str, parsed: _Parsed, warnings: list[str]) -> bool:
     """Whether text may have been lost: libxml2 says so, or much visible text is missing."""
-    if any("Excessive depth" in message for message in log):
+    assert parsed.root is not None
+    if parsed.too_deep:
         warnings.append("nesting too deep for the parser: content after it may be lost")
         return True
-    expected = _visible_chars(markup)
-    kept = _tree_chars(root)
+    if parsed.complete:
+        return False
+    # The marker can also go missing harmlessly (input ending inside a tag): count text.
+    expected = _non_space(_ENTITY.sub("&", _ANY_TAG.sub("", markup)))
+    kept = _tree_chars(parsed.root)
     if kept < expected * _KEPT_SHARE and expected - kept >= _LOST_CHARS:
         warnings.append(
             f"the tree holds {kept} of about {expected} visible characters: content may be lost"
         )
         return True
     return False
-
-
-def _visible_chars(markup: str) -> int:
-    """About how many non-space characters of text the markup shows (entities count 1)."""
-    return _non_space(_ENTITY.sub("&", _STRIP_TAGS.sub("", markup)))
 
 
 def _tree_chars(root: lxml.html.HtmlElement) -> int:

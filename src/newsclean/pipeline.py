@@ -57,6 +57,9 @@ def run(
     decisions = _apply_template(applied, main, removals, segments, decisions, meta, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
+    body = assemble.body_blocks(segments, decisions)
+    if not body:
+        warnings.append("no main content found")
     article = Article(
         title=meta.title,
         byline=meta.byline,
@@ -67,7 +70,7 @@ def run(
         site_name=meta.site_name,
         language=meta.language,
         url=url,
-        body=assemble.body_blocks(segments, decisions),
+        body=body,
         sidebar_stories=tuple(stories),
         ads=assemble.region_blocks(segments, decisions, Region.AD),
         legal=assemble.region_blocks(segments, decisions, Region.LEGAL),

@@ -119,12 +119,11 @@ def segment(root: HtmlElement) -> list[Segment]:
     blocks: list[HtmlElement] = [root]  # open block-level elements; innermost last
     inline: list[_Open] = []
     pre_depth = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):  # comment or processing instruction: only its tail shows
-            if event == "end":
-                collector.add(element.tail)
+            collector.add(element.tail)
             continue
         if event == "start":
             if _is_skipped(element):

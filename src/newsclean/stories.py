@@ -72,6 +72,8 @@ def build_stories(
             if _closes_story(decision, features[index], options):
                 current = None
             continue
+        if current is None and decision.role == "story-text" and index > 0:
+            current = _title_above(segments[index - 1], features[index - 1], revised, drafts)
         current = _take(segment, features[index], decision, current, drafts, url, options)
         if current is None:
             revised[index] = Decision(Region.BOILERPLATE, "prose", decision.rule + ",unclaimed")
@@ -101,6 +103,18 @@ def _take(
     if current is not None:
         current.add_text(segment.text)
     return current
+
+
+def _title_above(
+    above: Segment, feature: Features, decisions: list[Decision], drafts: list[_Draft]
+) -> _Draft | None:
+    """A short bold line or heading left in the boilerplate just above orphan prose is its title."""
+    decision = decisions[above.index]
+    if decision.region is not Region.BOILERPLATE or not _looks_like_title(above, feature):
+        return None
+    decisions[above.index] = Decision(Region.SIDEBAR, "story-title", decision.rule + ",title")
+    drafts.append(_Draft(above.text, None, decisions[above.index].rule))
+    return drafts[-1]
 
 
 def _looks_like_title(segment: Segment, feature: Features) -> bool:

@@ -1,0 +1,352 @@
+"""Stage 1: bytes to str, weighing the evidence for the encoding as a browser does.
+
+BOM > the caller's HTTP charset > ``<meta>`` charset (a prescan of the first
+4 KB) > what the bytes themselves show (valid UTF-8, else the detector) >
+UTF-8 with replacement. Labels follow the WHATWG Encoding Standard
+(``iso-8859-1`` and ``ascii`` mean windows-1252, ``shift_jis`` means cp932...).
+A declaration the bytes contradict is not trusted: declared UTF-8 that is not
+valid UTF-8 falls through to the next rule, and a declared legacy encoding
+over bytes that are valid, non-ASCII UTF-8 gives way to UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from newsclean.model import EncodingRule
+
+__all__ = ["Decoded", "Detector", "decode"]
+
+Detector = Callable[[bytes], str | None]
+_Choice = tuple[str, str, EncodingRule]  # text, codec, rule
+
+_PRESCAN_BYTES = 4096  # where <meta charset> is looked for
+_DETECT_BYTES = 64 * 1024  # what the detector sees
+# A decoding is trusted while it needs at most one replacement per this many
+# correctly decoded non-ASCII characters (a stray byte in a long UTF-8 page).
+_GOOD_PER_BAD = 50
+_MAX_LABEL = 40
+_MIN_UTF16_SNIFF = 16  # bytes: fewer say nothing about UTF-16
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# fmt: off
+# WHATWG labels Python does not know, or knows as a smaller encoding.
+_LABELS = MappingProxyType({
+    "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8", "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8", "x-cp1252": "cp1252", "x-cp1250": "cp1250",
+    "dos-874": "cp874", "windows-874": "cp874", "iso-8859-8-i": "iso8859-8",
+    "csiso88598i": "iso8859-8", "logical": "iso8859-8", "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-ukrainian": "mac-cyrillic", "x-mac-roman": "mac-roman", "x-sjis": "cp932",
+    "windows-31j": "cp932", "ms_kanji": "cp932", "csshiftjis": "cp932", "x-euc-jp": "euc_jp",
+    "x-gbk": "gb18030", "x-x-big5": "big5hkscs", "koi": "koi8-r", "koi8": "koi8-r",
+    "koi8-ru": "koi8-u", "unicode": "utf-16-le", "unicodefeff": "utf-16-le",
+    "unicodefffe": "utf-16-be", "csunicode": "utf-16-le", "ucs-2": "utf-16-le",
+})
+# Python codec names that WHATWG decodes as a superset.
+_SUPERSETS = MappingProxyType({
+    "ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+    "tis-620": "cp874", "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
+    "big5": "big5hkscs", "euc_kr": "cp949", "utf-16": "utf-16-le",
+})
+# The WHATWG encodings, as Python names them; nothing else is accepted
+# (utf-7, base64, rot13 and the like are Python codecs, not web encodings).
+_SUPPORTED = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman",
+        "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+        "cp1256", "cp1257", "cp1258", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5",
+        "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14",
+        "iso8859-15", "iso8859-16", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp", "cp932",
+        "cp949",
+    )
+)
+# fmt: on
+_META = re.compile(rb"<meta[\s/]", re.IGNORECASE)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([^\s"';>/]+)""", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The decoded text, the codec used, and which evidence chose it."""
+
+    text: str
+    encoding: str | None  # the Python codec name used; None for str input
+    rule: EncodingRule
+    warnings: tuple[str, ...]
+
+
+def decode(
+    data: bytes | bytearray | memoryview | str,
+    http_charset: str | None = None,
+    *,
+    detector: Detector | None = None,
+) -> Decoded:
+    """Decode a page's bytes (or pass text through), never raising on any bytes.
+
+    `http_charset` is the charset of the response's Content-Type, if known.
+    `detector` maps a sample of the bytes to an encoding label (default:
+    charset-normalizer); it is consulted only for non-ASCII bytes that are not
+    valid UTF-8 and that no declaration explains.
+    """
+    if isinstance(data, str):
+        return _from_str(data)
+    if isinstance(data, memoryview):
+        raw = data.tobytes()
+    elif isinstance(data, bytes | bytearray):
+        raw = bytes(data)
+    else:
+        raise TypeError(f"decode() needs bytes or str, not {type(data).__name__}")
+    warnings: list[str] = []
+    text, codec, rule = (
+        _by_bom(raw)
+        or _by_declaration(raw, http_charset, warnings)
+        or _by_content(raw, detector or _charset_normalizer, warnings)
+    )
+    text = _without_nul(text, warnings)
+    if not text.strip():
+        warnings.append("empty input")
+    return Decoded(text, codec, rule, tuple(warnings))
+
+
+def _from_str(data: str) -> Decoded:
+    warnings: list[str] = []
+    text = _without_nul(data, warnings)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates, e.g. from surrogateescape
+            text, count = _SURROGATE.subn("\ufffd", text)
+            warnings.append(f"replaced {count} lone surrogate(s) with U+FFFD")
+    if not text.strip():
+        warnings.append("empty input")
+    return Decoded(text, None, EncodingRule.STR, tuple(warnings))
+
+
+def _without_nul(text: str, warnings: list[str]) -> str:
+    count = text.count("\x00")
+    if count:
+        warnings.append(f"removed {count} NUL character(s)")
+        text = text.replace("\x00", "")
+    return text
+
+
+def _by_bom(raw: bytes) -> _Choice | None:
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(codec, "replace"), codec, EncodingRule.BOM
+    return None
+
+
+def _by_declaration(raw: bytes, http_charset: str | None, warnings: list[str]) -> _Choice | None:
+    """The first declared encoding the bytes do not contradict."""
+    for rule, label in _declarations(raw, http_charset):
+        source = "HTTP charset" if rule is EncodingRule.HTTP else "<meta> charset"
+        codec = _codec(label)
+        if codec is None:
+            warnings.append(f"unknown {source} {label!r} ignored")
+            continue
+        if codec.startswith("utf-16"):
+            if rule is EncodingRule.META:
+                codec = "utf-8"  # a <meta> the prescan can read is not in UTF-16
+            elif not _looks_utf16(raw):
+                warnings.append(f"{source} {label!r} ignored: the bytes are not UTF-16")
+                continue
+        choice = _check_declared(raw, codec, rule, f"{label!r} ({source})", warnings)
+        if choice is not None:
+            return choice
+    return None
+
+
+def _declarations(raw: bytes, http_charset: str | None) -> Iterator[tuple[EncodingRule, str]]:
+    # Lazy: the prescan only runs when the HTTP charset is missing or refuted.
+    if http_charset:
+        yield EncodingRule.HTTP, http_charset
+    meta = _prescan(raw[:_PRESCAN_BYTES])
+    if meta:
+        yield EncodingRule.META, meta
+
+
+def _check_declared(
+    raw: bytes, codec: str, rule: EncodingRule, what: str, warnings: list[str]
+) -> _Choice | None:
+    """Decode as declared, unless the bytes contradict the declaration."""
+    if codec == "utf-8":
+        text = _mostly_decodes(raw, codec, warnings)
+        if text is None:
+            warnings.append(f"declared utf-8 but bytes are not valid UTF-8: {what}")
+            return None
+        return text, codec, rule
+    if not raw.isascii() and (text := _strict_utf8(raw)) is not None:
+        warnings.append(f"declared {what} but the bytes are valid UTF-8: decoded as utf-8")
+        return text, "utf-8", EncodingRule.DETECTED
+    text = _mostly_decodes(raw, codec, warnings)
+    if text is None:
+        warnings.append(f"declared {what} but the bytes are not {codec}: ignored")
+        return None
+    return text, codec, rule
+
+
+def _by_content(raw: bytes, detector: Detector, warnings: list[str]) -> _Choice:
+    """What the bytes show: ASCII, UTF-16, UTF-8, else the detector's plausible answer."""
+    if _looks_utf16(raw):
+        order = _utf16_byte_order(raw)
+        return raw.decode(order, "replace"), order, EncodingRule.DETECTED
+    if raw.isascii() and b"\x1b" not in raw:
+        # Every ASCII-compatible encoding reads these bytes alike (ESC would mean ISO-2022).
+        return raw.decode("ascii"), "utf-8", EncodingRule.DEFAULT
+    utf8 = _mostly_decodes(raw, "utf-8", warnings, quiet=True)
+    if utf8 is not None:
+        return _by_utf8(raw, utf8, warnings)
+    codec = _detect(raw, detector, warnings)
+    if codec is not None:
+        return raw.decode(codec, "replace"), codec, EncodingRule.DETECTED
+    text = raw.decode("utf-8", "replace")
+    warnings.append(
+        f"no reliable evidence of the encoding: decoded as utf-8, "
+        f"{_replacements(raw, text, 'utf-8')} invalid sequence(s) replaced"
+    )
+    return text, "utf-8", EncodingRule.DEFAULT
+
+
+def _by_utf8(raw: bytes, text: str, warnings: list[str]) -> _Choice:
+    bad = _replacements(raw, text, "utf-8")
+    if bad:
+        warnings.append(f"bytes are UTF-8 but for {bad} invalid sequence(s), replaced")
+    return text, "utf-8", EncodingRule.DETECTED
+
+
+def _detect(raw: bytes, detector: Detector, warnings: list[str]) -> str | None:
+    """The detector's answer when it is a web encoding the bytes bear out."""
+    sample = _sample(raw)
+    try:
+        label = detector(sample)
+    except Exception as error:  # a third-party detector must not break decoding
+        warnings.append(f"the encoding detector failed: {error!r}")
+        return None
+    codec = _codec(label) if label else None
+    if codec is None:
+        if label:
+            warnings.append(f"the detector's answer {label!r} is not a web encoding: ignored")
+        return None
+    if codec.startswith("utf-16"):
+        plausible = _looks_utf16(raw)
+    else:
+        plausible = _mostly_decodes(sample, codec, [], quiet=True) is not None
+    if not plausible:
+        warnings.append(f"the detector's answer {label!r} does not fit the bytes: ignored")
+        return None
+    return codec
+
+
+def _sample(raw: bytes) -> bytes:
+    """The first _DETECT_BYTES, cut after a '<' or newline, never inside a character."""
+    if len(raw) <= _DETECT_BYTES:
+        return raw
+    cut = max(raw.rfind(b"<", 0, _DETECT_BYTES), raw.rfind(b"\n", 0, _DETECT_BYTES))
+    return raw[: cut if cut > _DETECT_BYTES // 2 else _DETECT_BYTES]
+
+
+def _charset_normalizer(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # deferred: only needed for unlabelled bytes
+
+    # preemptive_behaviour would read <meta> itself; declarations were weighed already.
+    best = from_bytes(sample, preemptive_behaviour=False).best()
+    return best.encoding if best is not None else None
+
+
+def _codec(label: str) -> str | None:
+    """The Python codec for a WHATWG encoding label, or None when it is not one."""
+    # Tolerate a whole Content-Type value ("text/html; charset=utf-8") and quotes.
+    key = label.rpartition("=")[2].strip().strip("\"'").strip().lower()
+    if not key or len(key) > _MAX_LABEL:
+        return None
+    key = _LABELS.get(key, key)
+    try:
+        name = codecs.lookup(key).name
+    except (LookupError, ValueError):
+        return None
+    name = _SUPERSETS.get(name, name)
+    return name if name in _SUPPORTED else None
+
+
+def _prescan(head: bytes) -> str | None:
+    """The charset of the first <meta> that declares one, skipping comments."""
+    pos = 0
+    while (lt := head.find(b"<", pos)) >= 0:
+        if head.startswith(b"<!--", lt):
+            end = head.find(b"-->", lt + 2)
+            if end < 0:
+                return None
+            pos = end + 3
+            continue
+        pos = lt + 1
+        if _META.match(head, lt):
+            gt = head.find(b">", lt)
+            if gt < 0:
+                return None
+            found = _CHARSET.search(head, lt, gt)
+            if found:
+                return found.group(1).decode("ascii", "replace")
+            pos = gt + 1
+    return None
+
+
+def _strict_utf8(raw: bytes) -> str | None:
+    """The bytes as UTF-8, tolerating only a character cut off at the very end."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(raw):
+            return raw[: error.start].decode("utf-8", "replace") + "\ufffd"
+        return None
+
+
+def _mostly_decodes(
+    raw: bytes, codec: str, warnings: list[str], *, quiet: bool = False
+) -> str | None:
+    """The bytes decoded as `codec` if replacements are rare enough to trust it."""
+    if codec == "utf-8" and (valid := _strict_utf8(raw)) is not None:
+        return valid
+    text = raw.decode(codec, "replace")
+    bad = _replacements(raw, text, codec)
+    if not bad:
+        return text
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if good < bad * _GOOD_PER_BAD:
+        return None
+    if not quiet:
+        warnings.append(f"{bad} invalid {codec} sequence(s) replaced")
+    return text
+
+
+def _replacements(raw: bytes, text: str, codec: str) -> int:
+    """How many U+FFFD decoding added (not counting ones the page itself holds)."""
+    already = raw.count("\ufffd".encode(codec)) if codec == "utf-8" else 0
+    return text.count("\ufffd") - already
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 markup is full of NUL bytes, nearly all at odd (LE) or even (BE) offsets."""
+    sample = raw[:_PRESCAN_BYTES]
+    odd, even = sample[1::2].count(0), sample[::2].count(0)
+    return (
+        len(sample) >= _MIN_UTF16_SNIFF
+        and (odd + even) * 10 >= len(sample)
+        and max(odd, even) >= 4 * min(odd, even)
+    )
+
+
+def _utf16_byte_order(raw: bytes) -> str:
+    # An ASCII character's NUL byte comes second in little-endian UTF-16.
+    sample = raw[:_PRESCAN_BYTES]
+    return "utf-16-le" if sample[1::2].count(0) >= sample[::2].count(0) else "utf-16-be"

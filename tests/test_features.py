@@ -1,0 +1,69 @@
+"""Per-segment measurements and class/id cues."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsclean.features import class_cues, is_article_link, measure
+from newsclean.segment import Link, segment
+
+
+def _features(html: str) -> list[tuple[str, float, frozenset[str]]]:
+    segments = segment(lxml.html.document_fromstring(html))
+    return [(s.text, f.link_density, f.text_cues) for s, f in zip(segments, measure(segments))]
+
+
+def test_link_density_and_cues() -> None:
+    found = _features(
+        "<p>Read <a href='/x'>this</a> now.</p><p>© 2024 Example. All rights reserved.</p>"
+        "<p>Advertisement</p><p>By Jane Doe</p><p>Moscow (AFP) Nov 17, 2015 - Text here.</p>"
+    )
+    assert found[0][1] == pytest.approx(len("this") / len("Read this now."))
+    assert "legal" in found[1][2]
+    assert "ad-label" in found[2][2]
+    assert "byline" in found[3][2]
+    assert "dateline" in found[4][2]
+
+
+def test_lengths_count_characters_so_cjk_is_measured() -> None:
+    segments = segment(
+        lxml.html.document_fromstring("<p>新华社北京电，国务院总理今天主持召开会议。</p>")
+    )
+    (features,) = measure(segments)
+    assert features.chars == 21
+    assert features.sentences == 1
+    assert features.commas == 1
+
+
+@pytest.mark.parametrize(
+    ("html", "cues"),
+    [
+        ("<div class='ad-slot'></div>", {"ad"}),
+        ("<div id='sidebar-right'></div>", {"sidebar"}),
+        ("<nav></nav>", {"navigation"}),
+        ("<div role='contentinfo'></div>", {"footer"}),
+        ("<article class='post-content'></article>", {"positive"}),
+        ("<div class='share-buttons social'></div>", {"share"}),
+        ("<div class='shadow loaded'></div>", set()),  # "ad" inside a word is not a cue
+    ],
+)
+def test_class_cues(html: str, cues: set[str]) -> None:
+    assert class_cues(lxml.html.fragment_fromstring(html)) == cues
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        (Link("Schools get a new funding plan", "/2024/05/schools-get-new-funding"), True),
+        (
+            Link("Swiss Camera Leaves for Mars", "/reports/Swiss_Camera_Leaves_for_Mars_999.html"),
+            True,
+        ),
+        (Link("Learn more about us at Example.com", "https://www.example.com/"), False),
+        (Link("Sport", "/sport/"), False),
+        (Link("A long headline about something", "#top"), False),
+    ],
+)
+def test_article_links(link: Link, expected: bool) -> None:
+    assert is_article_link(link, min_words=3) is expected

@@ -1,0 +1,54 @@
+"""Title, byline, dateline, section and dates, printed and declared."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import newsclean
+
+
+def _clean(head: str, body: str) -> newsclean.Article:
+    html = f"<html lang='de-DE'><head>{head}</head><body>{body}</body></html>"
+    return newsclean.clean(html, templates=newsclean.TemplateSet())
+
+
+PROSE = "<p>" + "Ein langer Satz über die Politik, die Wirtschaft und das Wetter. " * 3 + "</p>"
+
+
+def test_printed_header_around_the_title() -> None:
+    article = _clean(
+        "<title>Big news today - Example Times</title>",
+        f"<div><span>POLITICS</span><h1>Big news today</h1><p>By Jane Doe and John Roe</p>"
+        f"<p>Nov 3, 2021</p>{PROSE * 3}</div>",
+    )
+    assert article.title == "Big news today"
+    assert article.section == "POLITICS"
+    assert article.byline == "By Jane Doe and John Roe"
+    assert article.authors == ("Jane Doe", "John Roe")
+    assert article.dateline == "Nov 3, 2021"
+    assert article.published == dt.date(2021, 11, 3)
+    assert "Big news today" not in article.text
+    assert "Jane Doe" not in article.text
+
+
+def test_declared_metadata_fills_gaps() -> None:
+    head = (
+        "<meta property='og:title' content='Declared title'>"
+        "<meta property='og:site_name' content='Example Zeitung'>"
+        "<meta property='article:published_time' content='2020-02-03T10:00:00Z'>"
+        "<meta name='author' content='Anna Schmidt'>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "Politik"}'
+        "</script>"
+    )
+    article = _clean(head, PROSE * 3)
+    assert article.title == "Declared title"
+    assert article.site_name == "Example Zeitung"
+    assert article.language == "de"
+    assert article.authors == ("Anna Schmidt",)
+    assert article.section == "Politik"
+    assert article.published == dt.datetime(2020, 2, 3, 10, 0, tzinfo=dt.UTC)
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", </script>'
+    assert _clean(head, PROSE * 3).text

@@ -1,0 +1,293 @@
+"""Tests for newsclean.parse: no text lost to libxml2's limits, the right things dropped."""
+
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import newsclean.parse
+from newsclean.parse import ParsedPage, parse
+
+ARTICLE = [f"Paragraph {i} of the article, with enough words to count." for i in range(6)]
+ARTICLE_HTML = "".join(f"<p>{text}</p>" for text in ARTICLE)
+FLATTENED = "nesting deeper than 200 was flattened"
+
+
+def deepest(root: lxml.html.HtmlElement) -> int:
+    """The tree's depth (html = 1), without recursion."""
+    depth, level = 0, [root]
+    while level:
+        depth += 1
+        level = [child for element in level for child in element]
+    return depth
+
+
+def assert_article_kept(page: ParsedPage) -> None:
+    text = page.root.text_content()
+    missing = [paragraph for paragraph in ARTICLE if paragraph not in text]
+    assert not missing
+
+
+DEEP_PAGES = {
+    "300 nested divs": "<div>" * 300 + "deep" + "</div>" * 300 + ARTICLE_HTML,
+    "5,000 nested divs": "<div>" * 5_000 + "deep" + "</div>" * 5_000 + ARTICLE_HTML,
+    "100,000 nested divs": "<div>" * 100_000 + "deep" + "</div>" * 100_000 + ARTICLE_HTML,
+    "100,000 unclosed divs": "<div>" * 100_000 + "deep" + ARTICLE_HTML,
+    "50,000 unclosed spans": "<span>" * 50_000 + ARTICLE_HTML,
+    "50,000 unclosed fonts": '<font size="2">x ' * 50_000 + ARTICLE_HTML,
+    "article inside 50,000 spans": "<span>" * 50_000 + ARTICLE_HTML + "</span>" * 50_000,
+    "5,000 unclosed tables": "<table><tr><td>" * 5_000 + ARTICLE_HTML,
+    "5,000 wbr (libxml2 nests them)": "<wbr>" * 5_000 + ARTICLE_HTML,
+    "mismatched end tags": "<div><span>" * 3_000 + "</span>" * 6_000 + ARTICLE_HTML,
+    # libxml2 ignores an end tag when a div is open above its match.
+    "end tags libxml2 ignores": "<div><span><div></span>" * 1_000 + ARTICLE_HTML,
+    "deep nesting in a table cell": "<table><tr><td>" + "<div>" * 3_000 + ARTICLE_HTML,
+}
+
+
+@pytest.mark.parametrize("markup", list(DEEP_PAGES.values()), ids=list(DEEP_PAGES))
+def test_deep_nesting_loses_no_text(markup: str) -> None:
+    limit = sys.getrecursionlimit()
+    start = time.perf_counter()
+    page = parse(f"<html><body>{markup}</body></html>")
+    elapsed = time.perf_counter() - start
+    assert_article_kept(page)
+    assert any(FLATTENED in warning for warning in page.warnings)
+    assert not page.truncated
+    assert deepest(page.root) <= 200 + 3
+    assert elapsed < 3.0
+    assert sys.getrecursionlimit() == limit
+
+
+@pytest.mark.parametrize("depth", [10, 50])
+def test_max_depth_is_honoured(depth: int) -> None:
+    page = parse("<div>" * 100 + ARTICLE_HTML, max_depth=depth)
+    assert_article_kept(page)
+    assert deepest(page.root) <= depth + 3
+    assert any(f"nesting deeper than {depth} was flattened" in w for w in page.warnings)
+
+
+def test_nesting_within_the_limit_is_untouched() -> None:
+    page = parse("<div>" * 150 + ARTICLE_HTML + "</div>" * 150)
+    assert len(page.root.findall(".//div")) == 150
+    assert page.warnings == ()
+
+
+def test_flattened_blocks_keep_their_words_apart() -> None:
+    page = parse("".join(f"<div>w{i}" for i in range(400)))
+    # text_content() glues nested divs' text; dropped block tags leave a newline.
+    words = set(page.root.text_content().split())
+    assert {f"w{i}" for i in range(200, 400)} <= words
+
+
+def test_markup_inside_raw_text_is_not_counted_as_nesting() -> None:
+    script = "<script>var s = '" + "</div>" * 500 + "<div>" * 500 + "';</script>"
+    page = parse("<div>" * 300 + script + "<p>inside</p>" + "</div>" * 300 + ARTICLE_HTML)
+    assert_article_kept(page)
+    assert "inside" in page.root.text_content()
+    assert page.root.find(".//script") is None
+
+
+def test_quoted_angle_brackets_in_attributes() -> None:
+    page = parse('<div title="a > b">' * 300 + "text" + "</div>" * 300 + ARTICLE_HTML)
+    assert_article_kept(page)
+    assert "a > b" not in page.root.text_content()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>first</p></body></html>" + ARTICLE_HTML,
+        "<p>first</p></html>" + ARTICLE_HTML + "</html>",
+        "<p>first</p></HTML ><!-- x -->" + ARTICLE_HTML,
+        "<p>first</p></html><html><body>" + ARTICLE_HTML + "</body></html>",
+    ],
+)
+def test_content_after_html_end_tag_is_kept(markup: str) -> None:
+    page = parse(markup)
+    assert_article_kept(page)
+    assert not page.truncated
+
+
+def test_content_after_body_end_tag_goes_into_body() -> None:
+    page = parse("<html><body><p>a</p></body>tail text" + ARTICLE_HTML + "</html>")
+    body = page.root.find("body")
+    assert body is not None
+    assert [child.tag for child in page.root] == ["body"]
+    assert "tail text" in body.text_content()
+    assert all(paragraph in body.text_content() for paragraph in ARTICLE)
+
+
+def test_lone_surrogate_does_not_stop_the_parser() -> None:
+    page = parse("<p>a\ud800b</p>" + ARTICLE_HTML)
+    assert_article_kept(page)
+    assert "a\ufffdb" in page.root.text_content()
+
+
+@pytest.mark.parametrize(
+    ("markup", "gone", "kept"),
+    [
+        ("<p>a<script>alert('x')</script>b</p>", "alert", "ab"),
+        ("<p>a<style>p { color: red }</style>b</p>", "color", "ab"),
+        ("<p>a<template><p>tpl</p></template>b</p>", "tpl", "ab"),
+        ("<p>a<noscript>enable js</noscript>b</p>", "enable", "ab"),
+        ("<p>a<svg><text>svg text</text></svg>b</p>", "svg text", "ab"),
+        ("<p>a<math><mi>x</mi></math>b</p>", "x", "ab"),
+        ("<p>a<iframe src='/ad'><p>fallback</p></iframe>b</p>", "fallback", "ab"),
+        ("<p>a<?php echo 'pi' ?>b</p>", "pi", "ab"),
+    ],
+)
+def test_dropped_content_keeps_tails(markup: str, gone: str, kept: str) -> None:
+    page = parse(markup)
+    text = page.root.text_content()
+    assert gone not in text
+    assert kept in text
+
+
+def test_iframes_and_comments_stay() -> None:
+    page = parse(
+        "<p>head</p><!--body-2-incontainer.php--><p>story</p><!--RELATED LINKS-->"
+        "<iframe src='https://ads.example/x'>fallback</iframe>"
+    )
+    comments = [comment.text for comment in page.root.iter(etree.Comment)]
+    assert comments == ["body-2-incontainer.php", "RELATED LINKS"]
+    iframe = page.root.find(".//iframe")
+    assert iframe is not None
+    assert iframe.get("src") == "https://ads.example/x"
+    assert iframe.text is None
+    assert len(iframe) == 0
+    assert not list(page.root.iter(etree.ProcessingInstruction))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "<!-- only a comment -->",
+        "<!DOCTYPE html>",
+        "<html></html>",
+        "<frameset><frame src=a></frameset>",
+        "<title>only a title</title>",
+        "<a href='unfinished",
+        "<script>var x = 1",
+        "\x00\x01\x02",
+        "<" * 10_000,
+    ],
+)
+def test_always_an_html_root_with_a_body(text: str) -> None:
+    page = parse(text)
+    assert page.root.tag == "html"
+    assert page.root.find("body") is not None
+    assert not page.truncated
+
+
+@pytest.mark.parametrize("text", ["", "  \n"])
+def test_empty_input_warns(text: str) -> None:
+    page = parse(text)
+    assert page.warnings == ("empty input",)
+    assert page.root.find("head") is not None
+
+
+def test_document_the_parser_rejects_warns() -> None:
+    assert parse("<!-- only a comment -->").warnings
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ['<?xml version="1.0" encoding="utf-8"?>', "\ufeff<?xml version='1.0' encoding='latin-1' ?>\n"],
+)
+def test_xml_declaration_with_encoding(declaration: str) -> None:
+    page = parse(declaration + "<html><body>" + ARTICLE_HTML + "</body></html>")
+    assert_article_kept(page)
+
+
+def test_meta_charset_in_str_input_is_ignored() -> None:
+    page = parse("<meta charset='iso-8859-1'><p>é ü ж 日本</p>")
+    assert "é ü ж 日本" in page.root.text_content()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<table><tr><td colspan={2**53} rowspan={2**53}>cell</td></tr></table>",
+        f"<table><tr><td colspan={2**64} rowspan=-{2**64}>cell</td></tr></table>",
+        "<p title='" + "a" * 20_000_000 + "'>cell</p>",
+        "<p>" + "cell " * 4_000_000 + "</p>",
+    ],
+    ids=["2**53", "2**64", "20 MB attribute", "20 MB text node"],
+)
+def test_huge_values_do_not_crash(markup: str) -> None:
+    page = parse(markup)
+    assert "cell" in page.root.text_content()
+    assert not page.truncated
+
+
+def test_no_external_entities() -> None:
+    page = parse(
+        '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><p>before &xxe; after</p>'
+    )
+    text = page.root.text_content()
+    assert "root:" not in text
+    assert "before" in text
+
+
+def test_truncation_is_reported_when_flattening_cannot_help(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(newsclean.parse, "_flatten", lambda markup, depth: (markup, 0))
+    page = parse("<div>" * 5_000 + ARTICLE_HTML)
+    assert page.truncated
+    assert any("too deep" in warning for warning in page.warnings)
+
+
+def test_lost_text_is_reported_when_repair_cannot_help(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        newsclean.parse, "_unhide", lambda markup, parsed, warnings: (markup, parsed)
+    )
+    page = parse("<p>first</p></html>" + ARTICLE_HTML * 5)
+    assert page.truncated
+    assert any("visible characters" in warning for warning in page.warnings)
+
+
+def test_input_that_ends_inside_a_tag_is_not_truncated() -> None:
+    page = parse(ARTICLE_HTML * 5 + '<a href="unfinished')
+    assert_article_kept(page)
+    assert not page.truncated
+
+
+@pytest.mark.parametrize("max_depth", [0, -1, 5_000])
+def test_max_depth_out_of_range(max_depth: int) -> None:
+    with pytest.raises(ValueError, match="max_depth"):
+        parse("<p>x</p>", max_depth=max_depth)
+
+
+def test_bytes_are_refused() -> None:
+    with pytest.raises(TypeError):
+        parse(b"<p>x</p>")  # type: ignore[arg-type]
+
+
+def test_threads_get_the_same_trees() -> None:
+    pages = [f"<div>{'<div>' * (i * 40)}<p>page {i}</p>{ARTICLE_HTML}" for i in range(12)]
+    expected = [etree.tostring(parse(text).root) for text in pages]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda text: etree.tostring(parse(text).root), pages * 4))
+    assert got == expected * 4
+
+
+TOKENS = [*"<>/=\"'! -?&;#x\né\x00", "div", "p", "span", "script", "html", "body", "<!--", "-->"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=200).map("".join))
+def test_never_raises(text: str) -> None:
+    page = parse(text, max_depth=5)
+    assert page.root.tag == "html"
+    assert page.root.find("body") is not None

@@ -1,0 +1,55 @@
+"""Sidebar segments grouped into one Story per story."""
+
+from __future__ import annotations
+
+import newsclean
+
+PROSE = (
+    "<p>The council voted on Tuesday to approve the new budget, which includes funding for "
+    "schools, roads and the library, after a long debate that lasted into the evening.</p>"
+)
+
+
+def _clean(extra: str) -> newsclean.Article:
+    html = f"<html><body><div class='story-body'>{PROSE * 5}</div>{extra}</body></html>"
+    return newsclean.clean(
+        html, url="https://example.com/news/x", templates=newsclean.TemplateSet()
+    )
+
+
+def test_embedded_side_story_with_dateline() -> None:
+    side = (
+        "<table align='right'><tr><td><b>Mayor resigns after budget row</b><br>"
+        "Springfield (AP) Nov 3, 2021 - The mayor of Springfield resigned on Wednesday, a day "
+        "after the council approved a budget she had opposed for months."
+        "<p>She said she would stay on until a successor is chosen by the council, early next "
+        "year, and thanked the staff of the city for their work.</p></td></tr></table>"
+    )
+    (story,) = _clean(side).sidebar_stories
+    assert story.title == "Mayor resigns after budget row"
+    assert story.dateline == "Springfield (AP) Nov 3, 2021"
+    assert story.text.startswith("The mayor of Springfield resigned")
+    assert story.text.count("\n\n") == 1
+    assert story.url is None
+
+
+def test_teaser_text_joins_its_headline_and_loses_read_more() -> None:
+    teaser = (
+        "<div><a href='/news/2021/mayor-resigns-after-row'><b>Mayor resigns after row</b></a><br>"
+        "The mayor of Springfield resigned on Wednesday, a day after the council approved the "
+        "budget she had opposed ... <a href='/news/2021/mayor-resigns-after-row'>read more</a></div>"
+    )
+    (story,) = _clean(teaser).sidebar_stories
+    assert story.title == "Mayor resigns after row"
+    assert story.url == "https://example.com/news/2021/mayor-resigns-after-row"
+    assert story.text.endswith("budget she had opposed")
+
+
+def test_prose_without_a_headline_is_not_a_story() -> None:
+    about = (
+        "<div class='about'><p>Example News is an independent newspaper founded in 1901, "
+        "published every morning and read by many people in the whole region.</p></div>"
+    )
+    article = _clean(about)
+    assert article.sidebar_stories == ()
+    assert any("independent newspaper" in b.text for b in article.boilerplate)
