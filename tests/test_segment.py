@@ -67,3 +67,9 @@ def test_deep_nesting_needs_no_recursion() -> None:
         node = lxml.html.etree.SubElement(node, "div")
     node.text = "deep text"
     assert [s.text for s in segment(root)] == ["x", "deep text"]
+
+
+def test_misnested_button_does_not_hide_the_page() -> None:
+    # libxml2 leaves an unclosed <button> open around everything after it.
+    found = _segments("<body><button><div>Menu</div><p>The article text.</p></body>")
+    assert "The article text." in [s.text for s in found]

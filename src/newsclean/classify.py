@@ -8,14 +8,14 @@ short segments in the light of the segments beside them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
-from newsclean.features import Features, class_cues, count_matches, is_article_link
+from newsclean.features import Features, class_cues, is_article_link
 from newsclean.model import Region
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -24,6 +24,7 @@ from newsclean.segment import Segment
 _CHAIN_LIMIT = 8
 #: Appeal cues (donate, subscribe, paywall...) a box must say before it counts as an ad.
 _MIN_APPEAL_HITS = 3
+_MAX_CHARS_PER_APPEAL = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ class _ChainInspector:
     def __init__(self, segments: list[Segment], main: MainRegion | None) -> None:
         self._stop = _main_ancestors(main)
         self._cues: dict[HtmlElement, frozenset[str]] = {}
-        self._appeals = _appeal_hits_by_box(segments)
+        self._appeals = _appeal_boxes(segments)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
         chain: list[HtmlElement] = []
@@ -157,7 +158,7 @@ class _ChainInspector:
         return frozenset(found)
 
     def appeals(self, chain: list[HtmlElement]) -> bool:
-        return any(self._appeals.get(element, 0) >= _MIN_APPEAL_HITS for element in chain)
+        return any(element in self._appeals for element in chain)
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
@@ -170,19 +171,31 @@ def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
     return stop
 
 
-def _appeal_hits_by_box(segments: list[Segment]) -> dict[HtmlElement, int]:
+def _appeal_boxes(segments: list[Segment]) -> set[HtmlElement]:
+    """Boxes whose text is dense with appeals: at least _MIN_APPEAL_HITS, one per
+    _MAX_CHARS_PER_APPEAL characters. A long article that says "subscribe" thrice is not one."""
     hits: dict[HtmlElement, int] = {}
+    chars: dict[HtmlElement, int] = {}
     for segment in segments:
-        count = count_matches((segment.text,), vocab.APPEAL_TEXT)
-        if not count:
-            continue
-        for depth, element in enumerate(segment.owner.iterancestors()):
-            if depth >= _CHAIN_LIMIT:
-                break
-            if element.tag in vocab.BOX_TAGS:
+        count = len(vocab.APPEAL_TEXT.pattern.findall(segment.text))
+        for element in _boxes_around(segment.owner):
+            chars[element] = chars.get(element, 0) + len(segment.text)
+            if count:
                 hits[element] = hits.get(element, 0) + count
-        hits[segment.owner] = hits.get(segment.owner, 0) + count
-    return hits
+    return {
+        element
+        for element, count in hits.items()
+        if count >= _MIN_APPEAL_HITS and chars[element] <= count * _MAX_CHARS_PER_APPEAL
+    }
+
+
+def _boxes_around(owner: HtmlElement) -> Iterator[HtmlElement]:
+    yield owner
+    for depth, element in enumerate(owner.iterancestors()):
+        if depth >= _CHAIN_LIMIT:
+            return
+        if element.tag in vocab.BOX_TAGS:
+            yield element
 
 
 def revisit_neighbours(

@@ -63,7 +63,9 @@ BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-#: Elements whose text a reader never sees as prose.
+#: Elements whose text a reader never sees as prose. Only elements that hold no markup of
+#: their own once parsed (raw text, options) or that are small by nature: a misnested
+#: <button> or <video> can wrap the rest of the page, so those flow inline instead.
 SKIP_TAGS = frozenset(
     [
         "head",
@@ -78,18 +80,8 @@ SKIP_TAGS = frozenset(
         "datalist",
         "textarea",
         "iframe",
-        "object",
-        "embed",
         "svg",
         "math",
-        "canvas",
-        "audio",
-        "video",
-        "source",
-        "track",
-        "map",
-        "button",
-        "input",
     ]
 )
 #: Elements that box a region: their text is judged together.
