@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.charset import meta_charset
 from newsclean.decode import Decoded, decode
 from newsclean.model import EncodingRule
 
@@ -296,6 +297,22 @@ def test_meta_after_the_prescan_window_is_not_read() -> None:
     data = page(paragraphs(RUSSIAN), late).encode("cp1251")
     assert decode(data).rule is EncodingRule.DETECTED
     assert decode(data).encoding == "cp1251"
+
+
+@pytest.mark.parametrize(
+    ("head", "label"),
+    [
+        (b"<meta charset=koi8-r>", "koi8-r"),
+        (b"<META HTTP-EQUIV=Content-Type CONTENT='text/html; charset=\"gbk\"'>", "gbk"),
+        (b"<meta name=x><meta/charset=big5>", "big5"),
+        (b"<!-- <meta charset=koi8-r> --><meta charset=utf-8>", "utf-8"),
+        (b"<!-- <meta charset=koi8-r>", None),
+        (b"<meta charset=koi8-r", None),
+        (b"<metadata charset=koi8-r>", None),
+    ],
+)
+def test_meta_charset_prescan(head: bytes, label: str | None) -> None:
+    assert meta_charset(head) == label
 
 
 class RecordingDetector:

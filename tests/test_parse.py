@@ -151,6 +151,43 @@ def test_dropped_content_keeps_tails(markup: str, gone: str, kept: str) -> None:
     assert kept in text
 
 
+@pytest.mark.parametrize(
+    "kind", ["application/ld+json", "Application/LD+JSON", "  application/ld+json\n"]
+)
+def test_json_ld_scripts_stay(kind: str) -> None:
+    page = parse(
+        f'<head><script type="{kind}">{{"@type": "NewsArticle"}}</script></head>'
+        f'<body><p>a<script type="{kind}">{{"b": 1}}</script>b</p></body>'
+    )
+    scripts = page.root.xpath("//script[@type='application/ld+json']")
+    assert [script.text for script in scripts] == ['{"@type": "NewsArticle"}', '{"b": 1}']
+    paragraph = page.root.find(".//p")
+    assert paragraph is not None
+    assert paragraph.text == "a"
+    assert scripts[1].tail == "b"
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        "",
+        ' type="text/javascript"',
+        ' type="application/json"',
+        ' type="ld+json"',
+        ' type="module"',
+        ' type=""',
+        ' src="/app.js"',
+    ],
+)
+def test_other_scripts_are_dropped(attrs: str) -> None:
+    page = parse(f"<head><script{attrs}>var x;</script></head><p>a<script{attrs}>y()</script>b</p>")
+    assert page.root.find(".//script") is None
+    text = page.root.text_content()
+    assert "var x" not in text
+    assert "y()" not in text
+    assert "ab" in text
+
+
 def test_iframes_and_comments_stay() -> None:
     page = parse(
         "<p>head</p><!--body-2-incontainer.php--><p>story</p><!--RELATED LINKS-->"
@@ -242,7 +279,7 @@ def test_no_external_entities() -> None:
 def test_truncation_is_reported_when_flattening_cannot_help(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(newsclean.parse, "_flatten", lambda markup, depth: (markup, 0))
+    monkeypatch.setattr(newsclean.parse, "flatten_deep_nesting", lambda markup, depth: (markup, 0))
     page = parse("<div>" * 5_000 + ARTICLE_HTML)
     assert page.truncated
     assert any("too deep" in warning for warning in page.warnings)
@@ -263,10 +300,22 @@ def test_input_that_ends_inside_a_tag_is_not_truncated() -> None:
     assert not page.truncated
 
 
-@pytest.mark.parametrize("max_depth", [0, -1, 5_000])
-def test_max_depth_out_of_range(max_depth: int) -> None:
-    with pytest.raises(ValueError, match="max_depth"):
-        parse("<p>x</p>", max_depth=max_depth)
+@pytest.mark.parametrize("max_depth", [0, -1, -(10**30)])
+def test_max_depth_below_the_range_is_clamped_to_1(max_depth: int) -> None:
+    markup = "<div>" * 5 + ARTICLE_HTML
+    page = parse(markup, max_depth=max_depth)
+    assert_article_kept(page)
+    assert etree.tostring(page.root) == etree.tostring(parse(markup, max_depth=1).root)
+    assert any("nesting deeper than 1 was flattened" in w for w in page.warnings)
+
+
+@pytest.mark.parametrize("max_depth", [2_001, 5_000, 10**30])
+def test_max_depth_above_the_range_is_clamped_to_2000(max_depth: int) -> None:
+    page = parse("<div>" * 2_100 + ARTICLE_HTML, max_depth=max_depth)
+    assert_article_kept(page)
+    assert not page.truncated
+    assert deepest(page.root) <= 2_000 + 3
+    assert any("nesting deeper than 2000 was flattened" in w for w in page.warnings)
 
 
 def test_bytes_are_refused() -> None:

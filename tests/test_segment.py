@@ -73,3 +73,8 @@ def test_misnested_button_does_not_hide_the_page() -> None:
     # libxml2 leaves an unclosed <button> open around everything after it.
     found = _segments("<body><button><div>Menu</div><p>The article text.</p></body>")
     assert "The article text." in [s.text for s in found]
+
+
+def test_text_in_a_div_inside_a_heading_is_a_heading() -> None:
+    (found,) = _segments("<h1><div>Title in a wrapper</div></h1>")
+    assert (found.kind, found.level) == (BlockKind.HEADING, 1)

@@ -41,12 +41,24 @@ class _Context:
     segment: Segment
     features: Features
     in_main: bool
+    before_main: bool  # above the first segment of the main region
     chain_cues: frozenset[str]  # class/id categories of the boxes between segment and main
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     options: Options
 
 
 _Row = tuple[str, Callable[[_Context], bool], Region, str]
+
+
+def _is_lead(context: _Context) -> bool:
+    """The standfirst: lead-classed prose above the article's container."""
+    features = context.features
+    return (
+        context.before_main
+        and "lead" in context.chain_cues
+        and features.chars >= context.options.min_lead_chars
+        and features.link_density <= context.options.max_prose_link_density
+    )
 
 
 def _is_headline(context: _Context) -> bool:
@@ -70,6 +82,19 @@ _ROWS: tuple[_Row, ...] = (
         lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
         Region.LEGAL,
         "legal",
+    ),
+    ("class:lead", _is_lead, Region.MAIN, "lead"),
+    (
+        "class:byline",
+        lambda c: "byline" in c.chain_cues and c.features.chars < c.options.max_byline_chars,
+        Region.BOILERPLATE,
+        "author",
+    ),
+    (
+        "text:date",
+        lambda c: "date" in c.features.text_cues and c.features.words <= 8,
+        Region.BOILERPLATE,
+        "date",
     ),
     ("class:comments", lambda c: "comments" in c.chain_cues, Region.BOILERPLATE, "comments"),
     ("class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share"),
@@ -103,14 +128,16 @@ def classify(
     options: Options,
 ) -> list[Decision]:
     chains = _ChainInspector(segments, main)
+    in_main = [main is not None and main.contains(segment.owner) for segment in segments]
+    first_main = in_main.index(True) if True in in_main else len(segments)
     decisions = []
     for segment, feature in zip(segments, features, strict=True):
-        in_main = main is not None and main.contains(segment.owner)
         chain = chains.chain(segment.owner)
         context = _Context(
             segment=segment,
             features=feature,
-            in_main=in_main,
+            in_main=in_main[segment.index],
+            before_main=segment.index < first_main,
             chain_cues=chains.cues(chain),
             appeal_box=chains.appeals(chain),
             options=options,

@@ -15,8 +15,8 @@ import codecs
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from types import MappingProxyType
 
+from newsclean.charset import codec_for_label, meta_charset
 from newsclean.model import EncodingRule
 
 __all__ = ["Decoded", "Detector", "decode"]
@@ -29,7 +29,6 @@ _DETECT_BYTES = 64 * 1024  # what the detector sees
 # A decoding is trusted while it needs at most one replacement per this many
 # correctly decoded non-ASCII characters (a stray byte in a long UTF-8 page).
 _GOOD_PER_BAD = 50
-_MAX_LABEL = 40
 _MIN_UTF16_SNIFF = 16  # bytes: fewer say nothing about UTF-16
 
 _BOMS = (
@@ -37,41 +36,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# fmt: off
-# WHATWG labels Python does not know, or knows as a smaller encoding.
-_LABELS = MappingProxyType({
-    "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8", "unicode20utf8": "utf-8",
-    "x-unicode20utf8": "utf-8", "x-cp1252": "cp1252", "x-cp1250": "cp1250",
-    "dos-874": "cp874", "windows-874": "cp874", "iso-8859-8-i": "iso8859-8",
-    "csiso88598i": "iso8859-8", "logical": "iso8859-8", "x-mac-cyrillic": "mac-cyrillic",
-    "x-mac-ukrainian": "mac-cyrillic", "x-mac-roman": "mac-roman", "x-sjis": "cp932",
-    "windows-31j": "cp932", "ms_kanji": "cp932", "csshiftjis": "cp932", "x-euc-jp": "euc_jp",
-    "x-gbk": "gb18030", "x-x-big5": "big5hkscs", "koi": "koi8-r", "koi8": "koi8-r",
-    "koi8-ru": "koi8-u", "unicode": "utf-16-le", "unicodefeff": "utf-16-le",
-    "unicodefffe": "utf-16-be", "csunicode": "utf-16-le", "ucs-2": "utf-16-le",
-})
-# Python codec names that WHATWG decodes as a superset.
-_SUPERSETS = MappingProxyType({
-    "ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
-    "tis-620": "cp874", "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
-    "big5": "big5hkscs", "euc_kr": "cp949", "utf-16": "utf-16-le",
-})
-# The WHATWG encodings, as Python names them; nothing else is accepted
-# (utf-7, base64, rot13 and the like are Python codecs, not web encodings).
-_SUPPORTED = frozenset(
-    codecs.lookup(name).name
-    for name in (
-        "utf-8", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman",
-        "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
-        "cp1256", "cp1257", "cp1258", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5",
-        "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14",
-        "iso8859-15", "iso8859-16", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp", "cp932",
-        "cp949",
-    )
-)
-# fmt: on
-_META = re.compile(rb"<meta[\s/]", re.IGNORECASE)
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([^\s"';>/]+)""", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -151,7 +115,7 @@ def _by_declaration(raw: bytes, http_charset: str | None, warnings: list[str]) -
     """The first declared encoding the bytes do not contradict."""
     for rule, label in _declarations(raw, http_charset):
         source = "HTTP charset" if rule is EncodingRule.HTTP else "<meta> charset"
-        codec = _codec(label)
+        codec = codec_for_label(label)
         if codec is None:
             warnings.append(f"unknown {source} {label!r} ignored")
             continue
@@ -171,7 +135,7 @@ def _declarations(raw: bytes, http_charset: str | None) -> Iterator[tuple[Encodi
     # Lazy: the prescan only runs when the HTTP charset is missing or refuted.
     if http_charset:
         yield EncodingRule.HTTP, http_charset
-    meta = _prescan(raw[:_PRESCAN_BYTES])
+    meta = meta_charset(raw[:_PRESCAN_BYTES])
     if meta:
         yield EncodingRule.META, meta
 
@@ -233,7 +197,7 @@ def _detect(raw: bytes, detector: Detector, warnings: list[str]) -> str | None:
     except Exception as error:  # a third-party detector must not break decoding
         warnings.append(f"the encoding detector failed: {error!r}")
         return None
-    codec = _codec(label) if label else None
+    codec = codec_for_label(label) if label else None
     if codec is None:
         if label:
             warnings.append(f"the detector's answer {label!r} is not a web encoding: ignored")
@@ -262,43 +226,6 @@ def _charset_normalizer(sample: bytes) -> str | None:
     # preemptive_behaviour would read <meta> itself; declarations were weighed already.
     best = from_bytes(sample, preemptive_behaviour=False).best()
     return best.encoding if best is not None else None
-
-
-def _codec(label: str) -> str | None:
-    """The Python codec for a WHATWG encoding label, or None when it is not one."""
-    # Tolerate a whole Content-Type value ("text/html; charset=utf-8") and quotes.
-    key = label.rpartition("=")[2].strip().strip("\"'").strip().lower()
-    if not key or len(key) > _MAX_LABEL:
-        return None
-    key = _LABELS.get(key, key)
-    try:
-        name = codecs.lookup(key).name
-    except (LookupError, ValueError):
-        return None
-    name = _SUPERSETS.get(name, name)
-    return name if name in _SUPPORTED else None
-
-
-def _prescan(head: bytes) -> str | None:
-    """The charset of the first <meta> that declares one, skipping comments."""
-    pos = 0
-    while (lt := head.find(b"<", pos)) >= 0:
-        if head.startswith(b"<!--", lt):
-            end = head.find(b"-->", lt + 2)
-            if end < 0:
-                return None
-            pos = end + 3
-            continue
-        pos = lt + 1
-        if _META.match(head, lt):
-            gt = head.find(b">", lt)
-            if gt < 0:
-                return None
-            found = _CHARSET.search(head, lt, gt)
-            if found:
-                return found.group(1).decode("ascii", "replace")
-            pos = gt + 1
-    return None
 
 
 def _strict_utf8(raw: bytes) -> str | None:

@@ -105,18 +105,24 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("share", vocab.SHARE_CLASSES),
     ("comments", vocab.COMMENT_CLASSES),
     ("subscribe", vocab.SUBSCRIBE_CLASSES),
+    ("footer", vocab.FOOTER_CLASSES),
+    ("lead", vocab.LEAD_CLASSES),
+    ("byline", vocab.BYLINE_CLASSES),
 )
 
 
 def _class_tokens(element: HtmlElement) -> set[str]:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    if not names.strip():
+    classes = (element.get("class") or "").lower().split()
+    ids = (element.get("id") or "").lower().split()
+    if not classes and not ids:
         return set()
     # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.
-    raw = names.split()
-    tokens = set(raw)
-    for name in raw:
+    tokens = set(classes) | set(ids)
+    for name in classes:
         tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
+    # Ids split on hyphens only: "nav_schredder_statt" is a heading's anchor, not a menu.
+    for name in ids:
+        tokens.update(part for part in name.split("-") if part)
     return tokens
 
 

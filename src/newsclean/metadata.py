@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.features import Features
+from newsclean.features import Features, class_cues
 from newsclean.options import Options
 from newsclean.segment import Segment, normalize_space
 
@@ -24,6 +24,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _MAX_SECTION_CHARS = 40
 _MAX_JSONLD_BYTES = 200_000
+_MAX_BYLINE_CHARS = 100
+_BYLINE_BOX_LEVELS = 3
 
 
 @dataclass(slots=True)
@@ -191,20 +193,57 @@ def _printed_header(
             found.byline = text
             found.authors = split_authors(text)
             found.segments.add(index)
+        elif found.byline is None and (box := _byline_box(segments[index])) is not None:
+            _take_byline_box(found, box, segments, index, stop)
         elif found.dateline is None and cues & {"dateline", "date"}:
             match = vocab.DATELINE_TEXT.match(text)
             if match and match.group("rest"):
                 continue  # a dateline that runs into text belongs to a story, not the header
             found.dateline = text
             found.segments.add(index)
-        elif features[index].chars >= options.min_paragraph_chars:
-            break
+
+
+def _byline_box(segment: Segment) -> HtmlElement | None:
+    """The nearest element (up to three levels up) whose class says it holds the byline."""
+    element: HtmlElement | None = segment.owner
+    for _ in range(_BYLINE_BOX_LEVELS):
+        if element is None:
+            return None
+        if "byline" in class_cues(element):
+            return element
+        element = element.getparent()
+    return None
+
+
+def _take_byline_box(
+    found: Metadata, box: HtmlElement, segments: list[Segment], start: int, stop: int
+) -> None:
+    """A byline split over several elements ("Von" + a linked name) is read as one line."""
+    text = normalize_space(box.text_content())
+    if not text or len(text) > _MAX_BYLINE_CHARS:
+        return
+    found.byline = text
+    found.authors = split_authors(text)
+    index = start
+    while index < stop and _inside(segments[index].owner, box):
+        found.segments.add(index)
+        index += 1
+
+
+def _inside(element: HtmlElement, box: HtmlElement) -> bool:
+    return element is box or any(ancestor is box for ancestor in element.iterancestors())
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:
     text = segment.text
+    in_menu = any(
+        "navigation" in class_cues(element)
+        for element in (segment.owner, *segment.owner.iterancestors())
+        if element.tag not in ("body", "html")
+    )
     return (
-        len(segment.links) <= 1  # a row of links is navigation, not a section label
+        not in_menu
+        and len(segment.links) <= 1  # a row of links is navigation, not a section label
         and len(text) <= _MAX_SECTION_CHARS
         and features.words <= 4
         and not features.text_cues & {"date", "dateline", "byline"}

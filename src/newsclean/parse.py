@@ -6,10 +6,10 @@ drops everything after the too-deep subtree. It also silently drops everything
 after a stray ``</html>`` or a lone surrogate. All of these lose a suffix, so
 an end marker (a comment) is parsed after the markup: when it is missing from
 the tree, the markup is repaired and parsed again. Separately, a tree deeper
-than ``max_depth`` (an XPath check in C) is flattened by a linear pre-pass over
-the markup that drops the excess start tags and their end tags, keeping all
-text, and parsed again. The common page pays for one parse, the XPath check
-and a walk down the tree's last children.
+than ``max_depth`` (an XPath check in C) is flattened by the pre-pass in
+`newsclean.flatten`, which drops the excess start tags and their end tags,
+keeping all text, and parsed again. The common page pays for one parse, the
+XPath check and a walk down the tree's last children.
 
 Nothing here recurses over the tree, and a parser is created per call
 (module-level parsers are not thread-safe).
@@ -18,74 +18,21 @@ Nothing here recurses over the tree, and a parser is created per call
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
 
+from newsclean.flatten import flatten_deep_nesting
+
 __all__ = ["ParsedPage", "parse"]
 
 # Dropped with their content: never article text, and svg/math text is noise.
-_DROP_TAGS = ("script", "style", "template", "noscript", "svg", "math")
+# Scripts too, except JSON-LD, which the metadata stage reads.
+_DROP_TAGS = ("style", "template", "noscript", "svg", "math")
+_JSON_LD = "application/ld+json"
 
-# fmt: off
-# libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
-# those as nesting errs on the safe side (overestimating depth).
-_VOID = frozenset({
-    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex",
-    "link", "meta", "param",
-})
-# Their content is text to the tokenizer, up to the matching end tag.
-_RAW_TEXT = frozenset({
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-})
-# libxml2 ignores these start tags inside a document: they never nest.
-_NO_NEST = frozenset({"html", "head", "body"})
-# Block-level tags whose dropped start/end tags become a newline, not nothing,
-# so that the words of flattened blocks do not run together.
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div",
-    "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
-# libxml2's end-tag priorities: an end tag is ignored when an element of
-# higher priority is open above its match.
-_END_PRIORITY = MappingProxyType({
-    "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180,
-    "table": 190, "head": 200, "body": 200, "html": 220,
-})
-# fmt: on
-_DEFAULT_PRIORITY = 100
-_P_CLOSERS = _BLOCKS - {"dd", "dt", "li", "td", "th", "tr", "tbody", "thead", "tfoot"}
-_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
-# Start tag -> open elements it implicitly closes while they are on top
-# (libxml2's start-close table, approximated: closing too little only ever
-# overestimates depth).
-_START_CLOSES = MappingProxyType(
-    {
-        **dict.fromkeys(_P_CLOSERS, frozenset({"p"})),
-        "li": frozenset({"li", "p"}),
-        "dt": frozenset({"dt", "dd", "p"}),
-        "dd": frozenset({"dt", "dd", "p"}),
-        "td": frozenset({"td", "th", "p"}),
-        "th": frozenset({"td", "th", "p"}),
-        "tr": frozenset({"tr", "td", "th", "p"}),
-        **dict.fromkeys(_SECTIONS, _SECTIONS | {"tr", "td", "th", "p"}),
-        "option": frozenset({"option"}),
-        "optgroup": frozenset({"option", "optgroup"}),
-        "a": frozenset({"a"}),
-    }
-)
-
-_MARKUP = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
-# A start or end tag; quoted values may hold '>'. Unquoted text stops at '<'
-# and every quantifier is possessive, so a failed match cannot backtrack.
-_TAG = re.compile(r"""</?([^\s/>]+)((?:"[^"]*+"|'[^']*+'|[^"'<>])*+)>""")
-_RAW_END = MappingProxyType({name: re.compile(f"</{name}[\\s/>]", re.I) for name in _RAW_TEXT})
 _DOC_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^<>]*+>", re.I)
 _XML_DECL = re.compile(r"\A\ufeff?\s*<\?xml[^<>]{0,500}>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -126,13 +73,15 @@ class _Parsed(NamedTuple):
 def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
     """Parse `text` into an lxml.html tree, flattening nesting deeper than `max_depth`.
 
-    Never raises on any str; script, style, template, noscript, svg and math
-    are dropped, iframes emptied, comments kept.
+    Never raises on any str; style, template, noscript, svg and math are
+    dropped, and every script but ``<script type="application/ld+json">``
+    (type compared case-insensitively, whitespace-stripped, and normalised in
+    the tree); iframes are emptied, comments kept. `max_depth` is clamped to
+    1..2000 (libxml2 itself stops near 2048), so any int is accepted.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() needs str, not {type(text).__name__}")
-    if not 1 <= max_depth <= _MAX_SUPPORTED_DEPTH:
-        raise ValueError(f"max_depth must be between 1 and {_MAX_SUPPORTED_DEPTH}")
+    max_depth = min(max(max_depth, 1), _MAX_SUPPORTED_DEPTH)
     warnings: list[str] = []
     # lxml refuses str with an encoding declaration; the text is decoded already.
     markup = _XML_DECL.sub("", text, count=1).removeprefix("\ufeff")
@@ -142,7 +91,7 @@ def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
     if not (parsed.complete or parsed.too_deep):
         markup, parsed = _unhide(markup, parsed, warnings)
     if parsed.root is not None and _too_deep(parsed, max_depth):
-        flat, dropped = _flatten(markup, max_depth)
+        flat, dropped = flatten_deep_nesting(markup, max_depth)
         if dropped:
             warnings.append(f"nesting deeper than {max_depth} was flattened ({dropped} tags)")
             markup, parsed = flat, _parse_markup(flat)
@@ -245,6 +194,7 @@ def _too_deep(parsed: _Parsed, max_depth: int) -> bool:
 def _clean(root: lxml.html.HtmlElement) -> None:
     """Drop non-content elements, empty iframes, make sure there is a body."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    _drop_scripts(root)
     for iframe in list(root.iter("iframe")):
         iframe.text = None
         for child in list(iframe):
@@ -253,6 +203,17 @@ def _clean(root: lxml.html.HtmlElement) -> None:
     if body is None:
         body = etree.SubElement(root, "body")
     _adopt_after_body(body)
+
+
+def _drop_scripts(root: lxml.html.HtmlElement) -> None:
+    """Drop every script but JSON-LD, keeping tails; normalise JSON-LD's type."""
+    for script in list(root.iter("script")):
+        kind = script.get("type")
+        if kind is not None and kind.strip().lower() == _JSON_LD:
+            if kind != _JSON_LD:
+                script.set("type", _JSON_LD)  # the metadata stage matches it exactly
+        else:
+            script.drop_tree()  # its tail joins the previous sibling or the parent
 
 
 def _adopt_after_body(body: lxml.html.HtmlElement) -> None:
@@ -296,156 +257,3 @@ def _tree_chars(root: lxml.html.HtmlElement) -> int:
 
 def _non_space(text: str) -> int:
     return len("".join(text.split()))
-
-
-class _Tag(NamedTuple):
-    start: int
-    end: int
-    name: str  # lower case
-    closing: bool  # an end tag
-    empty: bool  # void, self-closing or raw text: never holds elements
-    raw: bool  # raw text follows, up to the matching end tag
-
-
-def _flatten(markup: str, max_depth: int) -> tuple[str, int]:
-    """Drop start tags nested deeper than max_depth, and their end tags; keep all text.
-
-    Returns the new markup and how many start tags were dropped. One linear
-    pass; the result is joined from slices once.
-    """
-    stack = _OpenElements()
-    cuts: list[tuple[int, int, str]] = []  # spans to replace, with the replacement
-    dropped = 0
-    for tag in _tags(markup):
-        if tag.closing:
-            index = stack.match_end(tag.name)
-            if index is not None:
-                if index >= max_depth:
-                    cuts.append((tag.start, tag.end, _gap(tag.name)))
-                stack.pop_to(index)
-        elif tag.name not in _NO_NEST:
-            stack.close_implied(tag.name)
-            if not tag.empty:
-                if len(stack) >= max_depth:
-                    cuts.append((tag.start, tag.end, _gap(tag.name)))
-                    dropped += 1
-                stack.push(tag.name)
-    return _splice(markup, cuts), dropped
-
-
-def _gap(name: str) -> str:
-    return "\n" if name in _BLOCKS else ""
-
-
-def _splice(markup: str, cuts: list[tuple[int, int, str]]) -> str:
-    if not cuts:
-        return markup
-    parts: list[str] = []
-    pos = 0
-    for start, end, replacement in cuts:
-        parts.append(markup[pos:start])
-        parts.append(replacement)
-        pos = end
-    parts.append(markup[pos:])
-    return "".join(parts)
-
-
-def _tags(markup: str) -> Iterator[_Tag]:
-    """Start and end tags as an HTML5 tokenizer sees them, skipping comments and raw text."""
-    pos = 0
-    while (found := _MARKUP.search(markup, pos)) is not None:
-        lt, head = found.start(), found.group()
-        if head == "<!--":
-            pos = _comment_end(markup, lt)
-        elif head in ("<!", "<?"):  # a bogus comment: <!DOCTYPE ...>, <?php ...>
-            gt = markup.find(">", lt)
-            pos = len(markup) if gt < 0 else gt + 1
-        elif (match := _TAG.match(markup, lt)) is None:
-            pos = lt + 1  # a '<' that starts no tag is text
-        else:
-            tag = _make_tag(match)
-            yield tag
-            pos = _raw_text_end(markup, tag) if tag.raw else tag.end
-
-
-def _comment_end(markup: str, lt: int) -> int:
-    if markup.startswith(("<!-->", "<!--->"), lt):
-        return markup.index(">", lt + 4) + 1
-    close = markup.find("-->", lt + 4)
-    return len(markup) if close < 0 else close + 3  # unclosed: the rest is comment
-
-
-def _make_tag(match: re.Match[str]) -> _Tag:
-    name = match.group(1).lower()
-    attrs = match.group(2)
-    closing = match.group().startswith("</")
-    # libxml2 honours "<div/>" and "<script />" (even raw text ones); "<a href=/x/>"
-    # is an unquoted value ending in '/'.
-    self_closing = attrs.endswith("/") and (len(attrs) == 1 or attrs[-2] in " \t\n\r\f\"'")
-    raw = name in _RAW_TEXT and not (closing or self_closing)
-    empty = not closing and (self_closing or raw or name in _VOID)
-    return _Tag(match.start(), match.end(), name, closing, empty, raw)
-
-
-def _raw_text_end(markup: str, tag: _Tag) -> int:
-    """Where the text after a raw-text start tag ends (after its end tag)."""
-    close = _RAW_END[tag.name].search(markup, tag.end)
-    if close is None:
-        return len(markup)  # unclosed: the rest is its text
-    gt = markup.find(">", close.start())
-    return len(markup) if gt < 0 else gt + 1
-
-
-class _OpenElements:
-    """The stack of open elements, with O(1) end-tag matching.
-
-    libxml2 lets an end tag close the nearest open element of its name unless
-    an element of higher end priority is open above it; keeping each name's
-    and each priority's stack positions makes that check constant time.
-    """
-
-    __slots__ = ("_by_name", "_by_priority", "_names")
-
-    def __init__(self) -> None:
-        self._names: list[str] = []
-        self._by_name: dict[str, list[int]] = {}
-        self._by_priority: dict[int, list[int]] = {}
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def push(self, name: str) -> None:
-        index = len(self._names)
-        self._names.append(name)
-        self._by_name.setdefault(name, []).append(index)
-        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
-        if priority > _DEFAULT_PRIORITY:
-            self._by_priority.setdefault(priority, []).append(index)
-
-    def pop_to(self, index: int) -> None:
-        """Close the element at `index` and everything open above it."""
-        while len(self._names) > index:
-            name = self._names.pop()
-            self._by_name[name].pop()
-            priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
-            if priority > _DEFAULT_PRIORITY:
-                self._by_priority[priority].pop()
-
-    def match_end(self, name: str) -> int | None:
-        """The stack index an end tag `name` closes, or None when libxml2 ignores it."""
-        positions = self._by_name.get(name)
-        if not positions:
-            return None
-        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
-        blockers = [
-            indices[-1]
-            for level, indices in self._by_priority.items()
-            if level > priority and indices
-        ]
-        return positions[-1] if not blockers or positions[-1] > max(blockers) else None
-
-    def close_implied(self, name: str) -> None:
-        """Pop the elements a start tag `name` implicitly closes while they are on top."""
-        closes = _START_CLOSES.get(name)
-        while closes and self._names and self._names[-1] in closes:
-            self.pop_to(len(self._names) - 1)

@@ -200,7 +200,7 @@ def _kind_of(owner: HtmlElement, preformatted: bool) -> BlockKind:
     tag = owner.tag
     if preformatted:
         return BlockKind.PREFORMATTED
-    if tag in vocab.HEADING_TAGS:
+    if tag in vocab.HEADING_TAGS or _heading_above(owner) is not None:
         return BlockKind.HEADING
     if tag in vocab.CAPTION_TAGS:
         return BlockKind.CAPTION
@@ -211,10 +211,18 @@ def _kind_of(owner: HtmlElement, preformatted: bool) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
+def _heading_above(owner: HtmlElement) -> HtmlElement | None:
+    """A heading a few levels up: <h1><div>Title</div></h1> is still a heading."""
+    return next((a for a in _ancestors(owner, 3) if a.tag in vocab.HEADING_TAGS), None)
+
+
 def _level_of(owner: HtmlElement) -> int:
     tag = owner.tag
     if tag in vocab.HEADING_TAGS:
         return int(tag[1])
+    heading = _heading_above(owner)
+    if heading is not None:
+        return int(str(heading.tag)[1])
     if tag in vocab.LIST_ITEM_TAGS:
         return sum(1 for a in _ancestors(owner, 12) if a.tag in ("ul", "ol", "dl"))
     return 0

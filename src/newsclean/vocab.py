@@ -141,9 +141,14 @@ SIDEBAR_CLASSES = _tokens(
     "weitere empfehlung"
 )
 NAVIGATION_CLASSES = _tokens(
-    "nav navbar navigation menu breadcrumb breadcrumbs pagination pager header masthead "
-    "topbar footer sitemap skip skiplink"
+    "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
+    "topbar sitemap skip skiplink"
 )
+#: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
+FOOTER_CLASSES = _tokens("footer colophon")
+#: The standfirst under the headline belongs to the article even outside its container.
+LEAD_CLASSES = _tokens("lead lede standfirst intro summary dek deck subtitle subheadline excerpt")
+BYLINE_CLASSES = _tokens("byline author authors autor creator writer contributor")
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
 SUBSCRIBE_CLASSES = _tokens("newsletter subscribe subscription signup register login abo")
@@ -155,6 +160,7 @@ NEGATIVE_CLASSES = (
     | SHARE_CLASSES
     | COMMENT_CLASSES
     | SUBSCRIBE_CLASSES
+    | FOOTER_CLASSES
 )
 
 #: Landmark tags and ARIA roles that name a region outright.

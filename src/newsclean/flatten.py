@@ -1,0 +1,228 @@
+"""The depth pre-pass: flatten nesting deeper than libxml2 (or the caller) allows.
+
+libxml2 stops building the tree at a fixed nesting depth and silently drops
+everything after the too-deep subtree. This module rewrites the markup before
+it is parsed again: one linear scan that tokenises it as libxml2 would (tags,
+comments, raw text), tracks the open elements with libxml2's implied closes
+and end-tag priorities, and drops the start tags nested deeper than
+``max_depth``, with their end tags, keeping all text. Nothing here recurses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from types import MappingProxyType
+from typing import NamedTuple
+
+__all__ = ["flatten_deep_nesting"]
+
+# fmt: off
+# libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
+# those as nesting errs on the safe side (overestimating depth).
+_VOID = frozenset({
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex",
+    "link", "meta", "param",
+})
+# Their content is text to the tokenizer, up to the matching end tag.
+_RAW_TEXT = frozenset({
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+})
+# libxml2 ignores these start tags inside a document: they never nest.
+_NO_NEST = frozenset({"html", "head", "body"})
+# Block-level tags whose dropped start/end tags become a newline, not nothing,
+# so that the words of flattened blocks do not run together.
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div",
+    "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+# libxml2's end-tag priorities: an end tag is ignored when an element of
+# higher priority is open above its match.
+_END_PRIORITY = MappingProxyType({
+    "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180,
+    "table": 190, "head": 200, "body": 200, "html": 220,
+})
+# fmt: on
+_DEFAULT_PRIORITY = 100
+_P_CLOSERS = _BLOCKS - {"dd", "dt", "li", "td", "th", "tr", "tbody", "thead", "tfoot"}
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+# Start tag -> open elements it implicitly closes while they are on top
+# (libxml2's start-close table, approximated: closing too little only ever
+# overestimates depth).
+_START_CLOSES = MappingProxyType(
+    {
+        **dict.fromkeys(_P_CLOSERS, frozenset({"p"})),
+        "li": frozenset({"li", "p"}),
+        "dt": frozenset({"dt", "dd", "p"}),
+        "dd": frozenset({"dt", "dd", "p"}),
+        "td": frozenset({"td", "th", "p"}),
+        "th": frozenset({"td", "th", "p"}),
+        "tr": frozenset({"tr", "td", "th", "p"}),
+        **dict.fromkeys(_SECTIONS, _SECTIONS | {"tr", "td", "th", "p"}),
+        "option": frozenset({"option"}),
+        "optgroup": frozenset({"option", "optgroup"}),
+        "a": frozenset({"a"}),
+    }
+)
+
+_MARKUP = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
+# A start or end tag; quoted values may hold '>'. Unquoted text stops at '<'
+# and every quantifier is possessive, so a failed match cannot backtrack.
+_TAG = re.compile(r"""</?([^\s/>]+)((?:"[^"]*+"|'[^']*+'|[^"'<>])*+)>""")
+_RAW_END = MappingProxyType({name: re.compile(f"</{name}[\\s/>]", re.I) for name in _RAW_TEXT})
+
+
+class _Tag(NamedTuple):
+    start: int
+    end: int
+    name: str  # lower case
+    closing: bool  # an end tag
+    empty: bool  # void, self-closing or raw text: never holds elements
+    raw: bool  # raw text follows, up to the matching end tag
+
+
+def flatten_deep_nesting(markup: str, max_depth: int) -> tuple[str, int]:
+    """Drop start tags nested deeper than max_depth, and their end tags; keep all text.
+
+    Returns the new markup and how many start tags were dropped (0 means the
+    markup is returned unchanged). One linear pass; the result is joined from
+    slices once.
+    """
+    stack = _OpenElements()
+    cuts: list[tuple[int, int, str]] = []  # spans to replace, with the replacement
+    dropped = 0
+    for tag in _tags(markup):
+        if tag.closing:
+            index = stack.match_end(tag.name)
+            if index is not None:
+                if index >= max_depth:
+                    cuts.append((tag.start, tag.end, _gap(tag.name)))
+                stack.pop_to(index)
+        elif tag.name not in _NO_NEST:
+            stack.close_implied(tag.name)
+            if not tag.empty:
+                if len(stack) >= max_depth:
+                    cuts.append((tag.start, tag.end, _gap(tag.name)))
+                    dropped += 1
+                stack.push(tag.name)
+    return _splice(markup, cuts), dropped
+
+
+def _gap(name: str) -> str:
+    return "\n" if name in _BLOCKS else ""
+
+
+def _splice(markup: str, cuts: list[tuple[int, int, str]]) -> str:
+    if not cuts:
+        return markup
+    parts: list[str] = []
+    pos = 0
+    for start, end, replacement in cuts:
+        parts.append(markup[pos:start])
+        parts.append(replacement)
+        pos = end
+    parts.append(markup[pos:])
+    return "".join(parts)
+
+
+def _tags(markup: str) -> Iterator[_Tag]:
+    """Start and end tags as an HTML5 tokenizer sees them, skipping comments and raw text."""
+    pos = 0
+    while (found := _MARKUP.search(markup, pos)) is not None:
+        lt, head = found.start(), found.group()
+        if head == "<!--":
+            pos = _comment_end(markup, lt)
+        elif head in ("<!", "<?"):  # a bogus comment: <!DOCTYPE ...>, <?php ...>
+            gt = markup.find(">", lt)
+            pos = len(markup) if gt < 0 else gt + 1
+        elif (match := _TAG.match(markup, lt)) is None:
+            pos = lt + 1  # a '<' that starts no tag is text
+        else:
+            tag = _make_tag(match)
+            yield tag
+            pos = _raw_text_end(markup, tag) if tag.raw else tag.end
+
+
+def _comment_end(markup: str, lt: int) -> int:
+    if markup.startswith(("<!-->", "<!--->"), lt):
+        return markup.index(">", lt + 4) + 1
+    close = markup.find("-->", lt + 4)
+    return len(markup) if close < 0 else close + 3  # unclosed: the rest is comment
+
+
+def _make_tag(match: re.Match[str]) -> _Tag:
+    name = match.group(1).lower()
+    attrs = match.group(2)
+    closing = match.group().startswith("</")
+    # libxml2 honours "<div/>" and "<script />" (even raw text ones); "<a href=/x/>"
+    # is an unquoted value ending in '/'.
+    self_closing = attrs.endswith("/") and (len(attrs) == 1 or attrs[-2] in " \t\n\r\f\"'")
+    raw = name in _RAW_TEXT and not (closing or self_closing)
+    empty = not closing and (self_closing or raw or name in _VOID)
+    return _Tag(match.start(), match.end(), name, closing, empty, raw)
+
+
+def _raw_text_end(markup: str, tag: _Tag) -> int:
+    """Where the text after a raw-text start tag ends (after its end tag)."""
+    close = _RAW_END[tag.name].search(markup, tag.end)
+    if close is None:
+        return len(markup)  # unclosed: the rest is its text
+    gt = markup.find(">", close.start())
+    return len(markup) if gt < 0 else gt + 1
+
+
+class _OpenElements:
+    """The stack of open elements, with O(1) end-tag matching.
+
+    libxml2 lets an end tag close the nearest open element of its name unless
+    an element of higher end priority is open above it; keeping each name's
+    and each priority's stack positions makes that check constant time.
+    """
+
+    __slots__ = ("_by_name", "_by_priority", "_names")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._by_name: dict[str, list[int]] = {}
+        self._by_priority: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def push(self, name: str) -> None:
+        index = len(self._names)
+        self._names.append(name)
+        self._by_name.setdefault(name, []).append(index)
+        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
+        if priority > _DEFAULT_PRIORITY:
+            self._by_priority.setdefault(priority, []).append(index)
+
+    def pop_to(self, index: int) -> None:
+        """Close the element at `index` and everything open above it."""
+        while len(self._names) > index:
+            name = self._names.pop()
+            self._by_name[name].pop()
+            priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
+            if priority > _DEFAULT_PRIORITY:
+                self._by_priority[priority].pop()
+
+    def match_end(self, name: str) -> int | None:
+        """The stack index an end tag `name` closes, or None when libxml2 ignores it."""
+        positions = self._by_name.get(name)
+        if not positions:
+            return None
+        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
+        blockers = [
+            indices[-1]
+            for level, indices in self._by_priority.items()
+            if level > priority and indices
+        ]
+        return positions[-1] if not blockers or positions[-1] > max(blockers) else None
+
+    def close_implied(self, name: str) -> None:
+        """Pop the elements a start tag `name` implicitly closes while they are on top."""
+        closes = _START_CLOSES.get(name)
+        while closes and self._names and self._names[-1] in closes:
+            self.pop_to(len(self._names) - 1)

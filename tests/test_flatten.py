@@ -1,0 +1,74 @@
+"""Tests for newsclean.flatten: the depth pre-pass on its own (parse's use is in test_parse)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsclean.flatten import flatten_deep_nesting
+
+
+def test_markup_within_the_limit_is_returned_unchanged() -> None:
+    markup = "<div>" * 10 + "text" + "</div>" * 10
+    flat, dropped = flatten_deep_nesting(markup, 10)
+    assert dropped == 0
+    assert flat is markup
+
+
+def test_excess_start_tags_and_their_end_tags_are_dropped() -> None:
+    flat, dropped = flatten_deep_nesting("<span>" * 5 + "x" + "</span>" * 5, 3)
+    assert dropped == 2
+    assert flat == "<span>" * 3 + "x" + "</span>" * 3
+
+
+def test_dropped_block_tags_become_newlines() -> None:
+    flat, dropped = flatten_deep_nesting("<div>a<div>b<div>c</div></div></div>", 1)
+    assert dropped == 2
+    assert flat == "<div>a\nb\nc\n\n</div>"
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<!--" + "<div>" * 50 + "-->",
+        "<script>'" + "<div>" * 50 + "'</script>",
+        "<textarea>" + "<div>" * 50 + "</textarea>",
+        "<!DOCTYPE html>",
+        "<?php echo '<div>' ?>",
+        "<br>" * 50 + "<img src=x>" * 50,
+        "<div/>" * 50,
+        "a < b < c",
+    ],
+    ids=["comment", "script", "textarea", "doctype", "pi", "void", "self-closing", "bare <"],
+)
+def test_what_never_nests_is_not_counted(inner: str) -> None:
+    markup = "<div>" * 3 + inner + "</div>" * 3
+    assert flatten_deep_nesting(markup, 3) == (markup, 0)
+
+
+def test_quoted_angle_brackets_do_not_end_a_tag() -> None:
+    markup = '<div title="a > <div> b">' * 3
+    flat, dropped = flatten_deep_nesting(markup, 2)
+    assert dropped == 1
+    assert flat == '<div title="a > <div> b">' * 2 + "\n"
+
+
+def test_implied_closes_do_not_count_as_nesting() -> None:
+    markup = "<ul>" + "<li>item" * 100 + "</ul>" + "<p>para" * 100
+    assert flatten_deep_nesting(markup, 3) == (markup, 0)
+
+
+def test_end_tags_libxml2_ignores_do_not_close() -> None:
+    # A div open above the span's match makes libxml2 ignore </span>.
+    _, dropped = flatten_deep_nesting("<div><span><div></span>" * 10, 5)
+    assert dropped == 30 - 5
+
+
+def test_linear_time() -> None:
+    markup = "<div><span>" * 100_000 + "x" + "</span></div>" * 100_000
+    start = time.perf_counter()
+    flat, dropped = flatten_deep_nesting(markup, 200)
+    assert time.perf_counter() - start < 3.0
+    assert dropped == 200_000 - 200
+    assert "x" in flat
