@@ -11,7 +11,10 @@ from newsclean.segment import Link, segment
 
 def _features(html: str) -> list[tuple[str, float, frozenset[str]]]:
     segments = segment(lxml.html.document_fromstring(html))
-    return [(s.text, f.link_density, f.text_cues) for s, f in zip(segments, measure(segments))]
+    return [
+        (s.text, f.link_density, f.text_cues)
+        for s, f in zip(segments, measure(segments), strict=True)
+    ]
 
 
 def test_link_density_and_cues() -> None:

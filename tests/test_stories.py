@@ -35,9 +35,11 @@ def test_embedded_side_story_with_dateline() -> None:
 
 def test_teaser_text_joins_its_headline_and_loses_read_more() -> None:
     teaser = (
-        "<div><a href='/news/2021/mayor-resigns-after-row'><b>Mayor resigns after row</b></a><br>"
+        "<div><a href='/news/2021/mayor-resigns-after-row'><b>Mayor resigns after row</b></a>"
+        "<br>"
         "The mayor of Springfield resigned on Wednesday, a day after the council approved the "
-        "budget she had opposed ... <a href='/news/2021/mayor-resigns-after-row'>read more</a></div>"
+        "budget she had opposed ... "
+        "<a href='/news/2021/mayor-resigns-after-row'>read more</a></div>"
     )
     (story,) = _clean(teaser).sidebar_stories
     assert story.title == "Mayor resigns after row"

@@ -12,28 +12,33 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    # -- limits on the input ------------------------------------------------
-    max_input_bytes: int = 64 * 1024 * 1024  # larger input is cut, with a warning
-    max_depth: int = 200  # deeper nesting is flattened before parsing (libxml2 drops it)
+    # -- parsing ----------------------------------------------------------------
+    #: Nesting deeper than this is flattened before parsing (libxml2 silently drops what
+    #: lies past its own limit). Clamped to 1..2000.
+    max_depth: int = 200
 
-    # -- segmentation -----------------------------------------------------
-    min_block_chars: int = 1  # shorter blocks are dropped as empty
+    # -- main-content selection ---------------------------------------------------
+    #: A segment at least this long (in characters), with few links, counts as prose.
+    min_paragraph_chars: int = 60
+    #: More link text than this share and a segment is not prose.
+    max_prose_link_density: float = 0.25
+    #: A lead/standfirst-classed segment above the main region this long joins it.
+    min_lead_chars: int = 40
 
-    # -- main-content selection ---------------------------------------------
-    min_paragraph_chars: int = 60  # a block at least this long, with few links, counts as prose
-    max_prose_link_density: float = 0.25  # more link text than this and a block is not prose
-    parent_score_decay: float = 0.5  # share of a paragraph's score its grandparent receives
-    min_lead_chars: int = 40  # a lead-classed line above the main region this long joins it  # a main container with less text than this is not trusted
-
-    # -- block classification -------------------------------------------------
-    max_link_density: float = 0.5  # inside main: blocks with more link text are boilerplate
+    # -- segment classification ---------------------------------------------------
+    #: Inside the main region, segments with a larger share of link text are boilerplate.
+    max_link_density: float = 0.5
+    #: A segment shorter than this, decided by no rule, takes the region of its neighbours.
     short_block_chars: int = 30
-    max_byline_chars: int = 200  # longer text in a byline/author box is an author bio, kept  # a block this short is judged by its neighbours
-    headline_min_words: int = 3  # a link of fewer words is navigation, not a story headline
-    headline_max_words: int = 30
+    #: Text in a byline/author box longer than this is an author bio, not a byline.
+    max_byline_chars: int = 200
+    #: A link of fewer words than this is navigation, not a story headline.
+    headline_min_words: int = 3
 
-    # -- metadata --------------------------------------------------------------
-    header_search_blocks: int = 12  # how many blocks around the title hold byline/dateline
+    # -- metadata -------------------------------------------------------------------
+    #: How many segments after the title are searched for the byline and dateline.
+    header_search_blocks: int = 12
 
-    # -- templates -----------------------------------------------------------
-    min_template_body_chars: int = 100  # a template body with less text falls back to heuristics
+    # -- templates ------------------------------------------------------------------
+    #: A template body with less text than this falls back to the heuristics.
+    min_template_body_chars: int = 100
