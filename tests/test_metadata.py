@@ -52,3 +52,32 @@ def test_declared_metadata_fills_gaps() -> None:
 def test_broken_jsonld_is_ignored() -> None:
     head = '<script type="application/ld+json">{"@type": "NewsArticle", </script>'
     assert _clean(head, PROSE * 3).text
+
+
+def test_byline_split_over_elements_is_read_as_one_line() -> None:
+    article = _clean(
+        "",
+        "<div><h1>Lithium aus dem Schredder</h1><div class='a-creator'>Von"
+        "<ul><li>Denis Dilba</li></ul></div>" + PROSE * 3 + "</div>",
+    )
+    assert article.byline == "Von Denis Dilba"
+    assert article.authors == ("Denis Dilba",)
+    assert "Denis Dilba" not in article.text
+
+
+def test_byline_box_holding_only_a_date_is_no_byline() -> None:
+    article = _clean(
+        "", "<div><h1>Plumber jailed</h1><p class='byline'>17 April 2012</p>" + PROSE * 3 + "</div>"
+    )
+    assert article.byline is None
+    assert article.published is None or article.published.year == 2012
+
+
+def test_whole_article_with_author_class_is_no_byline() -> None:
+    article = _clean(
+        "",
+        "<article class='author-article'><h1>Podolski joins</h1>"
+        + PROSE * 3
+        + "<div class='share'>Facebook</div></article>",
+    )
+    assert article.byline is None

@@ -194,7 +194,7 @@ def _printed_header(
             found.authors = split_authors(text)
             found.segments.add(index)
         elif found.byline is None and (box := _byline_box(segments[index])) is not None:
-            _take_byline_box(found, box, segments, index, stop)
+            _take_byline_box(found, box, segments, index)
         elif found.dateline is None and cues & {"dateline", "date"}:
             match = vocab.DATELINE_TEXT.match(text)
             if match and match.group("rest"):
@@ -216,18 +216,28 @@ def _byline_box(segment: Segment) -> HtmlElement | None:
 
 
 def _take_byline_box(
-    found: Metadata, box: HtmlElement, segments: list[Segment], start: int, stop: int
+    found: Metadata, box: HtmlElement, segments: list[Segment], start: int
 ) -> None:
-    """A byline split over several elements ("Von" + a linked name) is read as one line."""
-    text = normalize_space(box.text_content())
+    """A byline split over several elements ("Von" + a linked name) is read as one line;
+    where one line of the box itself starts "By"/"Von", that line alone is the byline."""
+    inside = []
+    index = start
+    while index > 0 and _inside(segments[index - 1].owner, box):
+        index -= 1
+    while index < len(segments) and _inside(segments[index].owner, box):
+        inside.append(segments[index])
+        index += 1
+    if sum(len(s.text) for s in inside) > 2 * _MAX_BYLINE_CHARS:
+        return  # an <article class="author-article"> is the whole story, not its byline
+    printed = next((s.text for s in inside if vocab.BYLINE_TEXT.match(s.text)), None)
+    text = printed or " ".join(s.text for s in inside)
     if not text or len(text) > _MAX_BYLINE_CHARS:
         return
+    if printed is None and vocab.DATE_TEXT.search(text):
+        return  # a byline box holding only the date: the date is not an author
     found.byline = text
     found.authors = split_authors(text)
-    index = start
-    while index < stop and _inside(segments[index].owner, box):
-        found.segments.add(index)
-        index += 1
+    found.segments.update(s.index for s in inside)
 
 
 def _inside(element: HtmlElement, box: HtmlElement) -> bool:
