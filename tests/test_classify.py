@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import newsclean
+from conftest import PROSE
 from newsclean.model import Region
-
-PROSE = (
-    "<p>The council voted on Tuesday to approve the new budget, which includes funding for "
-    "schools, roads and the library, after a long debate that lasted into the evening.</p>"
-)
 
 
 def _clean(body: str) -> newsclean.Article:

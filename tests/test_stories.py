@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import newsclean
-
-PROSE = (
-    "<p>The council voted on Tuesday to approve the new budget, which includes funding for "
-    "schools, roads and the library, after a long debate that lasted into the evening.</p>"
-)
+from conftest import PROSE
 
 
 def _clean(extra: str) -> newsclean.Article:

@@ -8,6 +8,7 @@ segments with the same region and role are merged, lines joined by newlines.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from lxml.html import HtmlElement
 
@@ -74,16 +75,7 @@ def _block(segment: Segment, decision: Decision) -> Block:
 
 
 def _extend(block: Block, line: str) -> Block:
-    return Block(
-        kind=block.kind,
-        text=f"{block.text}\n{line}",
-        region=block.region,
-        role=block.role,
-        tag=block.tag,
-        path=block.path,
-        rule=block.rule,
-        level=block.level,
-    )
+    return replace(block, text=f"{block.text}\n{line}")
 
 
 def short_path(element: HtmlElement) -> str:

@@ -42,7 +42,7 @@ class EncodingRule(StrEnum):
     BOM = "bom"
     HTTP = "http"  # the caller's http_charset
     META = "meta"  # <meta charset> or <meta http-equiv=Content-Type>
-    DETECTED = "detected"  # charset-normalizer
+    DETECTED = "detected"  # what the bytes show: a UTF-8/UTF-16 sniff or charset-normalizer
     DEFAULT = "default"  # nothing else applied: utf-8 with replacement
 
 
