@@ -23,6 +23,9 @@ _NEGATIVE_WEIGHT = 0.3
 _POSITIVE_WEIGHT = 1.5
 #: When no paragraph reaches min_paragraph_chars, paragraphs a third as long are tried.
 _SHORT_PAGE_DIVISOR = 3
+#: Siblings of the main container join it when they score this share of the best (and this much).
+_SIBLING_SHARE = 0.2
+_MIN_SIBLING_SCORE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +53,89 @@ def find_main(
         scores = _score_containers(segments, features, options, shorter)
     if not scores:
         return None
-    links = _link_density_by_element(segments, set(scores))
+    stats = _text_stats(segments, features, options)
     weighted = {
-        element: score * (1 - links.get(element, 0.0)) * _class_weight(element)
+        element: score * (1 - stats[element].link_density) * _class_weight(element)
         for element, score in scores.items()
     }
-    top = max(weighted, key=lambda element: weighted[element])
-    return MainRegion(_with_siblings(top, weighted, segments, features, options))
+    best = max(weighted, key=lambda element: weighted[element])
+    top = _climb(best, stats, options)
+    threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
+    return MainRegion(_with_siblings(top, weighted, threshold, segments, features, options))
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Characters of all text, of link text and of prose under one element."""
+
+    chars: int = 0
+    links: int = 0
+    prose: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.links / self.chars if self.chars else 0.0
+
+
+def _text_stats(
+    segments: list[Segment], features: list[Features], options: Options
+) -> dict[HtmlElement, _Stats]:
+    stats: dict[HtmlElement, _Stats] = {}
+    for segment, feature in zip(segments, features, strict=True):
+        prose = feature.chars if is_prose(feature, options) else 0
+        for element in _self_and_ancestors(segment.owner):
+            entry = stats.get(element)
+            if entry is None:
+                entry = stats[element] = _Stats()
+            entry.chars += feature.chars
+            entry.links += segment.link_chars
+            entry.prose += prose
+    return stats
+
+
+def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
+    """Move up while the parent adds more of the same: prose, few links.
+
+    Page builders wrap every paragraph in a widget of its own, so the best-scoring
+    container can be a fragment of the article; its ancestors gather the rest.
+    """
+    current = top
+    while (parent := current.getparent()) is not None and parent.tag not in ("body", "html"):
+        here, there = stats[current], stats[parent]
+        added = there.chars - here.chars
+        if added and not (
+            _adds_prose(here, there, options) and _prose_from_twins(current, parent, stats)
+        ):
+            break
+        if class_cues(parent) - {"positive", "lead", "byline"}:
+            break  # the parent is a sidebar, a footer, a comment thread...
+        current = parent
+    return current
+
+
+def _prose_from_twins(
+    current: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
+) -> bool:
+    """Most of what the parent adds sits in siblings shaped like the current container:
+    more widgets of the same page builder, not a floated side story or a comment list."""
+    shape = (current.tag, current.get("class"))
+    added = stats[parent].prose - stats[current].prose
+    twins = sum(
+        stats[child].prose
+        for child in parent
+        if child is not current and child in stats and (child.tag, child.get("class")) == shape
+    )
+    return twins * 2 >= added
+
+
+def _adds_prose(here: _Stats, there: _Stats, options: Options) -> bool:
+    added = there.chars - here.chars
+    added_prose = there.prose - here.prose
+    return (
+        added_prose >= here.prose * options.climb_min_prose_gain
+        and added_prose >= added * options.climb_min_prose_share
+        and there.links - here.links <= added * options.climb_max_link_density
+    )
 
 
 def _score_containers(
@@ -91,22 +170,10 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-def _link_density_by_element(
-    segments: list[Segment], wanted: set[HtmlElement]
-) -> dict[HtmlElement, float]:
-    chars: dict[HtmlElement, int] = {}
-    linked: dict[HtmlElement, int] = {}
-    for segment in segments:
-        for element in _self_and_ancestors(segment.owner):
-            if element in wanted:
-                chars[element] = chars.get(element, 0) + len(segment.text)
-                linked[element] = linked.get(element, 0) + segment.link_chars
-    return {element: linked[element] / chars[element] for element in chars if chars[element]}
-
-
 def _with_siblings(
     top: HtmlElement,
     weighted: dict[HtmlElement, float],
+    threshold: float,
     segments: list[Segment],
     features: list[Features],
     options: Options,
@@ -115,7 +182,6 @@ def _with_siblings(
     parent = top.getparent()
     if parent is None:
         return (top,)
-    threshold = max(weighted[top] * 0.2, 10.0)
     prose_owners = {
         segment.owner
         for segment, feature in zip(segments, features, strict=True)

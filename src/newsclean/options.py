@@ -22,6 +22,13 @@ class Options:
     min_paragraph_chars: int = 60
     #: More link text than this share and a segment is not prose.
     max_prose_link_density: float = 0.25
+    #: The main container grows into its parent when the parent adds at least this share
+    #: more prose, ...
+    climb_min_prose_gain: float = 0.2
+    #: ... what the parent adds is at least this share prose ...
+    climb_min_prose_share: float = 0.5
+    #: ... and at most this share link text.
+    climb_max_link_density: float = 0.3
     #: A lead/standfirst-classed segment above the main region this long joins it.
     min_lead_chars: int = 40
 

@@ -1,0 +1,36 @@
+"""Choosing the main region: where prose clusters, and how far it reaches."""
+
+from __future__ import annotations
+
+import newsclean
+from conftest import PROSE
+
+
+def _clean(body: str) -> newsclean.Article:
+    return newsclean.clean(f"<html><body>{body}</body></html>", templates=newsclean.TemplateSet())
+
+
+def test_page_builder_widgets_are_gathered_into_one_article() -> None:
+    # Every paragraph in a widget of its own: the best container is one widget.
+    widget = "<div class='widget'><div class='widget-container'>{}</div></div>"
+    paragraphs = [PROSE.replace("Tuesday", day) for day in ("Monday", "Friday", "Sunday")]
+    body = "".join(widget.format(p) for p in paragraphs)
+    article = _clean(f"<nav><a href='/'>Home</a></nav><div class='wrap'>{body}</div>")
+    assert [day in article.text for day in ("Monday", "Friday", "Sunday")] == [True] * 3
+
+
+def test_floated_side_story_is_not_gathered() -> None:
+    side = (
+        "<table align='right'><tr><td><b>Another story entirely</b>"
+        + PROSE.replace("council", "committee") * 2
+        + "</td></tr></table>"
+    )
+    article = _clean(f"<div>{side}<span class='story'>{PROSE * 4}</span></div>")
+    assert "committee" not in article.text
+    assert article.sidebar_stories[0].title == "Another story entirely"
+
+
+def test_paragraph_siblings_of_the_container_join_it() -> None:
+    lead = "<p>A lead paragraph outside the story container, long enough to count as prose.</p>"
+    article = _clean(f"<div>{lead}<div class='story'>{PROSE * 4}</div></div>")
+    assert article.text.startswith("A lead paragraph")
