@@ -70,3 +70,23 @@ def test_class_cues(html: str, cues: set[str]) -> None:
 )
 def test_article_links(link: Link, expected: bool) -> None:
     assert is_article_link(link, min_words=3) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "© 2024 Example",
+        "Alle Rechte vorbehalten.",
+        "Tous droits réservés",
+        "Todos los derechos reservados",
+        "Privacy Policy",
+        "Impressum",
+        "GDPR statement",
+    ],
+)
+def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
+    # The keyword pre-check must let every text the pattern matches through.
+    from newsclean import vocab
+
+    assert vocab.LEGAL_TEXT.pattern.search(text)
+    assert vocab.LEGAL_TEXT.search(text, text.lower())

@@ -127,7 +127,7 @@ def classify(
     main: MainRegion | None,
     options: Options,
 ) -> list[Decision]:
-    chains = _ChainInspector(segments, main)
+    chains = _ChainInspector(segments, features, main)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
     decisions = []
@@ -159,12 +159,21 @@ class _ChainInspector:
     Results are memoised per element for this one page (no state outlives the call).
     """
 
-    def __init__(self, segments: list[Segment], main: MainRegion | None) -> None:
+    def __init__(
+        self, segments: list[Segment], features: list[Features], main: MainRegion | None
+    ) -> None:
         self._stop = _main_ancestors(main)
         self._cues: dict[HtmlElement, frozenset[str]] = {}
-        self._appeals = _appeal_boxes(segments)
+        self._chains: dict[HtmlElement, list[HtmlElement]] = {}
+        self._appeals = _appeal_boxes(segments, features)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
+        cached = self._chains.get(owner)
+        if cached is None:
+            cached = self._chains[owner] = self._climb(owner)
+        return cached
+
+    def _climb(self, owner: HtmlElement) -> list[HtmlElement]:
         chain: list[HtmlElement] = []
         element: HtmlElement | None = owner
         while element is not None and len(chain) < _CHAIN_LIMIT:
@@ -198,13 +207,13 @@ def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
     return stop
 
 
-def _appeal_boxes(segments: list[Segment]) -> set[HtmlElement]:
+def _appeal_boxes(segments: list[Segment], features: list[Features]) -> set[HtmlElement]:
     """Boxes whose text is dense with appeals: at least _MIN_APPEAL_HITS, one per
     _MAX_CHARS_PER_APPEAL characters. A long article that says "subscribe" thrice is not one."""
     hits: dict[HtmlElement, int] = {}
     chars: dict[HtmlElement, int] = {}
-    for segment in segments:
-        count = len(vocab.APPEAL_TEXT.pattern.findall(segment.text))
+    for segment, feature in zip(segments, features, strict=True):
+        count = feature.appeals
         for element in _boxes_around(segment.owner):
             chars[element] = chars.get(element, 0) + len(segment.text)
             if count:

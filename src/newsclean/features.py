@@ -33,6 +33,7 @@ class Features:
     sentences: int
     commas: int
     text_cues: frozenset[str]  # names of vocab.TextCue patterns the text matches
+    appeals: int  # how many appeal cues (donate, subscribe...) the text holds
     position: float  # 0 at the top of the page, 1 at the bottom
 
     @property
@@ -60,7 +61,9 @@ _CUES = (
 def _measure_one(segment: Segment, position: float) -> Features:
     text = segment.text
     chars = len(text)
-    cues = {cue.name for cue in _CUES if cue.pattern.search(text)}
+    lowered = text.lower()
+    cues = {cue.name for cue in _CUES if cue.search(text, lowered)}
+    appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if vocab.BYLINE_TEXT.match(text) and chars < 80:
         cues.add("byline")
     if vocab.DATELINE_TEXT.match(text):
@@ -75,6 +78,7 @@ def _measure_one(segment: Segment, position: float) -> Features:
         sentences=len(_SENTENCE_END.findall(text)),
         commas=text.count(",") + text.count("，") + text.count("、"),
         text_cues=frozenset(cues),
+        appeals=appeals,
         position=position,
     )
 

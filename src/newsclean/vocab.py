@@ -177,10 +177,18 @@ class TextCue:
 
     name: str
     pattern: re.Pattern[str]
+    #: Lower-case substrings of which every match holds one; where none occurs, the
+    #: pattern cannot match and is not run (a substring test is far cheaper).
+    keywords: tuple[str, ...] = ()
+
+    def search(self, text: str, lowered: str) -> bool:
+        if self.keywords and not any(word in lowered for word in self.keywords):
+            return False
+        return self.pattern.search(text) is not None
 
 
-def _cue(name: str, *alternatives: str) -> TextCue:
-    return TextCue(name, re.compile("|".join(alternatives), re.IGNORECASE))
+def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
+    return TextCue(name, re.compile("|".join(alternatives), re.IGNORECASE), keywords)
 
 
 LEGAL_TEXT = _cue(
@@ -189,6 +197,22 @@ LEGAL_TEXT = _cue(
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
     r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
     r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bGDPR\b",
+    keywords=(
+        "©",
+        "(c)",
+        "copyright",
+        "right",
+        "rechte",
+        "réservés",
+        "reservados",
+        "riservati",
+        "privacy",
+        "terms",
+        "datenschutz",
+        "impressum",
+        "cookie",
+        "gdpr",
+    ),
 )
 AD_LABEL_TEXT = _cue(
     "ad-label",
@@ -200,15 +224,36 @@ APPEAL_TEXT = _cue(
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our)\b|\bpaywall\b",
     r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
     r"\bjetzt abonnieren\b|\babonnement\b|\bspenden\b|\bunterstützen sie\b",
+    keywords=(
+        "donat",
+        "contribution",
+        "support",
+        "paywall",
+        "subscri",
+        "newsletter",
+        "ad",
+        "paypal",
+        "billed",
+        "abonn",
+        "spenden",
+        "unterstützen",
+    ),
 )
 SHARE_TEXT = _cue(
     "share",
     r"^\s*(?:share|teilen|partager|compartir|condividi)\b",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
+    keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
-COMMENT_TEXT = _cue("comments", r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b")
+COMMENT_TEXT = _cue(
+    "comments",
+    r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b",
+    keywords=("comment", "kommentar"),
+)
 READ_MORE_TEXT = _cue(
-    "read-more", r"(?:read|weiterlesen|lire la suite|leer m[aá]s|mehr)\s*(?:more)?\s*(?:»|›|→)?\s*$"
+    "read-more",
+    r"(?:read|weiterlesen|lire la suite|leer m[aá]s|mehr)\s*(?:more)?\s*(?:»|›|→)?\s*$",
+    keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 RELATED_TEXT = _cue(
     "related",
