@@ -85,3 +85,15 @@ def test_explain_names_the_deciding_rule() -> None:
     rules = {d.rule for d in extraction.decisions}
     assert "class:ad" in rules
     assert "main:text" in rules
+
+
+def test_fragments_after_the_last_sentence_are_a_trailer() -> None:
+    article = _clean(f"<div class='story'>{PROSE * 3}<div>Follow us</div><div>Weibo</div></div>")
+    assert "Follow us" not in article.text
+    assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
+
+
+def test_an_article_of_fragments_is_not_trimmed_away() -> None:
+    items = "".join(f"<li>Item number {n} on the list</li>" for n in range(6))
+    article = _clean(f"<article><ul>{items}</ul></article>")
+    assert "Item number 5" in article.text

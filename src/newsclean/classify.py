@@ -252,7 +252,24 @@ def revisit_neighbours(
             revised[index] = Decision(Region.MAIN, "text", "neighbours:main")
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
+    _trim_main_tail(features, revised, options)
     return revised
+
+
+def _trim_main_tail(features: list[Features], decisions: list[Decision], options: Options) -> None:
+    """Short fragments after the article's last sentence ("Follow us", "Weibo", a tag
+    row) are what the page hangs below the article, not its end."""
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    tail: list[int] = []
+    for index in reversed(main):
+        feature = features[index]
+        if feature.sentences or feature.chars >= options.short_block_chars:
+            break
+        tail.append(index)
+    if len(tail) == len(main):
+        return  # nothing but fragments: they are the article
+    for index in tail:
+        decisions[index] = Decision(Region.BOILERPLATE, "trailer", "neighbours:tail")
 
 
 def _nearest(decisions: list[Decision], index: int, step: int) -> Decision | None:

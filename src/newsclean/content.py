@@ -26,6 +26,10 @@ _SHORT_PAGE_DIVISOR = 3
 #: Siblings of the main container join it when they score this share of the best (and this much).
 _SIBLING_SHARE = 0.2
 _MIN_SIBLING_SCORE = 10.0
+#: A parent adding at most this share of text, and this much (mostly not links), is a
+#: mere wrapper: a section adding its heading.
+_WRAPPER_SHARE = 0.1
+_WRAPPER_MAX_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +106,8 @@ def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options)
     current = top
     while (parent := current.getparent()) is not None and parent.tag not in ("body", "html"):
         here, there = stats[current], stats[parent]
-        added = there.chars - here.chars
-        if added and not (
+        wrapper = _adds_little(here, there)  # a section that adds its heading, say
+        if not wrapper and not (
             _adds_prose(here, there, options) and _prose_from_twins(current, parent, stats)
         ):
             break
@@ -111,6 +115,12 @@ def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options)
             break  # the parent is a sidebar, a footer, a comment thread...
         current = parent
     return current
+
+
+def _adds_little(here: _Stats, there: _Stats) -> bool:
+    added = there.chars - here.chars
+    small = added <= min(here.chars * _WRAPPER_SHARE, _WRAPPER_MAX_CHARS)
+    return small and (there.links - here.links) * 4 <= added
 
 
 def _prose_from_twins(
