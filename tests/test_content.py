@@ -34,3 +34,14 @@ def test_paragraph_siblings_of_the_container_join_it() -> None:
     lead = "<p>A lead paragraph outside the story container, long enough to count as prose.</p>"
     article = _clean(f"<div>{lead}<div class='story'>{PROSE * 4}</div></div>")
     assert article.text.startswith("A lead paragraph")
+
+
+def test_a_long_comment_list_does_not_outvote_the_article() -> None:
+    comment = "<li id='comment-{}'>" + PROSE.replace("council", "commenter") + "</li>"
+    comments = "".join(comment.format(n) for n in range(40))
+    article = _clean(
+        f"<div id='post'><div class='words'>{PROSE * 3}</div></div>"
+        f"<ol id='commentlist'>{comments}</ol>"
+    )
+    assert "The council voted" in article.text
+    assert "commenter" not in article.text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.features import Features, class_cues
+from newsclean.features import Features, class_cues, negative_cues
 from newsclean.options import Options
 from newsclean.segment import Segment
 
@@ -30,6 +30,9 @@ _MIN_SIBLING_SCORE = 10.0
 #: mere wrapper: a section adding its heading.
 _WRAPPER_SHARE = 0.1
 _WRAPPER_MAX_CHARS = 200
+#: A container with at least this many children, most of them negatively classed, is a
+#: list of comments or teasers.
+_MIN_LIST_CHILDREN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,7 @@ def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options)
             _adds_prose(here, there, options) and _prose_from_twins(current, parent, stats)
         ):
             break
-        if class_cues(parent) - {"positive", "lead", "byline"}:
+        if negative_cues(parent) or _children_negative(parent):
             break  # the parent is a sidebar, a footer, a comment thread...
         current = parent
     return current
@@ -173,11 +176,22 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
 def _class_weight(element: HtmlElement) -> float:
     cues = class_cues(element)
     weight = 1.0
-    if cues - {"positive"}:
+    # Lead and byline boxes count against too: they hold the header, never the body.
+    if cues - {"positive"} or _children_negative(element):
         weight *= _NEGATIVE_WEIGHT
     if "positive" in cues:
         weight *= _POSITIVE_WEIGHT
     return weight
+
+
+def _children_negative(element: HtmlElement) -> bool:
+    """A list of comments or teasers: most of its children are classed as not article,
+    though the list itself is not ("ol#commentlist > li#comment-1, li#comment-2...")."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) < _MIN_LIST_CHILDREN:
+        return False
+    negative = sum(1 for child in children if negative_cues(child))
+    return negative * 2 > len(children)
 
 
 def _with_siblings(

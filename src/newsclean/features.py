@@ -115,6 +115,15 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
+#: Cues that say nothing against a region being article text.
+NEUTRAL_CUES = frozenset({"positive", "lead", "byline"})
+
+
+def negative_cues(element: HtmlElement) -> frozenset[str]:
+    """The cues of an element that mark it as not article: ad, sidebar, comments..."""
+    return class_cues(element) - NEUTRAL_CUES
+
+
 def _class_tokens(element: HtmlElement) -> set[str]:
     classes = (element.get("class") or "").lower().split()
     ids = (element.get("id") or "").lower().split()
