@@ -97,3 +97,13 @@ def test_an_article_of_fragments_is_not_trimmed_away() -> None:
     items = "".join(f"<li>Item number {n} on the list</li>" for n in range(6))
     article = _clean(f"<article><ul>{items}</ul></article>")
     assert "Item number 5" in article.text
+
+
+def test_a_sentence_starting_with_share_stays_in_the_article() -> None:
+    article = _clean(
+        f"<div class='content'>{PROSE * 3}<ul><li>Share-worthy content that earns links</li>"
+        "<li>Compelling content that answers the query</li></ul></div>"
+        "<div><p>Share this article</p></div>"
+    )
+    assert "Share-worthy content" in article.text
+    assert "Share this article" not in article.text

@@ -100,7 +100,10 @@ _ROWS: tuple[_Row, ...] = (
     ("class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share"),
     (
         "text:share",
-        lambda c: "share" in c.features.text_cues and c.features.chars < 80,
+        lambda c: (
+            "share" in c.features.text_cues
+            and c.features.chars < (c.options.short_block_chars if c.in_main else 80)
+        ),
         Region.BOILERPLATE,
         "share",
     ),
