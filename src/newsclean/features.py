@@ -9,7 +9,6 @@ Chinese or Japanese are measured on the same scale as English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -148,7 +147,3 @@ def is_article_link(link: Link, min_words: int) -> bool:
         return False
     path = urlsplit(link.href).path.rstrip("/")
     return bool(path) and bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1] or path))
-
-
-def count_matches(texts: Iterable[str], cue: vocab.TextCue) -> int:
-    return sum(len(cue.pattern.findall(text)) for text in texts)

@@ -52,9 +52,11 @@ def run(
     segments = segment(root)
     features = measure(segments)
     meta = metadata.extract(root, segments, features, options)
+    if applied is not None:
+        _fill_metadata(meta, applied, segments)
     main, removals = _main_region(applied, segments, features, options, warnings)
     decisions = classify(segments, features, main, options)
-    decisions = _apply_template(applied, main, removals, segments, decisions, meta, options)
+    decisions = _apply_template(applied, main, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
     body = assemble.body_blocks(segments, decisions)
@@ -111,13 +113,11 @@ def _apply_template(
     removals: dict[HtmlElement, tuple[Region, str]],
     segments: list[Segment],
     decisions: list[Decision],
-    meta: Metadata,
     options: Options,
 ) -> list[Decision]:
-    """A template's labelled removals overrule the heuristics; its fields fill the metadata."""
+    """A template's labelled removals overrule the heuristics."""
     if applied is None:
         return decisions
-    _fill_metadata(meta, applied, segments)
     revised = list(decisions)
     for index, item in enumerate(segments):
         removal = _removal_of(item.owner, removals)
@@ -153,6 +153,7 @@ def _template_decision(item: Segment, removal: tuple[Region, str], options: Opti
 
 
 def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segment]) -> None:
+    """The template's fields overrule what the heuristics read off the page."""
     fields = applied.fields
     meta.title = fields.get("title", meta.title)
     meta.section = fields.get("section", meta.section)
