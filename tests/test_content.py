@@ -45,3 +45,14 @@ def test_a_long_comment_list_does_not_outvote_the_article() -> None:
     )
     assert "The council voted" in article.text
     assert "commenter" not in article.text
+
+
+def test_a_prose_box_beside_the_container_joins_it() -> None:
+    # The article continues in a sibling box of another shape (after an inline ad slot).
+    rest = PROSE.replace("council", "mayor") * 3
+    article = _clean(
+        f"<div><div class='words'>{PROSE * 20}</div><div class='ad-slot'>Ad</div>"
+        f"<section>{rest}</section></div>"
+    )
+    assert "The mayor voted" in article.text
+    assert "Ad" not in article.text.split()

@@ -33,6 +33,9 @@ _WRAPPER_MAX_CHARS = 200
 #: A container with at least this many children, most of them negatively classed, is a
 #: list of comments or teasers.
 _MIN_LIST_CHILDREN = 3
+#: A sibling prose box must hold this many paragraphs' worth of prose: a lone paragraph
+#: beside the article is an "about us" box or a teaser as often as it is article.
+_PROSE_BOX_PARAGRAPHS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ def find_main(
     best = max(weighted, key=lambda element: weighted[element])
     top = _climb(best, stats, options)
     threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
-    return MainRegion(_with_siblings(top, weighted, threshold, segments, features, options))
+    return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
 
 
 @dataclass(slots=True)
@@ -198,27 +201,44 @@ def _with_siblings(
     top: HtmlElement,
     weighted: dict[HtmlElement, float],
     threshold: float,
-    segments: list[Segment],
-    features: list[Features],
+    stats: dict[HtmlElement, _Stats],
     options: Options,
 ) -> tuple[HtmlElement, ...]:
-    """Siblings of the top container that score near it, or are prose paragraphs, join it."""
+    """Siblings of the main container join it when they score near it, are prose
+    paragraphs, or are boxes of plain prose (not floated: a floated box is an aside)."""
     parent = top.getparent()
     if parent is None:
         return (top,)
-    prose_owners = {
-        segment.owner
-        for segment, feature in zip(segments, features, strict=True)
-        if is_prose(feature, options) and segment.owner.getparent() is parent
-    }
-    roots = [
+    return tuple(
         sibling
         for sibling in parent
         if sibling is top
         or weighted.get(sibling, 0.0) >= threshold
-        or (sibling in prose_owners and sibling.tag == "p")
-    ]
-    return tuple(roots)
+        or (sibling.tag == "p" and sibling in stats and stats[sibling].prose > 0)
+        or _is_prose_box(sibling, stats, options)
+    )
+
+
+def _is_prose_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+    entry = stats.get(element)
+    if entry is None or entry.prose < options.min_paragraph_chars * _PROSE_BOX_PARAGRAPHS:
+        return False
+    return (
+        entry.prose >= entry.chars * options.sibling_min_prose_share
+        and entry.link_density <= options.max_prose_link_density
+        and not _floated(element)
+        and not negative_cues(element)
+        and not _children_negative(element)
+    )
+
+
+def _floated(element: HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("align") in ("left", "right")
+        or "float:left" in style
+        or ("float:right" in style)
+    )
 
 
 def _self_and_ancestors(element: HtmlElement) -> Iterator[HtmlElement]:

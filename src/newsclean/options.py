@@ -29,6 +29,8 @@ class Options:
     climb_min_prose_share: float = 0.5
     #: ... and at most this share link text.
     climb_max_link_density: float = 0.3
+    #: A sibling box of the main container joins it when this share of its text is prose.
+    sibling_min_prose_share: float = 0.6
     #: A lead/standfirst-classed segment above the main region this long joins it.
     min_lead_chars: int = 40
 
