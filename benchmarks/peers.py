@@ -94,16 +94,21 @@ def _full_page() -> Extractor:
 # --------------------------------------------------------------------------------------
 
 
-def _newsclean(bundled: bool) -> Callable[[], Extractor]:
+def _newsclean(bundled: bool, favor: str | None = None) -> Callable[[], Extractor]:
     def factory() -> Extractor:
         import newsclean
 
         # An empty TemplateSet means heuristics alone; None means the bundled templates.
         templates = None if bundled else newsclean.TemplateSet()
+        options = {
+            None: newsclean.Options(),
+            "precision": newsclean.Options.favor_precision(),
+            "recall": newsclean.Options.favor_recall(),
+        }[favor]
         clean = newsclean.clean
 
         def run(html: bytes, url: str | None, want_meta: bool) -> Extraction:
-            article = clean(html, url=url, templates=templates)
+            article = clean(html, url=url, templates=templates, options=options)
             return Extraction(
                 text=article.text or "",
                 title=article.title,
@@ -325,6 +330,15 @@ NO_META: frozenset[str] = frozenset()
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
     ExtractorSpec("newsclean", "newsclean (heuristics)", _newsclean(bundled=False), ALL_META),
     ExtractorSpec("newsclean-bundled", "newsclean (bundled templates)", _newsclean(True), ALL_META),
+    ExtractorSpec(
+        "newsclean-precision",
+        "newsclean (favor_precision)",
+        _newsclean(False, "precision"),
+        ALL_META,
+    ),
+    ExtractorSpec(
+        "newsclean-recall", "newsclean (favor_recall)", _newsclean(False, "recall"), ALL_META
+    ),
     ExtractorSpec("trafilatura", "trafilatura", _trafilatura(favor_precision=False), ALL_META),
     ExtractorSpec(
         "trafilatura-precision", "trafilatura (favor_precision)", _trafilatura(True), ALL_META

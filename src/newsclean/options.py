@@ -51,3 +51,31 @@ class Options:
     # -- templates ------------------------------------------------------------------
     #: A template body with less text than this falls back to the heuristics.
     min_template_body_chars: int = 100
+
+    @classmethod
+    def favor_precision(cls) -> Options:
+        """Keep less, and less boilerplate with it: only longer, link-free paragraphs count
+        as prose, and the main region grows only into what is plainly more article."""
+        return cls(
+            min_paragraph_chars=80,
+            max_prose_link_density=0.2,
+            max_link_density=0.35,
+            short_block_chars=40,
+            climb_min_prose_share=0.7,
+            climb_max_link_density=0.2,
+            sibling_min_prose_share=0.8,
+        )
+
+    @classmethod
+    def favor_recall(cls) -> Options:
+        """Keep more, at the price of some boilerplate: shorter paragraphs count as prose
+        and the main region grows into anything mostly prose."""
+        return cls(
+            min_paragraph_chars=40,
+            max_prose_link_density=0.35,
+            max_link_density=0.65,
+            short_block_chars=20,
+            climb_min_prose_share=0.4,
+            climb_max_link_density=0.4,
+            sibling_min_prose_share=0.5,
+        )
