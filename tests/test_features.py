@@ -90,3 +90,20 @@ def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
 
     assert vocab.LEGAL_TEXT.pattern.search(text)
     assert vocab.LEGAL_TEXT.search(text, text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the rise of Ad Blockers, revenue fell",
+        "Please disable your adblocker",
+        "Become a supporter today",
+        "Jetzt abonnieren und sparen",
+        "Donate via PayPal",
+    ],
+)
+def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:
+    from newsclean import vocab
+
+    assert vocab.APPEAL_TEXT.pattern.search(text)
+    assert vocab.APPEAL_TEXT.search(text, text.lower())

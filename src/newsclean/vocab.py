@@ -231,7 +231,7 @@ APPEAL_TEXT = _cue(
         "paywall",
         "subscri",
         "newsletter",
-        "ad",
+        "blocker",
         "paypal",
         "billed",
         "abonn",
