@@ -107,3 +107,23 @@ def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:
 
     assert vocab.APPEAL_TEXT.pattern.search(text)
     assert vocab.APPEAL_TEXT.search(text, text.lower())
+
+
+def test_ideographs_weigh_more_than_letters() -> None:
+    segments = segment(lxml.html.document_fromstring("<p>国务院总理今天主持召开会议</p><p>abc</p>"))
+    chinese, latin = measure(segments)
+    assert chinese.length == chinese.chars * 3
+    assert latin.length == latin.chars
+
+
+def test_a_chinese_paragraph_counts_as_prose() -> None:
+    from newsclean.content import is_prose
+    from newsclean.options import Options
+
+    # 24 characters: a full sentence in Chinese, far under 60 Latin characters.
+    segments = segment(
+        lxml.html.document_fromstring("<p>新华社北京电，国务院总理今天主持召开国务院常务会议。</p>")
+    )
+    (features,) = measure(segments)
+    assert features.chars < Options().min_paragraph_chars
+    assert is_prose(features, Options())

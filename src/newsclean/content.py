@@ -51,7 +51,7 @@ class MainRegion:
 
 def is_prose(features: Features, options: Options, min_chars: int | None = None) -> bool:
     minimum = options.min_paragraph_chars if min_chars is None else min_chars
-    return features.chars >= minimum and features.link_density <= options.max_prose_link_density
+    return features.length >= minimum and features.link_density <= options.max_prose_link_density
 
 
 def find_main(
@@ -161,7 +161,7 @@ def _score_containers(
     for segment, feature in zip(segments, features, strict=True):
         if not is_prose(feature, options, min_chars):
             continue
-        score = 1 + min(feature.commas, 10) + min(feature.chars / 100, 3)
+        score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
         container = _container_of(segment.owner)
         for share, element in zip(_ANCESTOR_SHARES, _self_and_ancestors(container), strict=False):
             scores[element] = scores.get(element, 0.0) + score * share

@@ -26,6 +26,7 @@ _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 @dataclass(frozen=True, slots=True)
 class Features:
     chars: int
+    length: int  # chars, with ideographs weighted as vocab.IDEOGRAPHIC_WEIGHT: how much it says
     words: int
     link_density: float
     emphasis_density: float
@@ -69,8 +70,10 @@ def _measure_one(segment: Segment, position: float) -> Features:
         cues.add("dateline")
     elif chars < 80 and vocab.DATE_TEXT.search(text):
         cues.add("date")
+    ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
     return Features(
         chars=chars,
+        length=chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),
         words=len(_WORD.findall(text)),
         link_density=segment.link_chars / chars if chars else 0.0,
         emphasis_density=segment.emphasis_chars / chars if chars else 0.0,

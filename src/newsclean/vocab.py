@@ -168,6 +168,13 @@ NAVIGATION_TAGS = frozenset(["nav", "menu"])
 NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
 FOOTER_ROLES = frozenset(["contentinfo"])
 
+# -- scripts -------------------------------------------------------------------------
+
+#: Han, kana and hangul: one such character carries about what a short word does, so for
+#: judging how much prose a segment holds it counts as this many Latin characters.
+IDEOGRAPHIC_WEIGHT = 3
+IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
 # -- text patterns ------------------------------------------------------------------
 
 
