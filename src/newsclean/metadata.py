@@ -20,8 +20,6 @@ from newsclean.features import Features, class_cues
 from newsclean.options import Options
 from newsclean.segment import Segment, normalize_space
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _MAX_SECTION_CHARS = 40
 _MAX_JSONLD_BYTES = 200_000
 _MAX_BYLINE_CHARS = 100
@@ -262,8 +260,9 @@ def _looks_like_section(segment: Segment, features: Features) -> bool:
 
 
 def split_authors(byline: str) -> tuple[str, ...]:
-    text = re.sub(r"^\s*(?:by|von|par|por|di|door|av)\s+", "", byline, flags=re.IGNORECASE)
-    return tuple(name for name in (normalize_space(n) for n in _AUTHOR_SPLIT.split(text)) if name)
+    text = vocab.BYLINE_PREFIX.sub("", byline)
+    names = (normalize_space(name) for name in vocab.AUTHOR_SEPARATORS.split(text))
+    return tuple(name for name in names if name)
 
 
 def _language(value: str | None) -> str | None:

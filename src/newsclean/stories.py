@@ -9,7 +9,6 @@ story: it goes back to the boilerplate.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -20,10 +19,6 @@ from newsclean.model import BlockKind, Region, Story
 from newsclean.options import Options
 from newsclean.segment import Segment
 
-_TEASER_TAIL = re.compile(
-    r"\s*(?:\.\.\.|…)?\s*(?:read more|weiterlesen|mehr|lire la suite|leer más)\s*(?:»|›|→)?\s*$",
-    re.IGNORECASE,
-)
 _MAX_TITLE_CHARS = 200
 
 
@@ -41,7 +36,7 @@ class _Draft:
             if match and match.group("rest"):
                 self.dateline = match.group("dateline").strip()
                 text = match.group("rest")
-        text = _TEASER_TAIL.sub("", text).strip()
+        text = vocab.TEASER_TAIL.sub("", text).strip()
         if text:
             self.paragraphs.append(text)
 

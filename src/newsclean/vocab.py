@@ -257,10 +257,16 @@ COMMENT_TEXT = _cue(
     r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b",
     keywords=("comment", "kommentar"),
 )
+#: Words that ask the reader on ("read more" itself is spelt out where it must be whole).
+_READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
 READ_MORE_TEXT = _cue(
     "read-more",
-    r"(?:read|weiterlesen|lire la suite|leer m[aá]s|mehr)\s*(?:more)?\s*(?:»|›|→)?\s*$",
+    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→)?\s*$",
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
+)
+#: The "... read more" that ends a teaser.
+TEASER_TAIL = re.compile(
+    rf"\s*(?:\.\.\.|…)?\s*(?:read more|{_READ_ON})\s*(?:»|›|→)?\s*$", re.IGNORECASE
 )
 RELATED_TEXT = _cue(
     "related",
@@ -268,8 +274,13 @@ RELATED_TEXT = _cue(
     r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi)\b",
 )
 
+_BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
 #: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont".
-BYLINE_TEXT = re.compile(r"^\s*(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+BYLINE_TEXT = re.compile(_BY + r"\S", re.IGNORECASE)
+#: The "By " a byline starts with, to strip before reading the names.
+BYLINE_PREFIX = re.compile(_BY, re.IGNORECASE)
+#: What separates authors' names in a byline.
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
