@@ -54,7 +54,8 @@ def run(
     meta = metadata.extract(root, segments, features, options)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
-    main, removals = _main_region(applied, segments, features, options, warnings)
+    main = _main_region(applied, segments, features, options, warnings)
+    removals = _removals(applied)
     decisions = classify(segments, features, main, options)
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
@@ -91,20 +92,26 @@ def _main_region(
     features: list[Features],
     options: Options,
     warnings: list[str],
-) -> tuple[MainRegion | None, dict[HtmlElement, tuple[Region, str]]]:
+) -> MainRegion | None:
     """The template's body when it holds enough text, else the heuristics' choice."""
     if applied is None:
-        return find_main(segments, features, options), {}
-    removals = {element: (region, rule) for region, rule, element in applied.removals}
+        return find_main(segments, features, options)
     body = tuple(applied.body)
     body_chars = sum(len(normalize_space(element.text_content())) for element in body)
     if body and body_chars >= options.min_template_body_chars:
-        return MainRegion(body), removals
+        return MainRegion(body)
     warnings.append(
         f"template {applied.template_id!r} found {body_chars} characters of body text; "
         "fell back to the heuristics"
     )
-    return find_main(segments, features, options), removals
+    return find_main(segments, features, options)
+
+
+def _removals(applied: TemplateMatch | None) -> dict[HtmlElement, tuple[Region, str]]:
+    """Each element a template labelled for removal, with its region and rule."""
+    if applied is None:
+        return {}
+    return {element: (region, rule) for region, rule, element in applied.removals}
 
 
 def _apply_template(
