@@ -445,3 +445,39 @@ def test_never_raises_on_bytes(data: bytes, http_charset: str | None) -> None:
        body=st.binary(max_size=500))  # fmt: skip
 def test_never_raises_after_a_bom_or_declaration(prefix: bytes, body: bytes) -> None:
     assert isinstance(decode(prefix + body).text, str)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "a PDF document"),
+        (b"\x1f\x8b\x08\x00" + bytes(100), "gzip-compressed data"),
+        (b"PK\x03\x04" + bytes(50), "a ZIP archive"),
+        (bytes(range(1, 32)) * 10, "binary data"),
+        ("%PDF-1.7 as text", "a PDF document"),
+        ('{"html": "<p>x</p>"}', "a JSON document"),
+        (b'[{"a": 1}, 2]', "a JSON document"),
+    ],
+)
+def test_input_that_is_not_html_decodes_to_nothing(data: bytes | str, kind: str) -> None:
+    decoded = decode(data)
+    assert decoded.text == ""
+    assert any(kind in warning for warning in decoded.warnings)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        page(f"<p>{RUSSIAN}</p>").encode("utf-16-le"),  # Cyrillic is full of control bytes
+        b"\xff\xfe" + page(f"<p>{JAPANESE}</p>").encode("utf-16-le"),
+        page("<p>a stray \x01 byte and \x1b escape in a long enough page of text</p>").encode(),
+        b"{{ template }}<html><body><p>x</p></body></html>",
+        b"[if IE]<p>conditional</p>]",
+        page(f"<p>{JAPANESE}</p>").encode("iso2022_jp"),
+    ],
+    ids=["utf-16 without BOM", "utf-16 with BOM", "a few controls", "braces", "brackets", "jis"],
+)
+def test_text_is_not_mistaken_for_binary_or_json(data: bytes) -> None:
+    decoded = decode(data)
+    assert decoded.text
+    assert not any("not HTML" in warning for warning in decoded.warnings)

@@ -279,7 +279,10 @@ def test_no_external_entities() -> None:
 def test_truncation_is_reported_when_flattening_cannot_help(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(newsclean.parse, "flatten_deep_nesting", lambda markup, depth: (markup, 0))
+    def no_flattening(markup: str, depth: int, deadline: object = None) -> tuple[str, int]:
+        return markup, 0
+
+    monkeypatch.setattr(newsclean.parse, "flatten_deep_nesting", no_flattening)
     page = parse("<div>" * 5_000 + ARTICLE_HTML)
     assert page.truncated
     assert any("too deep" in warning for warning in page.warnings)
@@ -340,3 +343,75 @@ def test_never_raises(text: str) -> None:
     page = parse(text, max_depth=5)
     assert page.root.tag == "html"
     assert page.root.find("body") is not None
+
+
+@pytest.mark.parametrize(
+    "hiding",
+    [
+        "<noscript>hidden words</noscript>",
+        "<template><p>hidden words</p></template>",
+        "<svg><text>hidden words</text></svg>",
+        "<div hidden><p>hidden words</p></div>",
+        "<div style='display: none'>" + "<div>" * 50 + "hidden words",
+        "<span aria-hidden=true>hidden words</span>",
+    ],
+    ids=["noscript", "template", "svg", "hidden", "display none, unclosed", "aria-hidden"],
+)
+def test_hidden_content_past_the_limit_stays_hidden(hiding: str) -> None:
+    # Found by test_fuzz_properties: dropping <noscript> past the limit showed its text.
+    page = parse("<div>" * 300 + hiding + "</div>" * 60 + ARTICLE_HTML)
+    assert_article_kept(page)
+    assert deepest(page.root) <= 200 + 3 + 1
+    visible = page.root.xpath(
+        "string(//body)"  # hidden= and style= content is skipped later, by segment
+    )
+    if "noscript" in hiding or "template" in hiding or "svg" in hiding:
+        assert "hidden words" not in visible
+    else:
+        hidden = page.root.xpath("//*[@hidden or @style or @aria-hidden]")
+        assert hidden and "hidden words" in hidden[0].text_content()
+
+
+def test_long_comment_runs_are_merged_keeping_text_and_short_runs() -> None:
+    # lxml's iterwalk is quadratic in a run of sibling comments; short runs stay as they are.
+    markup = "<p>a<!--m1-->b<!--m2-->c</p>" + "".join(f"<!--{n}-->t{n} " for n in range(500))
+    page = parse(markup + ARTICLE_HTML)
+    comments = [comment.text for comment in page.root.iter(etree.Comment)]
+    assert comments == ["m1", "m2", "0"]
+    text = page.root.text_content()
+    assert "abc" in text
+    assert " ".join(f"t{n}" for n in range(500)) in text
+    assert_article_kept(page)
+
+
+def test_huge_class_and_id_values_are_cut() -> None:
+    page = parse(f'<div class="{"ad " * 100_000}" id="{"x" * 5_000}">{ARTICLE_HTML}</div>')
+    div = page.root.find(".//div")
+    assert div is not None
+    assert len(div.get("class", "")) <= 1000
+    assert div.get("class", "").split()[0] == "ad"
+    assert len(div.get("id", "")) == 1000
+    assert any("cut 1 class or id value" in warning for warning in page.warnings)
+    assert_article_kept(page)
+
+
+@pytest.mark.parametrize(
+    ("markup", "gone"),
+    [
+        ("<p>a\x01b\x1fc\x7fd</p>", "\x01\x1f"),
+        ("<p>a&#1;b&#x1F;c&#65535;d&#xFFFE;e</p>", "\x01\x1f\uffff\ufffe"),
+        ("<p>a\x0bb\x0cc&#11;d&#xC;e</p>", "\x0b\x0c"),
+        ("<!-- end \x05", "\x05"),  # the end marker's comment rewrite used to raise
+        ("<title>\x02</title><textarea>&#2;", "\x02"),
+    ],
+)
+def test_control_characters_lxml_refuses_are_removed(markup: str, gone: str) -> None:
+    page = parse(markup)
+    text = lxml.html.tostring(page.root, encoding="unicode")
+    assert not any(char in text for char in gone)
+    assert any("control character" in warning for warning in page.warnings)
+
+
+def test_vertical_tab_and_form_feed_separate_words() -> None:
+    page = parse("<p>one\x0btwo&#12;three</p>")
+    assert page.root.text_content().split() == ["one", "two", "three"]

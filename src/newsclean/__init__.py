@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newsclean.limits import InputTooLarge, LimitExceeded, TimeBudgetExceeded
 from newsclean.model import Article, Block, BlockKind, EncodingRule, Region, Story
 from newsclean.options import Options
 
@@ -26,11 +27,14 @@ __all__ = [
     "Block",
     "BlockKind",
     "EncodingRule",
+    "InputTooLarge",
+    "LimitExceeded",
     "Options",
     "Region",
     "Story",
     "Template",
     "TemplateSet",
+    "TimeBudgetExceeded",
     "__version__",
     "clean",
 ]

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from newsclean.model import Article
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from newsclean.limits import check_input_size
+from newsclean.model import Article, Block, Story
 from newsclean.options import Options
 from newsclean.pipeline import Extraction, run
 from newsclean.templates import TemplateSet
 
 _HTML_TYPES = (bytes, bytearray, memoryview, str)
+# Never in any output string: NUL, and lone surrogates (they cannot be encoded as UTF-8).
+# Decoding removes them from the page, but metadata (JSON-LD "\u0000" escapes, the
+# caller's url) reaches the Article by other paths.
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+_Value = TypeVar("_Value", bound=Article | Block | Story)
+_FIELD_NAMES: Mapping[type, tuple[str, ...]] = MappingProxyType(
+    {kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in (Article, Block, Story)}
+)
 
 
 def clean(
@@ -24,8 +40,14 @@ def clean(
     `http_charset` from the Content-Type header if you have it) or as text.
     `url` picks the site template and makes story links absolute.
     `templates=None` uses the bundled templates; `TemplateSet()` uses none.
-    Bad input never raises: the Article is empty and `warnings` says why.
-    A wrong argument type raises TypeError.
+    Bad input (empty, binary, not HTML, badly encoded, nested too deep...)
+    never raises: the Article is empty where there is no article, and
+    `warnings` says what was wrong. No output string holds NUL or a lone
+    surrogate. A wrong argument type raises TypeError.
+
+    Limits set in `options` (`max_input_bytes`, `time_budget`) raise
+    `newsclean.InputTooLarge` / `newsclean.TimeBudgetExceeded` (both
+    `newsclean.LimitExceeded`) when exceeded; no partial Article is returned.
     """
     return explain(
         html, url=url, http_charset=http_charset, templates=templates, options=options
@@ -42,13 +64,62 @@ def explain(
 ) -> Extraction:
     """Like `clean`, but keeps every segment with its features and the rule that decided it."""
     _check_types(html, url, http_charset, templates, options)
-    return run(
+    options = options or Options()
+    size = html.nbytes if isinstance(html, memoryview) else len(html)
+    check_input_size(size, options.max_input_bytes)
+    extraction = run(
         bytes(html) if isinstance(html, (bytearray, memoryview)) else html,
         url=url,
         http_charset=http_charset,
         templates=TemplateSet.builtin() if templates is None else templates,
-        options=options or Options(),
+        options=options,
     )
+    return dataclasses.replace(extraction, article=_safe_article(extraction.article))
+
+
+def _safe_article(article: Article) -> Article:
+    """The article with NUL and lone surrogates gone from every string, warnings deduplicated."""
+    warnings = tuple(dict.fromkeys(article.warnings))  # decode and parse may both warn
+    if _is_safe(article):
+        return dataclasses.replace(article, warnings=warnings)
+    safe = _sanitised(article)
+    note = "removed NUL or lone surrogate characters from the output"
+    return dataclasses.replace(safe, warnings=(*dict.fromkeys(safe.warnings), note))
+
+
+def _is_safe(article: Article) -> bool:
+    # One search over all strings joined: per-string calls cost more than the search.
+    return _UNSAFE.search("".join(_strings(article))) is None
+
+
+def _strings(article: Article) -> Iterator[str]:
+    """Every string in the article, its blocks and stories, whatever fields they gain."""
+    pending: list[Any] = [article]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, tuple):
+            pending.extend(value)
+        elif isinstance(value, Article | Block | Story):
+            pending.extend(getattr(value, name) for name in _FIELD_NAMES[type(value)])
+
+
+def _sanitised(value: _Value) -> _Value:
+    changes = {f.name: _sanitised_field(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return dataclasses.replace(value, **changes)
+
+
+def _sanitised_field(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return _UNSAFE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+    if isinstance(value, tuple):
+        return tuple(_sanitised_field(item) for item in value)
+    if isinstance(value, Article | Block | Story):
+        return _sanitised(value)
+    return value
 
 
 def _check_types(

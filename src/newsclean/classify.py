@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
 from newsclean.features import Features, class_cues, is_article_link
+from newsclean.limits import Deadline
 from newsclean.model import Region
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -129,12 +130,15 @@ def classify(
     features: list[Features],
     main: MainRegion | None,
     options: Options,
+    deadline: Deadline | None = None,
 ) -> list[Decision]:
     chains = _ChainInspector(segments, features, main)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
     decisions = []
     for segment, feature in zip(segments, features, strict=True):
+        if deadline is not None:
+            deadline.tick("classify")
         chain = chains.chain(segment.owner)
         context = _Context(
             segment=segment,

@@ -2,7 +2,9 @@
 
 BOM > the caller's HTTP charset > ``<meta>`` charset (a prescan of the first
 4 KB) > what the bytes themselves show (valid UTF-8, else the detector) >
-UTF-8 with replacement. Labels follow the WHATWG Encoding Standard
+UTF-8 with replacement. Input that is not an HTML page at all (binary data:
+a PDF, an image, a compressed body; or a JSON document) decodes to no text,
+with a warning that says what it looked like. Labels follow the WHATWG Encoding Standard
 (``iso-8859-1`` and ``ascii`` mean windows-1252, ``shift_jis`` means cp932...).
 A declaration the bytes contradict is not trusted: declared UTF-8 that is not
 valid UTF-8 falls through to the next rule, and a declared legacy encoding
@@ -12,6 +14,7 @@ over bytes that are valid, non-ASCII UTF-8 gives way to UTF-8.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +40,27 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+# What binary formats start with, as a browser's MIME sniffing would recognise them.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b\x08", "gzip-compressed data (decompress the response first)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress the response first)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE document (.doc, .xls)"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+# WHATWG's "binary data bytes" but NUL, which a text page may hold by mistake
+# (NULs are removed instead). Text holds next to none of them; random bytes ~10%.
+_BINARY_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_MAX_BINARY_SHARE = 0.05
+_MIN_BINARY_BYTES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +94,23 @@ def decode(
         raw = bytes(data)
     else:
         raise TypeError(f"decode() needs bytes or str, not {type(data).__name__}")
+    if not (raw.startswith(tuple(bom for bom, _ in _BOMS)) or _looks_utf16(raw)):
+        binary = _binary_kind(raw[:_PRESCAN_BYTES])
+        if binary is not None:
+            return _not_html(binary, None, EncodingRule.DEFAULT)
     warnings: list[str] = []
     text, codec, rule = (
         _by_bom(raw)
         or _by_declaration(raw, http_charset, warnings)
         or _by_content(raw, detector or _charset_normalizer, warnings)
     )
-    text = _without_nul(text, warnings)
-    if not text.strip():
-        warnings.append("empty input")
-    return Decoded(text, codec, rule, tuple(warnings))
+    return _finish(_without_nul(text, warnings), codec, rule, warnings)
 
 
 def _from_str(data: str) -> Decoded:
+    binary = _binary_kind(data[:_PRESCAN_BYTES].encode("latin-1", "replace"))
+    if binary is not None:
+        return _not_html(binary, None, EncodingRule.STR)
     warnings: list[str] = []
     text = _without_nul(data, warnings)
     if not text.isascii():
@@ -91,9 +119,44 @@ def _from_str(data: str) -> Decoded:
         except UnicodeEncodeError:  # lone surrogates, e.g. from surrogateescape
             text, count = _SURROGATE.subn("\ufffd", text)
             warnings.append(f"replaced {count} lone surrogate(s) with U+FFFD")
+    return _finish(text, None, EncodingRule.STR, warnings)
+
+
+def _finish(text: str, codec: str | None, rule: EncodingRule, warnings: list[str]) -> Decoded:
+    """The decoded page, unless it is empty or a JSON document (then no text, and why)."""
     if not text.strip():
         warnings.append("empty input")
-    return Decoded(text, None, EncodingRule.STR, tuple(warnings))
+    elif _is_json(text):
+        warnings.append("the input is a JSON document, not HTML: no text read from it")
+        text = ""
+    return Decoded(text, codec, rule, tuple(warnings))
+
+
+def _not_html(kind: str, codec: str | None, rule: EncodingRule) -> Decoded:
+    return Decoded("", codec, rule, (f"the input is {kind}, not HTML: no text read from it",))
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """What binary data the first bytes of the input are, or None when they look like text."""
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    count = len(_BINARY_BYTES.findall(head))
+    if count >= _MIN_BINARY_BYTES and count >= len(head) * _MAX_BINARY_SHARE:
+        return "binary data"
+    return None
+
+
+def _is_json(text: str) -> bool:
+    """A whole JSON object or array (an API response, not a page)."""
+    stripped = text.strip()
+    if not (stripped[:1] in "{[" and stripped[-1:] in "}]"):
+        return False
+    try:
+        json.loads(stripped)
+    except (ValueError, RecursionError):  # not JSON; or nested too deep to be data
+        return False
+    return True
 
 
 def _without_nul(text: str, warnings: list[str]) -> str:

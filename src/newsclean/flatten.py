@@ -6,6 +6,10 @@ it is parsed again: one linear scan that tokenises it as libxml2 would (tags,
 comments, raw text), tracks the open elements with libxml2's implied closes
 and end-tag priorities, and drops the start tags nested deeper than
 ``max_depth``, with their end tags, keeping all text. Nothing here recurses.
+
+An element whose content is never shown (``<noscript>``, ``<svg>``, ``hidden``,
+``display:none``...) keeps its tags past the limit, so that its content stays
+hidden rather than joining the text around it; inside it, tags are dropped as usual.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import re
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import NamedTuple
+
+from newsclean.limits import Deadline
 
 __all__ = ["flatten_deep_nesting"]
 
@@ -28,6 +34,14 @@ _VOID = frozenset({
 _RAW_TEXT = frozenset({
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 })
+# Their content is dropped by parse or skipped by segment: never visible text.
+_HIDING = frozenset({
+    "noscript", "template", "svg", "math", "select", "option", "optgroup", "datalist",
+})
+_HIDING_ATTRIBUTE = re.compile(
+    r"\bhidden\b|aria-hidden\s*=\s*[\"']?true|display\s*:\s*none|visibility\s*:\s*hidden",
+    re.IGNORECASE,
+)
 # libxml2 ignores these start tags inside a document: they never nest.
 _NO_NEST = frozenset({"html", "head", "body"})
 # Block-level tags whose dropped start/end tags become a newline, not nothing,
@@ -81,32 +95,42 @@ class _Tag(NamedTuple):
     closing: bool  # an end tag
     empty: bool  # void, self-closing or raw text: never holds elements
     raw: bool  # raw text follows, up to the matching end tag
+    attrs: str  # the attribute text, as written
 
 
-def flatten_deep_nesting(markup: str, max_depth: int) -> tuple[str, int]:
+def flatten_deep_nesting(
+    markup: str, max_depth: int, deadline: Deadline | None = None
+) -> tuple[str, int]:
     """Drop start tags nested deeper than max_depth, and their end tags; keep all text.
 
     Returns the new markup and how many start tags were dropped (0 means the
     markup is returned unchanged). One linear pass; the result is joined from
-    slices once.
+    slices once. `deadline` (the caller's time budget) is ticked once per tag.
     """
     stack = _OpenElements()
     cuts: list[tuple[int, int, str]] = []  # spans to replace, with the replacement
     dropped = 0
+    hiding_at = -1  # the stack index of a hiding element kept past max_depth; -1: none
     for tag in _tags(markup):
+        if deadline is not None:
+            deadline.tick("parse (flattening)")
         if tag.closing:
             index = stack.match_end(tag.name)
             if index is not None:
-                if index >= max_depth:
+                if index >= max_depth and index != hiding_at:
                     cuts.append((tag.start, tag.end, _gap(tag.name)))
                 stack.pop_to(index)
         elif tag.name not in _NO_NEST:
             stack.close_implied(tag.name)
+            hiding_at = hiding_at if hiding_at < len(stack) else -1
             if not tag.empty:
-                if len(stack) >= max_depth:
+                if len(stack) >= max_depth and hiding_at < 0 and _hides(tag):
+                    hiding_at = len(stack)  # kept: its content stays hidden
+                elif len(stack) >= max_depth:
                     cuts.append((tag.start, tag.end, _gap(tag.name)))
                     dropped += 1
                 stack.push(tag.name)
+        hiding_at = hiding_at if hiding_at < len(stack) else -1
     return _splice(markup, cuts), dropped
 
 
@@ -161,7 +185,12 @@ def _make_tag(match: re.Match[str]) -> _Tag:
     self_closing = attrs.endswith("/") and (len(attrs) == 1 or attrs[-2] in " \t\n\r\f\"'")
     raw = name in _RAW_TEXT and not (closing or self_closing)
     empty = not closing and (self_closing or raw or name in _VOID)
-    return _Tag(match.start(), match.end(), name, closing, empty, raw)
+    return _Tag(match.start(), match.end(), name, closing, empty, raw, attrs)
+
+
+def _hides(tag: _Tag) -> bool:
+    """Whether the element's content is never visible text (asked only past the limit)."""
+    return tag.name in _HIDING or _HIDING_ATTRIBUTE.search(tag.attrs) is not None
 
 
 def _raw_text_end(markup: str, tag: _Tag) -> int:

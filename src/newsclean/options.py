@@ -12,6 +12,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    # -- limits (see newsclean.limits; exceeding one raises newsclean.LimitExceeded) ------
+    #: Larger input raises InputTooLarge before anything is decoded (str: counted in
+    #: characters). None: no limit.
+    max_input_bytes: int | None = None
+    #: Seconds one call may take, checked between stages and inside the long loops (no
+    #: signals); past it, TimeBudgetExceeded. None: no limit.
+    time_budget: float | None = None
+
     # -- parsing ----------------------------------------------------------------
     #: Nesting deeper than this is flattened before parsing (libxml2 silently drops what
     #: lies past its own limit). Clamped to 1..2000.

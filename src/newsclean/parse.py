@@ -11,6 +11,12 @@ than ``max_depth`` (an XPath check in C) is flattened by the pre-pass in
 keeping all text, and parsed again. The common page pays for one parse, the
 XPath check and a walk down the tree's last children.
 
+Hostile markup is defused on the way: control characters lxml refuses to
+hold (raw, or as ``&#5;`` references) are removed before parsing, long runs of
+sibling comments are merged (lxml's tree walk is quadratic in them), and
+absurdly long ``class``/``id`` values are cut. External entities are never
+loaded: libxml2's HTML mode does not resolve them and ``no_network`` is set.
+
 Nothing here recurses over the tree, and a parser is created per call
 (module-level parsers are not thread-safe).
 """
@@ -25,6 +31,7 @@ import lxml.html
 from lxml import etree
 
 from newsclean.flatten import flatten_deep_nesting
+from newsclean.limits import Deadline
 
 __all__ = ["ParsedPage", "parse"]
 
@@ -36,9 +43,21 @@ _JSON_LD = "application/ld+json"
 _DOC_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^<>]*+>", re.I)
 _XML_DECL = re.compile(r"\A\ufeff?\s*<\?xml[^<>]{0,500}>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML forbids: libxml2's HTML parser keeps them, but lxml then refuses any
+# text holding one (setting .text raises). Invisible in a browser; \v and \f are spaces.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Character references to those (libxml2 decodes "&#5;" to U+0005; &#0; it makes U+FFFD).
+# The lookaheads stop where libxml2's digits do ("&#x5b" is "[").
+_NOT_XML_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|x0*(?:[1-8bcef]|1[0-9a-f]|fff[ef])(?![0-9a-f]));?",
+    re.IGNORECASE,
+)
+_SPACE_REFERENCE = re.compile(r"&#(?:0*1[12]|x0*[bc])\b;?", re.IGNORECASE)
 # For the visible-text estimate: tags (quote-aware) and entities.
 _ANY_TAG = re.compile(r"""<[A-Za-z/!?](?:"[^"]*+"|'[^']*+'|[^"'<>])*+>""")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{1,32};")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 # Atomic groups: a comment, once closed, cannot be stretched over later markup.
 _SPACE_OR_COMMENTS = re.compile(r"(?:\s++|<!--(?>.*?-->))*+", re.S)
@@ -53,6 +72,15 @@ _MAX_SUPPORTED_DEPTH = 2000
 # this share of the markup's visible text, and at least _LOST_CHARS are missing.
 _KEPT_SHARE = 0.5
 _LOST_CHARS = 200
+# Longer runs of sibling comments are merged: lxml's iterwalk takes time quadratic in
+# the length of such a run (200,000 in a row: seconds), and nothing reads them.
+_MAX_COMMENT_RUN = 64
+# class and id values longer than this are cut (at a space): the class/id cues split
+# them into tokens for every segment below, and no real page comes near it.
+_MAX_CLASS_CHARS = 1000
+_LONG_CLASS_OR_ID = etree.XPath(
+    f"//*[string-length(@class) > {_MAX_CLASS_CHARS} or string-length(@id) > {_MAX_CLASS_CHARS}]"
+)
 
 
 @dataclass(slots=True)
@@ -70,7 +98,7 @@ class _Parsed(NamedTuple):
     complete: bool  # the end marker made it into the tree
 
 
-def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
+def parse(text: str, *, max_depth: int = 200, deadline: Deadline | None = None) -> ParsedPage:
     """Parse `text` into an lxml.html tree, flattening nesting deeper than `max_depth`.
 
     Never raises on any str; style, template, noscript, svg and math are
@@ -78,6 +106,8 @@ def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
     (type compared case-insensitively, whitespace-stripped, and normalised in
     the tree); iframes are emptied, comments kept. `max_depth` is clamped to
     1..2000 (libxml2 itself stops near 2048), so any int is accepted.
+    `deadline` (the caller's time budget) is ticked in the flattening pass;
+    the libxml2 parse itself cannot be interrupted.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() needs str, not {type(text).__name__}")
@@ -85,13 +115,16 @@ def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
     warnings: list[str] = []
     # lxml refuses str with an encoding declaration; the text is decoded already.
     markup = _XML_DECL.sub("", text, count=1).removeprefix("\ufeff")
+    markup = _without_control_characters(markup, warnings)
     if not markup or markup.isspace():  # isspace stops at the first letter; strip copies
         return ParsedPage(_minimal_root(), ("empty input",), truncated=False)
+    if not _TAG_START.search(markup):
+        warnings.append("the input has no HTML tags: read as plain text")
     parsed = _parse_markup(markup)
     if not (parsed.complete or parsed.too_deep):
         markup, parsed = _unhide(markup, parsed, warnings)
     if parsed.root is not None and _too_deep(parsed, max_depth):
-        flat, dropped = flatten_deep_nesting(markup, max_depth)
+        flat, dropped = flatten_deep_nesting(markup, max_depth, deadline)
         if dropped:
             warnings.append(f"nesting deeper than {max_depth} was flattened ({dropped} tags)")
             markup, parsed = flat, _parse_markup(flat)
@@ -102,7 +135,26 @@ def parse(text: str, *, max_depth: int = 200) -> ParsedPage:
         return ParsedPage(_minimal_root(), tuple(warnings), truncated=False)
     truncated = _check_truncation(markup, parsed, warnings)
     _clean(parsed.root)
+    _shorten_class_and_id(parsed.root, warnings)
     return ParsedPage(parsed.root, tuple(warnings), truncated)
+
+
+def _without_control_characters(markup: str, warnings: list[str]) -> str:
+    count = 0
+    if "&#" in markup:
+        markup, count = _NOT_XML_REFERENCE.subn(_control_replacement, markup)
+    if _NOT_XML.search(markup) is not None:
+        markup, found = _NOT_XML.subn(_control_replacement, markup)
+        count += found
+    if count:
+        warnings.append(f"removed {count} control character(s)")
+    return markup
+
+
+def _control_replacement(found: re.Match[str]) -> str:
+    """Vertical tab and form feed are whitespace in HTML; other controls show nothing."""
+    text = found.group()
+    return " " if text in "\v\f" or _SPACE_REFERENCE.fullmatch(text) else ""
 
 
 def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Parsed]:
@@ -203,6 +255,43 @@ def _clean(root: lxml.html.HtmlElement) -> None:
     if body is None:
         body = etree.SubElement(root, "body")
     _adopt_after_body(body)
+    _merge_comment_runs(root)
+
+
+def _shorten_class_and_id(root: lxml.html.HtmlElement, warnings: list[str]) -> None:
+    elements: list[lxml.html.HtmlElement] = _LONG_CLASS_OR_ID(root)  # type: ignore[assignment]
+    for element in elements:
+        for name in ("class", "id"):
+            value = element.get(name) or ""
+            if len(value) > _MAX_CLASS_CHARS:
+                cut = value.rfind(" ", 0, _MAX_CLASS_CHARS + 1)
+                element.set(name, value[: cut if cut > 0 else _MAX_CLASS_CHARS])
+    if elements:
+        warnings.append(
+            f"cut {len(elements)} class or id value(s) to {_MAX_CLASS_CHARS} characters"
+        )
+
+
+def _merge_comment_runs(root: lxml.html.HtmlElement) -> None:
+    """Keep the first comment of each long run of sibling comments, with all their tails."""
+    run: list[etree._Element] = []
+    for comment in list(root.iter(etree.Comment)):
+        if run and comment.getprevious() is run[-1]:
+            run.append(comment)
+            continue
+        _merge_run(run)
+        run = [comment]
+    _merge_run(run)
+
+
+def _merge_run(run: list[etree._Element]) -> None:
+    if len(run) <= _MAX_COMMENT_RUN:
+        return
+    first, parent = run[0], run[0].getparent()
+    assert parent is not None  # comments under <html> at least
+    first.tail = "".join(comment.tail or "" for comment in run) or None
+    for comment in run[1:]:
+        parent.remove(comment)  # its tail goes with it: already moved to `first`
 
 
 def _drop_scripts(root: lxml.html.HtmlElement) -> None:
