@@ -3,6 +3,7 @@
 Main text keeps one block per paragraph (lines split by a single <br> are
 rejoined). Ads, legal text and boilerplate keep one block per region: adjacent
 segments with the same region and role are merged, lines joined by newlines.
+A data table is always a block of its own, its cells kept in `Block.rows`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import replace
 from lxml.html import HtmlElement
 
 from newsclean.classify import Decision
-from newsclean.model import Block, Region
+from newsclean.model import Block, BlockKind, Region
 from newsclean.segment import Segment
 
 _PATH_DEPTH = 4
@@ -43,7 +44,8 @@ def region_blocks(
     blocks: list[Block] = []
     previous: tuple[int, str] | None = None
     for segment, decision in _in_region(segments, decisions, region):
-        if previous == (segment.index - 1, decision.role) and blocks:
+        merges = previous == (segment.index - 1, decision.role) and blocks
+        if merges and not _is_table(segment) and blocks[-1].kind is not BlockKind.TABLE:
             blocks[-1] = _extend(blocks[-1], segment.text)
         else:
             blocks.append(_block(segment, decision))
@@ -71,7 +73,13 @@ def _block(segment: Segment, decision: Decision) -> Block:
         path=short_path(segment.owner),
         rule=decision.rule,
         level=segment.level,
+        rows=segment.rows,
+        header_rows=segment.header_rows,
     )
+
+
+def _is_table(segment: Segment) -> bool:
+    return segment.kind is BlockKind.TABLE
 
 
 def _extend(block: Block, line: str) -> Block:

@@ -1,6 +1,8 @@
-"""Render an Article as Markdown, keeping its structure (headings, lists, quotes)."""
+"""Render an Article as Markdown, keeping its structure (headings, lists, quotes, tables)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from newsclean.model import Article, Block, BlockKind, Story
 
@@ -19,18 +21,59 @@ def article_to_markdown(article: Article, *, regions: bool = False) -> str:
 
 
 def _block(block: Block) -> str:
-    text = block.text
-    if block.kind is BlockKind.HEADING:
-        return f"{'#' * min(max(block.level, 2), 6)} {text}"
-    if block.kind is BlockKind.LIST_ITEM:
-        return f"{'  ' * max(block.level - 1, 0)}- {text}"
-    if block.kind is BlockKind.QUOTE:
-        return "\n".join(f"> {line}" for line in text.splitlines())
-    if block.kind is BlockKind.PREFORMATTED:
-        return f"```\n{text}\n```"
-    if block.kind is BlockKind.CAPTION:
-        return f"*{text}*"
-    return text
+    render = _RENDERERS.get(block.kind)
+    return render(block) if render is not None else block.text
+
+
+def _heading(block: Block) -> str:
+    return f"{'#' * min(max(block.level, 2), 6)} {block.text}"
+
+
+def _list_item(block: Block) -> str:
+    return f"{'  ' * max(block.level - 1, 0)}- {block.text}"
+
+
+def _quote(block: Block) -> str:
+    return "\n".join(f"> {line}" for line in block.text.splitlines())
+
+
+def _preformatted(block: Block) -> str:
+    return f"```\n{block.text}\n```"
+
+
+def _caption(block: Block) -> str:
+    return f"*{block.text}*"
+
+
+def _table(block: Block) -> str:
+    """A GitHub-flavoured Markdown table. GFM has exactly one header row: the first row
+    takes it (a table without header rows too); further header rows follow as body rows."""
+    rows = block.rows
+    if not rows:
+        return block.text
+    width = max(len(row) for row in rows)
+    lines = [_table_row(rows[0], width), "|" + " --- |" * width]
+    lines.extend(_table_row(row, width) for row in rows[1:])
+    return "\n".join(lines)
+
+
+_RENDERERS: dict[BlockKind, Callable[[Block], str]] = {
+    BlockKind.HEADING: _heading,
+    BlockKind.LIST_ITEM: _list_item,
+    BlockKind.QUOTE: _quote,
+    BlockKind.PREFORMATTED: _preformatted,
+    BlockKind.CAPTION: _caption,
+    BlockKind.TABLE: _table,
+}
+
+
+def _table_row(row: tuple[str, ...], width: int) -> str:
+    cells = [_table_cell(cell) for cell in row] + [""] * (width - len(row))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _story(story: Story) -> str:

@@ -48,11 +48,13 @@ class EncodingRule(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One run of text: a paragraph, heading, list item, quote, table row...
+    """One run of text: a paragraph, heading, list item, quote, data table...
 
     `role` says what the block is within its region (for boilerplate:
     "navigation", "share", "comments"...; for main: "text"), `rule` which
     heuristic or template rule decided it, `tag` and `path` where it came from.
+    A TABLE block carries its cells in `rows` (rectangular, spans padded with "");
+    its `text` is the same cells, tab-separated, one row per line.
     """
 
     kind: BlockKind
@@ -63,9 +65,12 @@ class Block:
     path: str = ""
     rule: str = ""
     level: int = 0  # heading level 1-6, list nesting depth; 0 where it does not apply
+    rows: tuple[tuple[str, ...], ...] = ()  # a TABLE's cells, row by row; () for other kinds
+    header_rows: int = 0  # how many of `rows` are header rows (<thead>, leading <th> rows)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """A JSON-serialisable dict; TABLE blocks add `rows` and `header_rows`."""
+        result: dict[str, Any] = {
             "kind": self.kind.value,
             "text": self.text,
             "region": self.region.value,
@@ -75,6 +80,10 @@ class Block:
             "rule": self.rule,
             "level": self.level,
         }
+        if self.kind is BlockKind.TABLE:
+            result["rows"] = [list(row) for row in self.rows]
+            result["header_rows"] = self.header_rows
+        return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,10 @@ thousands deep). Inline elements flow into the current segment; links and bold
 text are measured, not split. A single ``<br>`` ends a segment softly (the next
 one is marked ``soft_break`` so assembly can rejoin lines of one paragraph);
 ``<br><br>`` and block-level tags end it hard.
+
+A data table (see `tables.py`) is one segment of kind TABLE carrying its cells as
+rows; its `<caption>` is a CAPTION segment just before it. A layout table is walked
+like any other box.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsclean import vocab
+from newsclean import tables, vocab
+from newsclean.limits import Deadline
 from newsclean.model import BlockKind
 
 _SPACE = re.compile(r"\s+")
@@ -46,6 +51,9 @@ class Segment:
     link_chars: int = 0
     emphasis_chars: int = 0  # characters inside <b>/<strong>
     soft_break: bool = False  # only a single <br> separates it from the previous segment
+    #: A data table's cells, row by row (rectangular; `text` is them tab- and line-separated).
+    rows: tuple[tuple[str, ...], ...] = ()
+    header_rows: int = 0  # how many of `rows` are header rows
 
     @property
     def tag(self) -> str:
@@ -112,15 +120,48 @@ class _Collector:
         self.link_chars = 0
         self.emphasis_chars = 0
 
+    def add_table(self, table: HtmlElement, read: _TableRead) -> None:
+        text = "\n".join("\t".join(row) for row in read.rows)
+        self.segments.append(
+            Segment(
+                index=len(self.segments),
+                text=text,
+                owner=table,
+                kind=BlockKind.TABLE,
+                links=read.links,
+                link_chars=min(read.link_chars, len(text)),
+                emphasis_chars=min(read.emphasis_chars, len(text)),
+                rows=read.rows,
+                header_rows=read.header_rows,
+            )
+        )
+        self.breaks = -1
 
-def segment(root: HtmlElement) -> list[Segment]:
-    """Split the page under `root` into segments in document order."""
+
+@dataclass(frozen=True, slots=True)
+class _TableRead:
+    """A data table's cells as text, and the links and emphasis inside them."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int
+    links: tuple[Link, ...]
+    link_chars: int
+    emphasis_chars: int
+
+
+def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment]:
+    """Split the page under `root` into segments in document order.
+
+    `deadline` (the caller's time budget) is ticked once per node walked.
+    """
     collector = _Collector()
     blocks: list[HtmlElement] = [root]  # open block-level elements; innermost last
     inline: list[_Open] = []
     pre_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
+        if deadline is not None:
+            deadline.tick("segment")
         tag = element.tag
         if not isinstance(tag, str):  # comment or processing instruction: only its tail shows
             collector.add(element.tail)
@@ -128,6 +169,13 @@ def segment(root: HtmlElement) -> list[Segment]:
         if event == "start":
             if _is_skipped(element):
                 walker.skip_subtree()
+                continue
+            if (
+                tag == "table"
+                and not pre_depth
+                and _data_table(element, collector, blocks, deadline)
+            ):
+                walker.skip_subtree()  # its "end" event finds it not on `blocks`: a no-op
                 continue
             pre_depth += tag == "pre"
             _start(element, collector, blocks, inline, pre_depth > 0)
@@ -174,6 +222,87 @@ def _end(
         blocks.pop()
     elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
         collector.close_inline(inline.pop())
+
+
+def _data_table(
+    table: HtmlElement, collector: _Collector, blocks: list[HtmlElement], deadline: Deadline | None
+) -> bool:
+    """Emit a data table as one segment (after its caption's); False for a layout table."""
+    shape = tables.shape_of(table)
+    if shape is None:
+        return False
+    read = _read_table(shape, deadline)
+    if read is None:
+        return False
+    collector.flush(blocks[-1], preformatted=False)
+    collector.breaks = -1  # a table is a block boundary
+    if shape.caption is not None:
+        _read_inline(shape.caption, collector, deadline)
+        collector.flush(shape.caption, preformatted=False)
+    collector.add_table(table, read)
+    return True
+
+
+def _read_table(shape: tables.Shape, deadline: Deadline | None) -> _TableRead | None:
+    """The cells' text; None when it does not read like data (see `tables.holds_data`)
+    or leaves fewer than two rows and two columns once empty ones are dropped."""
+    reader = _Collector()
+    texts = [
+        "" if _in_hidden_row(cell.element) else _read_inline(cell.element, reader, deadline)
+        for cell in shape.cells
+    ]
+    if not tables.holds_data(texts, reader.link_chars):
+        return None
+    rows, header_rows = tables.fill(shape, texts)
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    return _TableRead(
+        rows, header_rows, tuple(reader.links), reader.link_chars, reader.emphasis_chars
+    )
+
+
+def _in_hidden_row(cell: HtmlElement) -> bool:
+    """The cell's row or row group is hidden (the walk would have skipped them)."""
+    for ancestor in cell.iterancestors():
+        if ancestor.tag == "table":
+            return False
+        if _is_skipped(ancestor):
+            return True
+    return False
+
+
+def _read_inline(container: HtmlElement, collector: _Collector, deadline: Deadline | None) -> str:
+    """The visible text inside `container` as one line (block tags and <br> become
+    spaces), its links and emphasis measured into `collector`; its own tail left out."""
+    start = len(collector.pieces)
+    inline: list[_Open] = []
+    walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if deadline is not None:
+            deadline.tick("segment")
+        tag = element.tag
+        if not isinstance(tag, str):
+            collector.add(element.tail)
+            continue
+        if event == "start":
+            if _is_skipped(element):
+                walker.skip_subtree()
+                continue
+            if tag == "br" or tag in vocab.BLOCK_TAGS:
+                collector.add(" ")
+            elif tag == "a" or tag in vocab.EMPHASIS_TAGS:
+                inline.append(_Open(tag, len(collector.pieces), element.get("href") or ""))
+            collector.add(element.text)
+            continue
+        if element is container:
+            break
+        if not _is_skipped(element):
+            if tag in vocab.BLOCK_TAGS:
+                collector.add(" ")
+            elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
+                collector.close_inline(inline.pop())
+        collector.add(element.tail)
+    return collector.text_since(start)
 
 
 def _line_break(collector: _Collector, owner: HtmlElement, preformatted: bool) -> None:
