@@ -94,12 +94,16 @@ def _full_page() -> Extractor:
 # --------------------------------------------------------------------------------------
 
 
-def _newsclean(bundled: bool, favor: str | None = None) -> Callable[[], Extractor]:
+def _newsclean(
+    bundled: bool, favor: str | None = None, ftr: bool = False
+) -> Callable[[], Extractor]:
     def factory() -> Extractor:
         import newsclean
 
         # An empty TemplateSet means heuristics alone; None means the bundled templates.
         templates = None if bundled else newsclean.TemplateSet()
+        if ftr:  # the optional pack imported from FiveFilters' site configs, on top
+            templates = newsclean.TemplateSet.builtin() | newsclean.TemplateSet.ftr()
         options = {
             None: newsclean.Options(),
             "precision": newsclean.Options.favor_precision(),
@@ -330,6 +334,9 @@ NO_META: frozenset[str] = frozenset()
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
     ExtractorSpec("newsclean", "newsclean (heuristics)", _newsclean(bundled=False), ALL_META),
     ExtractorSpec("newsclean-bundled", "newsclean (bundled templates)", _newsclean(True), ALL_META),
+    ExtractorSpec(
+        "newsclean-ftr", "newsclean (bundled + FTR pack)", _newsclean(True, ftr=True), ALL_META
+    ),
     ExtractorSpec(
         "newsclean-precision",
         "newsclean (favor_precision)",

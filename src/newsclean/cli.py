@@ -4,6 +4,7 @@ newsclean page.html                      # the main text
 newsclean --example                      # the bundled SpaceWar example page
 curl -s URL | newsclean - --url URL --format json
 newsclean page.html --explain            # every block, its label and why
+newsclean templates list|check|draft|import-ftr ...   # see newsclean.template_tools.commands
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from newsclean.api import explain
 from newsclean.assemble import short_path
 from newsclean.model import Article
 from newsclean.pipeline import Extraction
-from newsclean.templates import TemplateSet
+from newsclean.templates import TemplateError, TemplateSet
 
 EXAMPLE_FILE = "spacewar-french-military-aid.html"
 EXAMPLE_URL = (
@@ -30,13 +31,22 @@ EXAMPLE_URL = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["templates"]:  # a page file named "templates": ./templates
+        from newsclean.template_tools.commands import main as templates_main
+
+        return templates_main(arguments[1:])
+    args = _parser().parse_args(arguments)
     try:
         html, url = _read_input(args)
     except OSError as error:
         print(f"newsclean: cannot read {args.path}: {error.strerror or error}", file=sys.stderr)
         return 2
-    templates = _templates(args)
+    try:
+        templates = _templates(args)
+    except TemplateError as error:
+        print(f"newsclean: {error}", file=sys.stderr)
+        return 2
     extraction = explain(html, url=url, http_charset=args.charset, templates=templates)
     if args.explain:
         print(render_explanation(extraction))
@@ -51,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Extract the article from a news page and sort out everything around it.",
+        epilog="Site templates: newsclean templates {list,check,draft,import-ftr} --help",
     )
     parser.add_argument("path", nargs="?", help="an HTML file, or - for standard input")
     parser.add_argument("--example", action="store_true", help="clean the bundled example page")

@@ -18,6 +18,7 @@ from newsclean.classify import Decision, classify
 from newsclean.content import MainRegion, find_main
 from newsclean.decode import decode
 from newsclean.features import Features, is_article_link, measure
+from newsclean.limits import Deadline
 from newsclean.metadata import Metadata
 from newsclean.model import Article, Region
 from newsclean.options import Options
@@ -25,6 +26,9 @@ from newsclean.parse import parse
 from newsclean.segment import Segment, normalize_space, segment
 from newsclean.stories import build_stories
 from newsclean.templates import TemplateMatch, TemplateSet
+
+# A template body needs at least 1/this of the text the heuristics would choose.
+_MIN_TEMPLATE_SHARE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,23 +47,37 @@ def run(
     templates: TemplateSet,
     options: Options,
 ) -> Extraction:
+    deadline = Deadline(options.time_budget)  # checked between stages and in long loops
     decoded = decode(html, http_charset)
-    page = parse(decoded.text, max_depth=options.max_depth)
+    deadline.check("decode")
+    page = parse(decoded.text, max_depth=options.max_depth, deadline=deadline)
+    deadline.check("parse")
     warnings = [*decoded.warnings, *page.warnings]
     root = page.root
-    template = templates.match(url)
+    template = templates.match(url, root)
     applied = template.apply(root) if template is not None else None
-    segments = segment(root)
+    segments = segment(root, deadline)
     features = measure(segments)
+    deadline.check("measure")
     meta = metadata.extract(root, segments, features, options)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
-    main = _main_region(applied, segments, features, options, warnings)
+    main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
-    decisions = classify(segments, features, main, options)
+    deadline.check("main region")
+    decisions = classify(segments, features, main, options, deadline)
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
+    if (
+        applied is not None
+        and not fell_back
+        and _classified_away(applied, features, decisions, options, warnings)
+    ):
+        main, fell_back = find_main(segments, features, options), True
+        decisions = classify(segments, features, main, options, deadline)
+        decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
+    deadline.check("stories")
     body = assemble.body_blocks(segments, decisions)
     if not body:
         warnings.append("no main content found")
@@ -78,7 +96,7 @@ def run(
         ads=assemble.region_blocks(segments, decisions, Region.AD),
         legal=assemble.region_blocks(segments, decisions, Region.LEGAL),
         boilerplate=assemble.region_blocks(segments, decisions, Region.BOILERPLATE),
-        template=applied.template_id if applied is not None and main is not None else None,
+        template=applied.template_id if applied is not None and not fell_back else None,
         encoding=decoded.encoding,
         encoding_rule=decoded.rule,
         warnings=tuple(warnings),
@@ -92,19 +110,56 @@ def _main_region(
     features: list[Features],
     options: Options,
     warnings: list[str],
-) -> MainRegion | None:
-    """The template's body when it holds enough text, else the heuristics' choice."""
-    if applied is None:
-        return find_main(segments, features, options)
+) -> tuple[MainRegion | None, bool]:
+    """The template's body when it is plausible, else the heuristics' choice (unless
+    the template turned them off); and whether the template fell back."""
+    heuristic = find_main(segments, features, options)
+    if applied is None or not applied.body_rules:
+        return heuristic, False
     body = tuple(applied.body)
     body_chars = sum(len(normalize_space(element.text_content())) for element in body)
-    if body and body_chars >= options.min_template_body_chars:
-        return MainRegion(body)
-    warnings.append(
-        f"template {applied.template_id!r} found {body_chars} characters of body text; "
-        "fell back to the heuristics"
+    heuristic_chars = sum(
+        f.chars
+        for s, f in zip(segments, features, strict=True)
+        if heuristic is not None and heuristic.contains(s.owner)
     )
-    return find_main(segments, features, options)
+    # A body far smaller than what the heuristics would take is a stale or wrong rule.
+    plausible = body_chars >= max(
+        options.min_template_body_chars, heuristic_chars // _MIN_TEMPLATE_SHARE
+    )
+    if body and plausible:
+        return MainRegion(body), False
+    if not applied.heuristics_enabled:
+        warnings.append(
+            f"template {applied.template_id!r} found {body_chars} characters of body text "
+            "and turns the heuristics off"
+        )
+        return (MainRegion(body) if body else None), False
+    warnings.append(
+        f"template {applied.template_id!r} found {body_chars} characters of body text "
+        f"(the heuristics find {heuristic_chars}); fell back to the heuristics"
+    )
+    return heuristic, True
+
+
+def _classified_away(
+    applied: TemplateMatch,
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    warnings: list[str],
+) -> bool:
+    """Whether the classifier, working inside the template's body, left it (nearly) empty."""
+    kept = sum(f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN)
+    if kept >= options.min_template_body_chars or not (
+        applied.heuristics_enabled and applied.body_rules
+    ):
+        return False
+    warnings.append(
+        f"template {applied.template_id!r}: only {kept} characters of its body were kept "
+        "as article text; fell back to the heuristics"
+    )
+    return True
 
 
 def _removals(applied: TemplateMatch | None) -> dict[HtmlElement, tuple[Region, str]]:

@@ -18,9 +18,10 @@ class TemplateMatch:
     "site_name", "lead_image", "description", "author") to its text; only fields
     found are present. `field_elements` holds the element each came from.
     `body` is every element the first matching body rule selected, in document
-    order, minus those nested in another. `removals` lists (region, rule source,
-    element) in document order; a removal may lie inside another or inside the
-    body, but never contains a body element.
+    order, minus those nested in another; `body_rules` is False for a template
+    with no body rule at all, which leaves the body to the heuristics.
+    `removals` lists (region, rule source, element) in document order; a removal
+    may lie inside another or inside the body, but never contains a body element.
     """
 
     template_id: str
@@ -30,6 +31,7 @@ class TemplateMatch:
     heuristics_enabled: bool
     heuristics_inside_body: bool
     field_elements: dict[str, HtmlElement] = field(default_factory=dict)
+    body_rules: bool = True
 
 
 @runtime_checkable
@@ -54,3 +56,13 @@ class HostedTemplate(Template, Protocol):
 
     @property
     def hosts(self) -> tuple[str, ...]: ...
+
+
+@runtime_checkable
+class FingerprintedTemplate(Template, Protocol):
+    """A template that can recognise its platform's pages by their markup.
+
+    A `TemplateSet` asks `matches_page` only when no template claims the page's host.
+    """
+
+    def matches_page(self, root: HtmlElement) -> bool: ...

@@ -8,13 +8,16 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from lxml.html import HtmlElement
+
 from newsclean.templates.errors import TemplateError
 from newsclean.templates.hosts import normalise_host, wildcard_suffix
-from newsclean.templates.protocol import HostedTemplate, Template
+from newsclean.templates.protocol import FingerprintedTemplate, HostedTemplate, Template
 from newsclean.templates.site import SiteTemplate
 
 _BUILTIN_PACKAGE = "newsclean.templates"
 _BUILTIN_DIR = "builtin"
+_FTR_DIR = "ftr"
 
 
 class TemplateSet:
@@ -24,10 +27,12 @@ class TemplateSet:
     suffix wins. Two templates claiming the same pattern is a `TemplateError`
     (to replace a template, give yours the same id and combine with `|`).
     Templates that list no `hosts` are asked through `matches_host`, in order,
-    only when no pattern matches.
+    only when no pattern matches. Last come platform templates, recognised by
+    their fingerprints in the page's markup, asked in id order (never in the
+    order the set was built), so a host template always beats a platform one.
     """
 
-    __slots__ = ("_by_id", "_exact", "_unindexed", "_wildcard")
+    __slots__ = ("_by_id", "_exact", "_fingerprinted", "_unindexed", "_wildcard")
 
     def __init__(self, templates: Iterable[Template] = ()) -> None:
         by_id: dict[str, Template] = {}
@@ -40,6 +45,11 @@ class TemplateSet:
         self._wildcard: dict[str, Template] = {}
         self._unindexed: tuple[Template, ...] = tuple(
             template for template in by_id.values() if not self._index(template)
+        )
+        self._fingerprinted: tuple[FingerprintedTemplate, ...] = tuple(
+            template
+            for _, template in sorted(by_id.items())
+            if isinstance(template, FingerprintedTemplate)
         )
 
     def _index(self, template: Template) -> bool:
@@ -62,6 +72,31 @@ class TemplateSet:
     def builtin(cls) -> TemplateSet:
         """The templates bundled with newsclean (parsed once, then shared)."""
         return _builtin()
+
+    @classmethod
+    def ftr(cls) -> TemplateSet:
+        """The optional pack of ~2,000 templates imported from FiveFilters' public-domain
+        site configs (parsed once, then shared; loading takes a few seconds). Not on by
+        default: see docs/templates.md for what it measured. Its hosts never overlap
+        `builtin()`'s, so `TemplateSet.builtin() | TemplateSet.ftr()` always combines."""
+        return _ftr()
+
+    @classmethod
+    def from_package(cls, package: str, folder: str = "") -> TemplateSet:
+        """Every `*.toml` resource in an importable package (or one of its folders)."""
+        return _from_package(package, folder)
+
+    @classmethod
+    def installed(cls) -> TemplateSet:
+        """The template packs installed in this environment, found only when asked.
+
+        See `newsclean.templates.packs`: each entry point of the
+        `newsclean.templates` group names a pack; two packs giving the same id is
+        a `TemplateError`.
+        """
+        from newsclean.templates.packs import installed_templates
+
+        return cls(installed_templates())
 
     @classmethod
     def from_dir(cls, path: str | os.PathLike[str]) -> TemplateSet:
@@ -98,10 +133,15 @@ class TemplateSet:
         """The template with this id, or None."""
         return self._by_id.get(template_id)
 
-    def match(self, url: str | None) -> Template | None:
-        """The template for a page's URL (or bare host), or None."""
-        if not url:
-            return None
+    def match(self, url: str | None, root: HtmlElement | None = None) -> Template | None:
+        """The template for a page: by its URL's host, else by `root`'s markup, or None."""
+        by_host = self.match_host(url) if url else None
+        if by_host is not None or root is None:
+            return by_host
+        return next((t for t in self._fingerprinted if t.matches_page(root)), None)
+
+    def match_host(self, url: str) -> Template | None:
+        """The template claiming a URL's (or bare host's) host, or None."""
         host = normalise_host(url)
         if not host:
             return None
@@ -118,15 +158,27 @@ class TemplateSet:
 
 @functools.cache
 def _builtin() -> TemplateSet:
-    folder = resources.files(_BUILTIN_PACKAGE).joinpath(_BUILTIN_DIR)
+    return _from_package(_BUILTIN_PACKAGE, _BUILTIN_DIR)
+
+
+@functools.cache
+def _ftr() -> TemplateSet:
+    return _from_package(_BUILTIN_PACKAGE, _FTR_DIR)
+
+
+def _from_package(package: str, folder: str) -> TemplateSet:
+    try:
+        directory = resources.files(package)
+    except ModuleNotFoundError as exc:
+        raise TemplateError(f"{package}: no such package") from exc
+    if folder:
+        directory = directory.joinpath(folder)
     entries = sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        (entry for entry in directory.iterdir() if entry.name.endswith(".toml")),
         key=lambda entry: entry.name,
     )
+    prefix = f"{package}/{folder}" if folder else package
     return TemplateSet(
-        SiteTemplate.from_toml(
-            entry.read_text(encoding="utf-8"),
-            source=f"{_BUILTIN_PACKAGE}/{_BUILTIN_DIR}/{entry.name}",
-        )
+        SiteTemplate.from_toml(entry.read_text(encoding="utf-8"), source=f"{prefix}/{entry.name}")
         for entry in entries
     )

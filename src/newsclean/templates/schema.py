@@ -26,7 +26,9 @@ REMOVE_REGIONS: Mapping[str, Region] = {
     "legal": Region.LEGAL,
     "other": Region.BOILERPLATE,
 }
-_TOP_KEYS = frozenset({"schema", "id", "name", "hosts", "fields", "remove", "heuristics", "cases"})
+_TOP_KEYS = frozenset(
+    {"schema", "id", "name", "hosts", "fingerprints", "fields", "remove", "heuristics", "cases"}
+)
 _RULE_KEYS = frozenset({"css", "xpath", "attr"})
 _HEURISTIC_KEYS = frozenset({"enabled", "inside_body"})
 _CASE_KEYS = frozenset({"fixture"})
@@ -38,6 +40,7 @@ class TemplateParts(TypedDict):
     id: str
     name: str | None
     hosts: tuple[str, ...]
+    fingerprints: tuple[Rule, ...]
     fields: dict[str, tuple[Rule, ...]]
     remove: dict[Region, tuple[Rule, ...]]
     heuristics_enabled: bool
@@ -129,6 +132,7 @@ def parse_template(text: str, *, source: str) -> TemplateParts:
         id=_read_id(reader, top),
         name=reader.string(top["name"], "name") if "name" in top else None,
         hosts=_read_hosts(reader, top),
+        fingerprints=_read_fingerprints(reader, top),
         fields=_read_fields(reader, top.get("fields", {})),
         remove=_read_remove(reader, top.get("remove", {})),
         heuristics_enabled=reader.boolean(heuristics.get("enabled", True), "heuristics.enabled"),
@@ -162,7 +166,9 @@ def _read_id(reader: _Reader, top: dict[str, Any]) -> str:
 
 def _read_hosts(reader: _Reader, top: dict[str, Any]) -> tuple[str, ...]:
     if "hosts" not in top:
-        raise reader.error("hosts", "missing required key")
+        if "fingerprints" in top:  # a platform template, matched by markup alone
+            return ()
+        raise reader.error("hosts", "missing required key (or give 'fingerprints')")
     hosts: list[str] = []
     for index, value in enumerate(reader.array(top["hosts"], "hosts")):
         key = f"hosts[{index}]"
@@ -174,6 +180,12 @@ def _read_hosts(reader: _Reader, top: dict[str, Any]) -> tuple[str, ...]:
             raise reader.error(key, f"host pattern {pattern!r} is listed twice")
         hosts.append(pattern)
     return tuple(hosts)
+
+
+def _read_fingerprints(reader: _Reader, top: dict[str, Any]) -> tuple[Rule, ...]:
+    if "fingerprints" not in top:
+        return ()
+    return reader.rules(top["fingerprints"], "fingerprints")
 
 
 def _read_fields(reader: _Reader, value: object) -> dict[str, tuple[Rule, ...]]:

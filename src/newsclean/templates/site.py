@@ -24,6 +24,8 @@ class SiteTemplate:
     `fields` maps a field name to its rules (first rule giving text wins; for
     "body", the first rule matching anything); `remove` maps a region to rules
     that all apply. Selectors are compiled once, when the template is built.
+    `fingerprints` make a platform template: it applies to a page whose host no
+    template claims when any of these rules selects something on the page.
     """
 
     id: str
@@ -35,6 +37,7 @@ class SiteTemplate:
     cases: tuple[str, ...] = ()
     path: str | None = None
     name: str | None = None
+    fingerprints: tuple[Rule, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
@@ -54,6 +57,7 @@ class SiteTemplate:
                 self.cases,
                 self.path,
                 self.name,
+                self.fingerprints,
             ),
         )
 
@@ -80,6 +84,10 @@ class SiteTemplate:
         host = normalise_host(host)
         return any(pattern_matches(pattern, host) for pattern in self.hosts)
 
+    def matches_page(self, root: HtmlElement) -> bool:
+        """Whether any fingerprint rule selects something on the page."""
+        return any(rule.select(root) for rule in self.fingerprints)
+
     def apply(self, root: HtmlElement) -> TemplateMatch:
         """Run every rule against a parsed page (XPath starting with // sees the whole document)."""
         fields, field_elements = self._fields(root)
@@ -92,6 +100,7 @@ class SiteTemplate:
             heuristics_enabled=self.heuristics_enabled,
             heuristics_inside_body=self.heuristics_inside_body,
             field_elements=field_elements,
+            body_rules="body" in self.fields,
         )
 
     def _fields(self, root: HtmlElement) -> tuple[dict[str, str], dict[str, HtmlElement]]:
