@@ -107,3 +107,13 @@ def test_a_sentence_starting_with_share_stays_in_the_article() -> None:
     )
     assert "Share-worthy content" in article.text
     assert "Share this article" not in article.text
+
+
+def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
+    # "pagination-first" names the article's first page, not a menu.
+    article = _clean(
+        "<h1>Budget approved by council</h1><div class='page'>"
+        f"<div class='article-body pagination-first'>{PROSE * 4}</div>"
+        "<div class='share'>Share</div><div class='related'>More</div></div>"
+    )
+    assert len(article.body) == 4

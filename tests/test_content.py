@@ -56,3 +56,25 @@ def test_a_prose_box_beside_the_container_joins_it() -> None:
     )
     assert "The mayor voted" in article.text
     assert "Ad" not in article.text.split()
+
+
+def test_a_long_comment_inside_a_thread_does_not_outvote_the_article() -> None:
+    # One comment longer than the article, in a positively classed box of its own.
+    comment = PROSE.replace("council", "commenter") * 6
+    article = _clean(
+        f"<div class='article'>{PROSE * 3}</div>"
+        f"<div class='comments'><div class='comment_content'><div class='content'>"
+        f"{comment}</div></div></div>"
+    )
+    assert "The council voted" in article.text
+    assert "commenter" not in article.text
+
+
+def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
+    blurb = PROSE.replace("council", "widget")
+    article = _clean(
+        f"<div class='articleBody'><p>{PROSE}</p><p>Short line one.</p><p>Short line two.</p>"
+        f"</div><aside><div class='textwidget'>{blurb}{blurb}</div></aside>"
+    )
+    assert "The council voted" in article.text
+    assert "widget" not in article.text

@@ -201,11 +201,14 @@ class _ChainInspector:
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
-    """The main roots' ancestors: a chain climbing into them has left its own box."""
+    """The main roots and their ancestors: a chain climbing into them has left its own
+    box. A root's own classes do not count: it was chosen as the article whatever it is
+    called ("article-body pagination-first")."""
     stop: set[HtmlElement] = set()
     if main is None:
         return stop
     for root in main.roots:
+        stop.add(root)
         stop.update(root.iterancestors())
     return stop
 

@@ -180,11 +180,17 @@ def _class_weight(element: HtmlElement) -> float:
     cues = class_cues(element)
     weight = 1.0
     # Lead and byline boxes count against too: they hold the header, never the body.
-    if cues - {"positive"} or _children_negative(element):
+    if cues - {"positive"} or _children_negative(element) or _inside_negative(element):
         weight *= _NEGATIVE_WEIGHT
     if "positive" in cues:
         weight *= _POSITIVE_WEIGHT
     return weight
+
+
+def _inside_negative(element: HtmlElement) -> bool:
+    """A box inside a sidebar, a footer or a comment thread: a long comment or a
+    widget's blurb is prose, but never the article."""
+    return any(negative_cues(ancestor) for ancestor in element.iterancestors())
 
 
 def _children_negative(element: HtmlElement) -> bool:
