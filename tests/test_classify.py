@@ -117,3 +117,21 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
         "<div class='share'>Share</div><div class='related'>More</div></div>"
     )
     assert len(article.body) == 4
+
+
+def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
+    inner = (
+        "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
+        "<div>Show Caption</div><div>Close</div>"
+    )
+    article = _clean(_article(inner))
+    roles = {block.role: block.text.splitlines() for block in article.boilerplate}
+    assert roles["credit"] == ["Photo: Meg Kinnard, AP", "Image 3 of 5", "(Foto: dpa)"]
+    assert roles["control"] == ["Show Caption", "Close"]
+    assert "Meg Kinnard" not in article.text
+
+
+def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
+    caption = "Image: The mayor has agreed a deal to become manager of the city's new stadium"
+    article = _clean(_article(f"<div>{caption}</div>"))
+    assert caption in article.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import newsclean
 from conftest import PROSE
+from newsclean.model import BlockKind
 
 
 def _clean(body: str) -> newsclean.Article:
@@ -78,3 +79,15 @@ def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
     )
     assert "The council voted" in article.text
     assert "widget" not in article.text
+
+
+def test_captions_are_in_the_body_but_not_in_the_text() -> None:
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday"
+        "</figcaption></figure>"
+    )
+    article = _clean(f"<article>{PROSE * 3}{figure}</article>")
+    captions = [block.text for block in article.body if block.kind is BlockKind.CAPTION]
+    assert captions == ["The council chamber on Tuesday"]
+    assert "council chamber" not in article.text
+    assert "*The council chamber on Tuesday*" in article.to_markdown()

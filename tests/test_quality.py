@@ -35,9 +35,9 @@ def _measured() -> dict[str, float]:
 def _score_case(case: Case, article: Article, found: dict[str, list[bool]]) -> None:
     regions = region_texts(article)
     for snippet in case.snippets.get("text", ()):
-        found["text_recall"].append(contains(article.text, snippet))
+        found["text_recall"].append(contains(regions["text"], snippet))
     for snippet in case.snippets.get("not_text", ()):
-        found["not_text_absent"].append(not contains(article.text, snippet))
+        found["not_text_absent"].append(not contains(regions["text"], snippet))
     for field in TYPED:
         for snippet in case.snippets.get(field, ()):
             # Routed correctly: in its own region and in no other.

@@ -108,6 +108,8 @@ _ROWS: tuple[_Row, ...] = (
         "share",
     ),
     ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
+    ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
+    ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
     ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
     ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.BOILERPLATE, "related"),
     (

@@ -50,6 +50,8 @@ def measure(segments: list[Segment]) -> list[Features]:
 _CUES = (
     vocab.LEGAL_TEXT,
     vocab.AD_LABEL_TEXT,
+    vocab.CREDIT_TEXT,
+    vocab.CONTROL_TEXT,
     vocab.APPEAL_TEXT,
     vocab.SHARE_TEXT,
     vocab.COMMENT_TEXT,

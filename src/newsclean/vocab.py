@@ -224,7 +224,26 @@ LEGAL_TEXT = _cue(
 AD_LABEL_TEXT = _cue(
     "ad-label",
     r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
-    r"|sponsored(?: content| by)?|promoted|paid content|ad)\s*:?\s*$",
+    r"|sponsored(?: content| by)?|promoted|paid content|ad|advert)\s*:?\s*$",
+)
+#: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
+#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
+CREDIT_TEXT = _cue(
+    "credit",
+    r"^\s*\(?\s*(?:photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
+    r"[^.!?]{1,50}\)?\s*$",
+    r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
+    keywords=(
+        "photo", "image", "picture", "foto", "bild", "credit", "quelle", "source", "slide",
+    ),
+)
+#: The label of a gallery's or player's control, standing alone.
+CONTROL_TEXT = _cue(
+    "control",
+    r"^\s*(?:caption|close|back to gallery|open gallery|view gallery|enlarge|expand|zoom"
+    r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
+    r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
+    r"|bildergalerie|fermer|cerrar)\s*$",
 )
 APPEAL_TEXT = _cue(
     "appeal",
