@@ -91,3 +91,19 @@ def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     assert captions == ["The council chamber on Tuesday"]
     assert "council chamber" not in article.text
     assert "*The council chamber on Tuesday*" in article.to_markdown()
+
+
+def test_the_climb_looks_past_a_card_header_to_the_list_of_cards() -> None:
+    # Each product card: a header (credit, label, name) above the card's text box; the
+    # best box is one card's text, and the next parent up adds only the header.
+    card = (
+        "<div class='card'><div class='card-head'><div>Credit: Studio</div>"
+        "<div>Best {0} of the year</div><div>Maker {0} 3000 deluxe edition</div></div>"
+        "<div class='card-body'><div class='card-text'>{1}</div></div></div>"
+    )
+    products = ("Range", "Dryer", "Washer")
+    cards = "".join(
+        card.format(name, PROSE.replace("council", name.lower()) * 2) for name in products
+    )
+    article = _clean(f"<div class='list'><p>{PROSE}</p>{cards}</div>")
+    assert all(f"The {name.lower()} voted" in article.text for name in products)

@@ -30,6 +30,8 @@ _MIN_SIBLING_SCORE = 10.0
 #: mere wrapper: a section adding its heading.
 _WRAPPER_SHARE = 0.1
 _WRAPPER_MAX_CHARS = 200
+#: How many levels above the container the climb looks for an ancestor to grow into.
+_CLIMB_LOOKAHEAD = 3
 #: A container with at least this many children, most of them negatively classed, is a
 #: list of comments or teasers.
 _MIN_LIST_CHILDREN = 3
@@ -104,23 +106,38 @@ def _text_stats(
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
-    """Move up while the parent adds more of the same: prose, few links.
+    """Move up while an ancestor adds more of the same: prose, few links.
 
     Page builders wrap every paragraph in a widget of its own, so the best-scoring
     container can be a fragment of the article; its ancestors gather the rest.
     """
     current = top
-    while (parent := current.getparent()) is not None and parent.tag not in ("body", "html"):
-        here, there = stats[current], stats[parent]
-        wrapper = _adds_little(here, there)  # a section that adds its heading, say
-        if not wrapper and not (
-            _adds_prose(here, there, options) and _prose_from_twins(current, parent, stats)
-        ):
-            break
-        if negative_cues(parent) or _children_negative(parent):
-            break  # the parent is a sidebar, a footer, a comment thread...
-        current = parent
+    while (step := _next_step(current, stats, options)) is not None:
+        current = step
     return current
+
+
+def _next_step(
+    current: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
+) -> HtmlElement | None:
+    """The nearest ancestor, up to _CLIMB_LOOKAHEAD levels up, that the container grows
+    into: a wrapper just above it, or one whose added text is mostly prose held by
+    siblings shaped like the path's child (a product card's header sits between the
+    card's text and the list of cards)."""
+    here = stats[current]
+    child = current
+    for depth, parent in enumerate(current.iterancestors()):
+        if depth >= _CLIMB_LOOKAHEAD or parent.tag in ("body", "html"):
+            return None
+        if negative_cues(parent) or _children_negative(parent):
+            return None  # a sidebar, a footer, a comment thread...
+        there = stats[parent]
+        if depth == 0 and _adds_little(here, there):  # a section adding its heading, say
+            return parent
+        if _adds_prose(here, there, options) and _prose_from_twins(current, child, parent, stats):
+            return parent
+        child = parent
+    return None
 
 
 def _adds_little(here: _Stats, there: _Stats) -> bool:
@@ -130,16 +147,19 @@ def _adds_little(here: _Stats, there: _Stats) -> bool:
 
 
 def _prose_from_twins(
-    current: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
+    current: HtmlElement, child: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
 ) -> bool:
-    """Most of what the parent adds sits in siblings shaped like the current container:
+    """Most of the prose the parent adds to the current container sits in siblings of
+    `child` (the current container or its ancestor just below the parent) shaped like it:
     more widgets of the same page builder, not a floated side story or a comment list."""
-    shape = (current.tag, current.get("class"))
+    shape = (child.tag, child.get("class"))
     added = stats[parent].prose - stats[current].prose
     twins = sum(
-        stats[child].prose
-        for child in parent
-        if child is not current and child in stats and (child.tag, child.get("class")) == shape
+        stats[sibling].prose
+        for sibling in parent
+        if sibling is not child
+        and sibling in stats
+        and (sibling.tag, sibling.get("class")) == shape
     )
     return twins * 2 >= added
 
