@@ -135,3 +135,26 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     caption = "Image: The mayor has agreed a deal to become manager of the city's new stadium"
     article = _clean(_article(f"<div>{caption}</div>"))
     assert caption in article.text
+
+
+def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
+    tail = (
+        "<p>Follow The Gazette on Twitter and Instagram for more.</p>"
+        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>No comments yet. Leave a comment below.</p>"
+        "<p>Jane Roe is a reporter for The Gazette covering city hall and the budget.</p>"
+    )
+    article = _clean(_article(tail))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert [block.rule for block in article.ads] == ["tail:appeal"]
+    roles = {block.rule: block.role for block in article.boilerplate}
+    assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
+
+
+def test_a_closing_sentence_that_mentions_subscriptions_stays() -> None:
+    closing = (
+        "<p>“After two more years of this,” she asks, “what kind of products are going to be "
+        "left in local communities that readers feel are worth a digital subscription?”</p>"
+    )
+    article = _clean(_article(closing))
+    assert "worth a digital subscription" in article.text

@@ -261,7 +261,61 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _trim_main_tail(features, revised, options)
+    _trim_engagement_tail(features, revised, options)
     return revised
+
+
+#: What a short block after the article's last paragraph says when it speaks to the
+#: reader about the site or the author rather than the story: (cue, at most this many
+#: words, region, role). Prompts are short; a sentence that merely mentions sharing or
+#: a subscription is the story's.
+_ENGAGEMENT_ROUTES = (
+    ("bio", 80, Region.BOILERPLATE, "author"),
+    ("social", 40, Region.BOILERPLATE, "share"),
+    ("appeal", 25, Region.AD, "appeal"),
+    ("comments", 20, Region.BOILERPLATE, "comments"),
+    ("share", 8, Region.BOILERPLATE, "share"),
+    ("related", 8, Region.BOILERPLATE, "related"),
+    ("read-more", 8, Region.BOILERPLATE, "related"),
+)
+#: The article's last paragraph is prose at least this many times min_paragraph_chars.
+_LAST_PARAGRAPH_FACTOR = 2
+
+
+def _trim_engagement_tail(
+    features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """After the article's last full paragraph, short blocks that introduce the author or
+    invite the reader to comment, share, follow, subscribe or read on are the page's, not
+    the story's."""
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    last = next((i for i in reversed(main) if _is_full_paragraph(features[i], options)), None)
+    if last is None:
+        return
+    for index in main:
+        route = _engagement_route(features[index]) if index > last else None
+        if route is not None:
+            cue, _, region, role = route
+            decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
+    return next(
+        (
+            route
+            for route in _ENGAGEMENT_ROUTES
+            if route[0] in feature.text_cues and feature.words <= route[1]
+        ),
+        None,
+    )
+
+
+def _is_full_paragraph(feature: Features, options: Options) -> bool:
+    return (
+        feature.length >= options.min_paragraph_chars * _LAST_PARAGRAPH_FACTOR
+        and feature.link_density <= options.max_prose_link_density
+        and _engagement_route(feature) is None
+    )
 
 
 def _trim_main_tail(features: list[Features], decisions: list[Decision], options: Options) -> None:

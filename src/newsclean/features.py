@@ -55,6 +55,8 @@ _CUES = (
     vocab.APPEAL_TEXT,
     vocab.SHARE_TEXT,
     vocab.COMMENT_TEXT,
+    vocab.SOCIAL_TEXT,
+    vocab.BIO_TEXT,
     vocab.READ_MORE_TEXT,
     vocab.RELATED_TEXT,
 )

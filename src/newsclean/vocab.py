@@ -234,7 +234,15 @@ CREDIT_TEXT = _cue(
     r"[^.!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
     keywords=(
-        "photo", "image", "picture", "foto", "bild", "credit", "quelle", "source", "slide",
+        "photo",
+        "image",
+        "picture",
+        "foto",
+        "bild",
+        "credit",
+        "quelle",
+        "source",
+        "slide",
     ),
 )
 #: The label of a gallery's or player's control, standing alone.
@@ -267,14 +275,52 @@ APPEAL_TEXT = _cue(
 )
 SHARE_TEXT = _cue(
     "share",
-    r"^\s*(?:share|teilen|partager|compartir|condividi)\b",
+    r"^\s*(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
     keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
 COMMENT_TEXT = _cue(
     "comments",
-    r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b",
-    keywords=("comment", "kommentar"),
+    r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
+    r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
+    keywords=("comment", "kommentar", "diskussion", "editor"),
+)
+#: An author's bio: "Lucas Nolan is a reporter for ...".
+BIO_TEXT = _cue(
+    "bio",
+    r"^\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
+    r"|freelancer|photographer)\b",
+    keywords=(
+        "reporter",
+        "writer",
+        "editor",
+        "correspondent",
+        "journalist",
+        "columnist",
+        "author",
+        "contributor",
+        "freelancer",
+        "photographer",
+    ),
+)
+#: Invitations to follow the site elsewhere or install its app.
+SOCIAL_TEXT = _cue(
+    "social",
+    r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
+    r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b",
+    keywords=(
+        "follow",
+        "folg",
+        "guenos",
+        "suivez",
+        "seguici",
+        "join us",
+        "app",
+        "youtube",
+        "telegram",
+    ),
 )
 #: Words that ask the reader on ("read more" itself is spelt out where it must be whole).
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
