@@ -107,3 +107,12 @@ def test_the_climb_looks_past_a_card_header_to_the_list_of_cards() -> None:
     )
     article = _clean(f"<div class='list'><p>{PROSE}</p>{cards}</div>")
     assert all(f"The {name.lower()} voted" in article.text for name in products)
+
+
+def test_a_paywalled_article_box_is_still_the_article() -> None:
+    article = _clean(
+        f"<article><div class='article-area'><div class='hcf-paywall'>{PROSE * 4}</div>"
+        "</div></article>"
+    )
+    assert article.text.count("The council voted") == 4
+    assert not article.ads

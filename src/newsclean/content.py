@@ -210,7 +210,11 @@ def _class_weight(element: HtmlElement) -> float:
 def _inside_negative(element: HtmlElement) -> bool:
     """A box inside a sidebar, a footer or a comment thread: a long comment or a
     widget's blurb is prose, but never the article."""
-    return any(negative_cues(ancestor) for ancestor in element.iterancestors())
+    return any(
+        negative_cues(ancestor)
+        for ancestor in element.iterancestors()
+        if ancestor.tag not in ("body", "html")  # their classes describe the whole page
+    )
 
 
 def _children_negative(element: HtmlElement) -> bool:

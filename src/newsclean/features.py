@@ -138,7 +138,9 @@ def _class_tokens(element: HtmlElement) -> set[str]:
     # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.
     tokens = set(classes) | set(ids)
     for name in classes:
-        tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
+        # "non-paywall", "no-sidebar", "has-comments" describe the page, not the box.
+        if not vocab.CLASS_MODIFIER.match(name):
+            tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
     # Ids split on hyphens only: "nav_schredder_statt" is a heading's anchor, not a menu.
     for name in ids:
         tokens.update(part for part in name.split("-") if part)

@@ -124,6 +124,8 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+#: A class name that says what a box lacks or has, not what it is: kept whole.
+CLASS_MODIFIER = re.compile(r"^(?:no|non|not|without|has|with)[-_]")
 
 POSITIVE_CLASSES = _tokens(
     "article articlebody article-body story storybody content entry entrycontent post "
@@ -132,12 +134,12 @@ POSITIVE_CLASSES = _tokens(
 AD_CLASSES = _tokens(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
     "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
-    "donation paywall outbrain taboola plista anzeige werbung pub publicite"
+    "donation outbrain taboola plista anzeige werbung pub publicite"
 )
 LEGAL_CLASSES = _tokens("copyright legal disclaimer imprint impressum terms privacy cookie gdpr")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
-    "more-stories morestories readmore read-more sidebar rail aside headlines toplist "
+    "more-stories morestories sidebar rail aside headlines toplist "
     "weitere empfehlung"
 )
 NAVIGATION_CLASSES = _tokens(
@@ -257,7 +259,7 @@ APPEAL_TEXT = _cue(
     "appeal",
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our)\b|\bpaywall\b",
     r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
-    r"\bjetzt abonnieren\b|\babonnement\b|\bspenden\b|\bunterstützen sie\b",
+    r"\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b|\bunterstützen sie\b",
     keywords=(
         "donat",
         "contribution",
@@ -269,6 +271,7 @@ APPEAL_TEXT = _cue(
         "paypal",
         "billed",
         "abonn",
+        "abo",
         "spenden",
         "unterstützen",
     ),
