@@ -116,3 +116,28 @@ def test_a_paywalled_article_box_is_still_the_article() -> None:
     )
     assert article.text.count("The council voted") == 4
     assert not article.ads
+
+
+def test_steps_that_climb_into_a_method_beat_a_lone_box() -> None:
+    # Each step scores alone; a contact box scores a little more than any one step.
+    contact = (
+        "<div class='flyout'><div class='flyout-info'><p>Call our kitchen team on weekdays, "
+        "from nine to noon, from one to four, with any question about baking, ingredients, "
+        "substitutions, our products, orders or deliveries; we answer every call.</p></div></div>"
+    )
+    step = "<div class='step'><div><h3>Step {0}</h3><p>{1}</p></div></div>"
+    texts = [
+        "Warm the milk, melt the butter in it, then let it cool until it is lukewarm, "
+        "which takes about ten minutes on a cold day, a little less in summer.",
+        "Mix the flour with the yeast, add the sugar, the eggs and the warm milk, then knead "
+        "everything into a smooth dough, by hand or with the mixer, for five minutes.",
+        "Bring the butter, sugar, honey and cream to the boil, stirring, cook for two "
+        "minutes, stir in the almonds, and leave the topping to cool a little.",
+        "Spread the dough in the moulds, flatten it slightly, spoon the topping over it, "
+        "and let it rise again, covered, in a warm place, until doubled in size.",
+    ]
+    steps = "".join(step.format(n, text) for n, text in enumerate(texts, 1))
+    article = _clean(f"<div class='method'>{steps}</div><div class='box'>{contact}</div>")
+    assert all(text in article.text for text in texts)
+    assert "kitchen team" not in article.text
+

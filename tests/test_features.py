@@ -144,3 +144,8 @@ def test_body_classes_do_not_make_every_box_an_aside() -> None:
     article = newsclean.clean(html, templates=newsclean.TemplateSet())
     assert "The council voted" in article.text
     assert "widget" not in article.text
+
+
+@pytest.mark.parametrize("name", ["m159-cookies", "cookie-consent", "cmp-consent", "gdpr"])
+def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
+    assert "legal" in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))

@@ -30,6 +30,10 @@ _MIN_SIBLING_SCORE = 10.0
 #: mere wrapper: a section adding its heading.
 _WRAPPER_SHARE = 0.1
 _WRAPPER_MAX_CHARS = 200
+#: Containers scoring at least this share of the best compete on the prose their climb
+#: gathers (at most this many of them).
+_RIVAL_SHARE = 0.5
+_MAX_RIVALS = 5
 #: How many levels above the container the climb looks for an ancestor to grow into.
 _CLIMB_LOOKAHEAD = 3
 #: A container with at least this many children, most of them negatively classed, is a
@@ -71,9 +75,38 @@ def find_main(
         for element, score in scores.items()
     }
     best = max(weighted, key=lambda element: weighted[element])
-    top = _climb(best, stats, options)
+    top = _best_climbed(best, weighted, stats, options)
     threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
     return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
+
+
+def _best_climbed(
+    best: HtmlElement,
+    weighted: dict[HtmlElement, float],
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
+) -> HtmlElement:
+    """Of the best container and its rivals elsewhere on the page (scoring close to it,
+    neither inside nor around it, with no class against them), the one whose climb
+    gathers the most prose: one recipe step scores no more than a contact box, but the
+    steps climb into the whole method."""
+    floor = weighted[best] * _RIVAL_SHARE
+    lineage = {best, *best.iterancestors(), *best.iterdescendants()}
+    rivals = sorted(
+        (
+            element
+            for element, score in weighted.items()
+            if score >= floor and element not in lineage and _class_weight(element) >= 1
+        ),
+        key=lambda element: weighted[element],
+        reverse=True,
+    )[:_MAX_RIVALS]
+    top = _climb(best, stats, options)
+    for rival in rivals:
+        climbed = _climb(rival, stats, options)
+        if climbed not in lineage and stats[climbed].prose > stats[top].prose:
+            top = climbed
+    return top
 
 
 @dataclass(slots=True)

@@ -136,7 +136,10 @@ AD_CLASSES = _tokens(
     "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
     "donation outbrain taboola plista anzeige werbung pub publicite"
 )
-LEGAL_CLASSES = _tokens("copyright legal disclaimer imprint impressum terms privacy cookie gdpr")
+LEGAL_CLASSES = _tokens(
+    "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
+    "cookiebanner cookienotice cookieconsent consent gdpr"
+)
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
