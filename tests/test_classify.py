@@ -158,3 +158,27 @@ def test_a_closing_sentence_that_mentions_subscriptions_stays() -> None:
     )
     article = _clean(_article(closing))
     assert "worth a digital subscription" in article.text
+
+
+def test_single_appeals_and_sponsored_lines_outside_the_article_are_ads() -> None:
+    page = (
+        "<div><p>Get our weekly business newsletter every Friday</p></div>"
+        + _article()
+        + "<div><h4>Customer adviser (m/w/d) in Munich</h4></div>"
+        "<div><p>Sponsored contents planned and edited by the ad team</p></div>"
+    )
+    article = _clean(page)
+    assert [block.role for block in article.ads] == ["appeal", "sponsored"]
+    assert "(m/w/d)" in article.ads[1].text and "Sponsored contents" in article.ads[1].text
+
+
+def test_legal_lines_in_any_language_are_legal_even_in_an_appeal_box() -> None:
+    footer = (
+        "<div class='footer-box'><p>Subscribe to our newsletter</p><p>Donate today</p>"
+        "<p>Support us with a subscription</p><ul><li>Mentions légales</li>"
+        "<li>Polityka prywatności</li><li>Do Not Sell My Personal Information</li></ul></div>"
+    )
+    article = _clean(_article() + footer)
+    legal = "\n".join(block.text for block in article.legal)
+    for line in ("Mentions légales", "Polityka prywatności", "Do Not Sell My Personal Information"):
+        assert line in legal

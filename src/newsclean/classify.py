@@ -25,6 +25,10 @@ _CHAIN_LIMIT = 8
 #: Appeal cues (donate, subscribe, paywall...) a box must say before it counts as an ad.
 _MIN_APPEAL_HITS = 3
 _MAX_CHARS_PER_APPEAL = 200
+#: Outside the main region, a block this short that pleads or says "sponsored" is an ad;
+#: a plea needs a few words ("Subscribe | Log in" alone is the site's menu).
+_MAX_PROMPT_WORDS = 30
+_MIN_PROMPT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +77,31 @@ def _is_headline(context: _Context) -> bool:
 #: The decision table: (rule name, condition, region, role); first match wins.
 _ROWS: tuple[_Row, ...] = (
     ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
-    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
-    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
-    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
-    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
     (
         "text:legal",
         lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
         Region.LEGAL,
         "legal",
+    ),
+    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
+    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
+    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
+    (
+        "text:sponsored",
+        lambda c: "sponsored" in c.features.text_cues and c.features.words <= _MAX_PROMPT_WORDS,
+        Region.AD,
+        "sponsored",
+    ),
+    (
+        "text:appeal",
+        lambda c: (
+            not c.in_main
+            and "appeal" in c.features.text_cues
+            and _MIN_PROMPT_WORDS <= c.features.words <= _MAX_PROMPT_WORDS
+        ),
+        Region.AD,
+        "appeal",
     ),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
@@ -111,7 +131,7 @@ _ROWS: tuple[_Row, ...] = (
     ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
     ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
     ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
-    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.BOILERPLATE, "related"),
+    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.SIDEBAR, "related"),
     (
         "main:links",
         lambda c: c.in_main and c.features.link_density > c.options.max_link_density,

@@ -21,6 +21,8 @@ from newsclean.segment import Link, Segment
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
 _WORD = re.compile(r"\w+")
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
+#: A query parameter holding a long number: an article id.
+_ARTICLE_QUERY = re.compile(r"(?:^|&)[\w.-]*=\d{4,}(?:&|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ _CUES = (
     vocab.CREDIT_TEXT,
     vocab.CONTROL_TEXT,
     vocab.APPEAL_TEXT,
+    vocab.SPONSORED_TEXT,
     vocab.SHARE_TEXT,
     vocab.COMMENT_TEXT,
     vocab.SOCIAL_TEXT,
@@ -154,5 +157,8 @@ def is_article_link(link: Link, min_words: int) -> bool:
         return False
     if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):
         return False
-    path = urlsplit(link.href).path.rstrip("/")
+    parts = urlsplit(link.href)
+    path = parts.path.rstrip("/")
+    if _ARTICLE_QUERY.search(parts.query):  # "news_view.htm?lang=e&Seq_Code=181533"
+        return True
     return bool(path) and bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1] or path))

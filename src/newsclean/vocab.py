@@ -208,7 +208,11 @@ LEGAL_TEXT = _cue(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten",
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
     r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
-    r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bGDPR\b",
+    r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bcookies\b|\bGDPR\b",
+    r"\bmentions légales\b|\bpolityka prywatności\b|\bregulamin|\bdo not sell my\b",
+    r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
+    r"\baffiliate (?:links?|disclosure)\b|\bnutzungsrechte\b|\blizenziert\b",
+    r"\b(?:käyttö|sopimus)ehdot\b|^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
     keywords=(
         "©",
         "(c)",
@@ -224,6 +228,21 @@ LEGAL_TEXT = _cue(
         "impressum",
         "cookie",
         "gdpr",
+        "mentions",
+        "polityka",
+        "regulamin",
+        "do not sell",
+        "choices",
+        "accessibility",
+        "conduct",
+        "affiliate",
+        "nutzungsrechte",
+        "lizenziert",
+        "ehdot",
+        "wydawca",
+        "kustantaja",
+        "herausgeber",
+        "publisher",
     ),
 )
 AD_LABEL_TEXT = _cue(
@@ -260,9 +279,11 @@ CONTROL_TEXT = _cue(
 )
 APPEAL_TEXT = _cue(
     "appeal",
-    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our)\b|\bpaywall\b",
-    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
-    r"\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b|\bunterstützen sie\b",
+    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
+    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
+    r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
+    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     keywords=(
         "donat",
         "contribution",
@@ -273,11 +294,29 @@ APPEAL_TEXT = _cue(
         "blocker",
         "paypal",
         "billed",
+        "sign up",
+        "help us",
         "abonn",
         "abo",
         "spenden",
         "unterstützen",
+        "anmelden",
+        "lesen",
+        "bolet",
+        "suscr",
+        "assin",
+        "zapisz",
+        "prenumerat",
+        "wykup",
     ),
+)
+#: Sponsored content and job ads, labelled as such: "Sponsored content", "conteúdo
+#: patrocinado", "Kundenbetreuer (m/w/d)", "Advertise with us".
+SPONSORED_TEXT = _cue(
+    "sponsored",
+    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b",
+    r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
+    keywords=("sponsored", "patrocinad", "gesponsert", "advertise", "/"),
 )
 SHARE_TEXT = _cue(
     "share",
@@ -342,7 +381,9 @@ TEASER_TAIL = re.compile(
 RELATED_TEXT = _cue(
     "related",
     r"^\s*(?:related|previous|next|more|read also|see also|most read|popular|trending"
-    r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi)\b",
+    r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
+    r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
+    r"|aiheeseen liittyvät)\b",
 )
 
 _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
