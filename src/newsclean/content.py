@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.features import Features, class_cues, negative_cues
+from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
 
@@ -70,12 +71,14 @@ def find_main(
     if not scores:
         return None
     stats = _text_stats(segments, features, options)
+    negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
+    class_weights = {element: _class_weight(element, negative) for element in scores}
     weighted = {
-        element: score * (1 - stats[element].link_density) * _class_weight(element)
+        element: score * (1 - stats[element].link_density) * class_weights[element]
         for element, score in scores.items()
     }
     best = max(weighted, key=lambda element: weighted[element])
-    top = _best_climbed(best, weighted, stats, options)
+    top = _best_climbed(best, weighted, class_weights, stats, options)
     threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
     return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
 
@@ -83,6 +86,7 @@ def find_main(
 def _best_climbed(
     best: HtmlElement,
     weighted: dict[HtmlElement, float],
+    class_weights: dict[HtmlElement, float],
     stats: dict[HtmlElement, _Stats],
     options: Options,
 ) -> HtmlElement:
@@ -96,7 +100,7 @@ def _best_climbed(
         (
             element
             for element, score in weighted.items()
-            if score >= floor and element not in lineage and _class_weight(element) >= 1
+            if score >= floor and element not in lineage and class_weights[element] >= 1
         ),
         key=lambda element: weighted[element],
         reverse=True,
@@ -212,7 +216,8 @@ def _score_containers(
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     for segment, feature in zip(segments, features, strict=True):
-        if not is_prose(feature, options, min_chars):
+        # A data table votes for nothing: its decimal commas are not a paragraph's.
+        if segment.kind is BlockKind.TABLE or not is_prose(feature, options, min_chars):
             continue
         score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
         container = _container_of(segment.owner)
@@ -229,25 +234,29 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
     return parent if parent is not None else owner
 
 
-def _class_weight(element: HtmlElement) -> float:
+def _class_weight(element: HtmlElement, negative: dict[HtmlElement, bool]) -> float:
     cues = class_cues(element)
     weight = 1.0
     # Lead and byline boxes count against too: they hold the header, never the body.
-    if cues - {"positive"} or _children_negative(element) or _inside_negative(element):
+    if cues - {"positive"} or _children_negative(element) or _inside_negative(element, negative):
         weight *= _NEGATIVE_WEIGHT
     if "positive" in cues:
         weight *= _POSITIVE_WEIGHT
     return weight
 
 
-def _inside_negative(element: HtmlElement) -> bool:
+def _inside_negative(element: HtmlElement, negative: dict[HtmlElement, bool]) -> bool:
     """A box inside a sidebar, a footer or a comment thread: a long comment or a
     widget's blurb is prose, but never the article."""
-    return any(
-        negative_cues(ancestor)
-        for ancestor in element.iterancestors()
-        if ancestor.tag not in ("body", "html")  # their classes describe the whole page
-    )
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):  # their classes describe the whole page
+            return False
+        known = negative.get(ancestor)
+        if known is None:
+            known = negative[ancestor] = bool(negative_cues(ancestor))
+        if known:
+            return True
+    return False
 
 
 def _children_negative(element: HtmlElement) -> bool:

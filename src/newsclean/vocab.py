@@ -189,18 +189,21 @@ class TextCue:
 
     name: str
     pattern: re.Pattern[str]
-    #: Lower-case substrings of which every match holds one; where none occurs, the
-    #: pattern cannot match and is not run (a substring test is far cheaper).
-    keywords: tuple[str, ...] = ()
+    #: Lower-case substrings of which every match holds one, as one alternation: where
+    #: none occurs, the pattern cannot match and is not run (one literal scan is far
+    #: cheaper than the pattern, and than testing the substrings one by one).
+    keywords: re.Pattern[str] | None = None
 
     def search(self, text: str, lowered: str) -> bool:
-        if self.keywords and not any(word in lowered for word in self.keywords):
+        if self.keywords is not None and self.keywords.search(lowered) is None:
             return False
         return self.pattern.search(text) is not None
 
 
 def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
-    return TextCue(name, re.compile("|".join(alternatives), re.IGNORECASE), keywords)
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+    prefilter = re.compile("|".join(map(re.escape, keywords))) if keywords else None
+    return TextCue(name, pattern, prefilter)
 
 
 LEGAL_TEXT = _cue(
