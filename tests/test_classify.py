@@ -122,11 +122,17 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
+        "<div>Photo: Gene J. Puskar</div>"
         "<div>Show Caption</div><div>Close</div>"
     )
     article = _clean(_article(inner))
     roles = {block.role: block.text.splitlines() for block in article.boilerplate}
-    assert roles["credit"] == ["Photo: Meg Kinnard, AP", "Image 3 of 5", "(Foto: dpa)"]
+    assert roles["credit"] == [
+        "Photo: Meg Kinnard, AP",
+        "Image 3 of 5",
+        "(Foto: dpa)",
+        "Photo: Gene J. Puskar",
+    ]
     assert roles["control"] == ["Show Caption", "Close"]
     assert "Meg Kinnard" not in article.text
 

@@ -258,7 +258,7 @@ AD_LABEL_TEXT = _cue(
 CREDIT_TEXT = _cue(
     "credit",
     r"^\s*\(?\s*(?:photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
-    r"[^.!?]{1,50}\)?\s*$",
+    r"[^!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
     keywords=(
         "photo",
