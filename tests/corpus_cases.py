@@ -238,10 +238,17 @@ def contains(haystack: str, snippet: str) -> bool:
     return normalize(snippet) in normalize(haystack)
 
 
+def body_text(article: Article) -> str:
+    """Every block of the body, captions included."""
+    return "\n\n".join(block.text for block in article.body)
+
+
 def region_texts(article: Article) -> dict[str, str]:
     """The text of each region a snippet can be routed to, keyed by `REGIONS` name.
 
-    "sidebar" joins every story's title, dateline and text; the block regions join their blocks.
+    "text" is the whole body, captions included: a caption belongs to the article though
+    `Article.text` leaves it out. "sidebar" joins every story's title, dateline and text;
+    the block regions join their blocks.
     """
     stories = (
         part
@@ -249,7 +256,7 @@ def region_texts(article: Article) -> dict[str, str]:
         for part in (story.title, story.dateline or "", story.text)
     )
     return {
-        "text": article.text,
+        "text": body_text(article),
         "sidebar": "\n\n".join(stories),
         "ads": "\n\n".join(block.text for block in article.ads),
         "legal": "\n\n".join(block.text for block in article.legal),

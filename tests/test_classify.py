@@ -107,3 +107,84 @@ def test_a_sentence_starting_with_share_stays_in_the_article() -> None:
     )
     assert "Share-worthy content" in article.text
     assert "Share this article" not in article.text
+
+
+def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
+    # "pagination-first" names the article's first page, not a menu.
+    article = _clean(
+        "<h1>Budget approved by council</h1><div class='page'>"
+        f"<div class='article-body pagination-first'>{PROSE * 4}</div>"
+        "<div class='share'>Share</div><div class='related'>More</div></div>"
+    )
+    assert len(article.body) == 4
+
+
+def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
+    inner = (
+        "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
+        "<div>Photo: Gene J. Puskar</div>"
+        "<div>Show Caption</div><div>Close</div>"
+    )
+    article = _clean(_article(inner))
+    roles = {block.role: block.text.splitlines() for block in article.boilerplate}
+    assert roles["credit"] == [
+        "Photo: Meg Kinnard, AP",
+        "Image 3 of 5",
+        "(Foto: dpa)",
+        "Photo: Gene J. Puskar",
+    ]
+    assert roles["control"] == ["Show Caption", "Close"]
+    assert "Meg Kinnard" not in article.text
+
+
+def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
+    caption = "Image: The mayor has agreed a deal to become manager of the city's new stadium"
+    article = _clean(_article(f"<div>{caption}</div>"))
+    assert caption in article.text
+
+
+def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
+    tail = (
+        "<p>Follow The Gazette on Twitter and Instagram for more.</p>"
+        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>No comments yet. Leave a comment below.</p>"
+        "<p>Jane Roe is a reporter for The Gazette covering city hall and the budget.</p>"
+    )
+    article = _clean(_article(tail))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert [block.rule for block in article.ads] == ["tail:appeal"]
+    roles = {block.rule: block.role for block in article.boilerplate}
+    assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
+
+
+def test_a_closing_sentence_that_mentions_subscriptions_stays() -> None:
+    closing = (
+        "<p>“After two more years of this,” she asks, “what kind of products are going to be "
+        "left in local communities that readers feel are worth a digital subscription?”</p>"
+    )
+    article = _clean(_article(closing))
+    assert "worth a digital subscription" in article.text
+
+
+def test_single_appeals_and_sponsored_lines_outside_the_article_are_ads() -> None:
+    page = (
+        "<div><p>Get our weekly business newsletter every Friday</p></div>"
+        + _article()
+        + "<div><h4>Customer adviser (m/w/d) in Munich</h4></div>"
+        "<div><p>Sponsored contents planned and edited by the ad team</p></div>"
+    )
+    article = _clean(page)
+    assert [block.role for block in article.ads] == ["appeal", "sponsored"]
+    assert "(m/w/d)" in article.ads[1].text and "Sponsored contents" in article.ads[1].text
+
+
+def test_legal_lines_in_any_language_are_legal_even_in_an_appeal_box() -> None:
+    footer = (
+        "<div class='footer-box'><p>Subscribe to our newsletter</p><p>Donate today</p>"
+        "<p>Support us with a subscription</p><ul><li>Mentions légales</li>"
+        "<li>Polityka prywatności</li><li>Do Not Sell My Personal Information</li></ul></div>"
+    )
+    article = _clean(_article() + footer)
+    legal = "\n".join(block.text for block in article.legal)
+    for line in ("Mentions légales", "Polityka prywatności", "Do Not Sell My Personal Information"):
+        assert line in legal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import newsclean
 from conftest import PROSE
+from newsclean.model import BlockKind
 
 
 def _clean(body: str) -> newsclean.Article:
@@ -56,3 +57,87 @@ def test_a_prose_box_beside_the_container_joins_it() -> None:
     )
     assert "The mayor voted" in article.text
     assert "Ad" not in article.text.split()
+
+
+def test_a_long_comment_inside_a_thread_does_not_outvote_the_article() -> None:
+    # One comment longer than the article, in a positively classed box of its own.
+    comment = PROSE.replace("council", "commenter") * 6
+    article = _clean(
+        f"<div class='article'>{PROSE * 3}</div>"
+        f"<div class='comments'><div class='comment_content'><div class='content'>"
+        f"{comment}</div></div></div>"
+    )
+    assert "The council voted" in article.text
+    assert "commenter" not in article.text
+
+
+def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
+    blurb = PROSE.replace("council", "widget")
+    article = _clean(
+        f"<div class='articleBody'><p>{PROSE}</p><p>Short line one.</p><p>Short line two.</p>"
+        f"</div><aside><div class='textwidget'>{blurb}{blurb}</div></aside>"
+    )
+    assert "The council voted" in article.text
+    assert "widget" not in article.text
+
+
+def test_captions_are_in_the_body_but_not_in_the_text() -> None:
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday"
+        "</figcaption></figure>"
+    )
+    article = _clean(f"<article>{PROSE * 3}{figure}</article>")
+    captions = [block.text for block in article.body if block.kind is BlockKind.CAPTION]
+    assert captions == ["The council chamber on Tuesday"]
+    assert "council chamber" not in article.text
+    assert "*The council chamber on Tuesday*" in article.to_markdown()
+
+
+def test_the_climb_looks_past_a_card_header_to_the_list_of_cards() -> None:
+    # Each product card: a header (credit, label, name) above the card's text box; the
+    # best box is one card's text, and the next parent up adds only the header.
+    card = (
+        "<div class='card'><div class='card-head'><div>Credit: Studio</div>"
+        "<div>Best {0} of the year</div><div>Maker {0} 3000 deluxe edition</div></div>"
+        "<div class='card-body'><div class='card-text'>{1}</div></div></div>"
+    )
+    products = ("Range", "Dryer", "Washer")
+    cards = "".join(
+        card.format(name, PROSE.replace("council", name.lower()) * 2) for name in products
+    )
+    article = _clean(f"<div class='list'><p>{PROSE}</p>{cards}</div>")
+    assert all(f"The {name.lower()} voted" in article.text for name in products)
+
+
+def test_a_paywalled_article_box_is_still_the_article() -> None:
+    article = _clean(
+        f"<article><div class='article-area'><div class='hcf-paywall'>{PROSE * 4}</div>"
+        "</div></article>"
+    )
+    assert article.text.count("The council voted") == 4
+    assert not article.ads
+
+
+def test_steps_that_climb_into_a_method_beat_a_lone_box() -> None:
+    # Each step scores alone; a contact box scores a little more than any one step.
+    contact = (
+        "<div class='flyout'><div class='flyout-info'><p>Call our kitchen team on weekdays, "
+        "from nine to noon, from one to four, with any question about baking, ingredients, "
+        "substitutions, our products, orders or deliveries; we answer every call.</p></div></div>"
+    )
+    step = "<div class='step'><div><h3>Step {0}</h3><p>{1}</p></div></div>"
+    texts = [
+        "Warm the milk, melt the butter in it, then let it cool until it is lukewarm, "
+        "which takes about ten minutes on a cold day, a little less in summer.",
+        "Mix the flour with the yeast, add the sugar, the eggs and the warm milk, then knead "
+        "everything into a smooth dough, by hand or with the mixer, for five minutes.",
+        "Bring the butter, sugar, honey and cream to the boil, stirring, cook for two "
+        "minutes, stir in the almonds, and leave the topping to cool a little.",
+        "Spread the dough in the moulds, flatten it slightly, spoon the topping over it, "
+        "and let it rise again, covered, in a warm place, until doubled in size.",
+    ]
+    steps = "".join(step.format(n, text) for n, text in enumerate(texts, 1))
+    article = _clean(f"<div class='method'>{steps}</div><div class='box'>{contact}</div>")
+    assert all(text in article.text for text in texts)
+    assert "kitchen team" not in article.text
+

@@ -1,8 +1,9 @@
 """The fixture corpus, one test per case and field (`<site>/<case>::<field>`), plus goldens.
 
 Per case: each [expect] value equals the Article's, the template is the expected one, every
-`text` snippet is in `article.text` and no `not_text` snippet is, and every typed snippet
-(sidebar, ads, legal, boilerplate) is in its region. A field under [xfail] is a strict xfail.
+`text` snippet is in the body (captions included) and no `not_text` snippet is, and every
+typed snippet (sidebar, ads, legal, boilerplate) is in its region.
+A field under [xfail] is a strict xfail.
 The golden test compares `article.to_dict()` with `expected.json` (`tests/bless.py` writes it).
 """
 

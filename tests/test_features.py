@@ -5,7 +5,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from newsclean.features import class_cues, is_article_link, measure
+import newsclean
+from conftest import PROSE
+from newsclean.features import class_cues, is_article_link, measure, negative_cues
 from newsclean.segment import Link, segment
 
 
@@ -127,3 +129,23 @@ def test_a_chinese_paragraph_counts_as_prose() -> None:
     (features,) = measure(segments)
     assert features.chars < Options().min_paragraph_chars
     assert is_prose(features, Options())
+
+
+@pytest.mark.parametrize("name", ["non-paywall", "no-sidebar", "has-comments", "with_ads"])
+def test_modifier_classes_say_nothing_about_the_box(name: str) -> None:
+    element = lxml.html.fragment_fromstring(f"<div class='row {name}'>x</div>")
+    assert negative_cues(element) == frozenset()
+
+
+def test_body_classes_do_not_make_every_box_an_aside() -> None:
+    html = f"<html><body class='has-promo-banner paywall'><div class='story'>{PROSE * 3}</div>"
+    html += "<aside><div class='textwidget'>" + PROSE.replace("council", "widget") * 4
+    html += "</div></aside></body></html>"
+    article = newsclean.clean(html, templates=newsclean.TemplateSet())
+    assert "The council voted" in article.text
+    assert "widget" not in article.text
+
+
+@pytest.mark.parametrize("name", ["m159-cookies", "cookie-consent", "cmp-consent", "gdpr"])
+def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
+    assert "legal" in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))

@@ -1,5 +1,10 @@
 """The quality gate: aggregate snippet figures over the whole fixture corpus.
 
+`text_recall` and `not_text_absent` for the article text; per typed field (sidebar, ads,
+legal, boilerplate) `<field>_routed` (recall: its snippets found in that field and no
+other) and `<field>_precision` (of the typed snippets found in that field, the share
+that belong there).
+
 Each figure has a floor in `quality_floors.toml`. A figure under its floor fails (a
 regression); a figure more than `slack` above it fails too, asking for the floor to be
 raised in the same change — so the floors only ever move up.
@@ -26,6 +31,7 @@ def _measured() -> dict[str, float]:
     assert cases, "the fixture corpus is empty"
     found: dict[str, list[bool]] = {name: [] for name in ("text_recall", "not_text_absent")}
     found.update({f"{field}_routed": [] for field in TYPED})
+    found.update({f"{field}_precision": [] for field in TYPED})
     for case in cases:
         article = run_case(case)
         _score_case(case, article, found)
@@ -35,13 +41,20 @@ def _measured() -> dict[str, float]:
 def _score_case(case: Case, article: Article, found: dict[str, list[bool]]) -> None:
     regions = region_texts(article)
     for snippet in case.snippets.get("text", ()):
-        found["text_recall"].append(contains(article.text, snippet))
+        found["text_recall"].append(contains(regions["text"], snippet))
     for snippet in case.snippets.get("not_text", ()):
-        found["not_text_absent"].append(not contains(article.text, snippet))
+        found["not_text_absent"].append(not contains(regions["text"], snippet))
     for field in TYPED:
         for snippet in case.snippets.get(field, ()):
             # Routed correctly: in its own region and in no other.
             found[f"{field}_routed"].append(routing(article, snippet, regions) == [field])
+    # Precision: of the typed snippets (of any field) found in a region, the share that
+    # belong there.
+    for field in TYPED:
+        for other in TYPED:
+            for snippet in case.snippets.get(other, ()):
+                if field in routing(article, snippet, regions):
+                    found[f"{field}_precision"].append(other == field)
 
 
 def _floors() -> tuple[dict[str, float], float]:

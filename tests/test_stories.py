@@ -51,3 +51,37 @@ def test_prose_without_a_headline_is_not_a_story() -> None:
     article = _clean(about)
     assert article.sidebar_stories == ()
     assert any("independent newspaper" in b.text for b in article.boilerplate)
+
+
+def test_a_related_box_gives_stories_with_and_without_links() -> None:
+    from newsclean.model import Region
+
+    related = (
+        "<div class='related'><h3>Related</h3>"
+        "<a href='/news/1'><h4>Mayor opens the new library on Main Street</h4></a>"
+        "<h4>Council approves the budget for the coming year</h4>"
+        "<p>The vote came after a long debate that lasted into the evening.</p>"
+        "<a href='./news_view.htm?lang=e&amp;Seq_Code=181533'>Rival parties clash over the plan</a>"
+        "</div>"
+    )
+    html = f"<html><body><article>{PROSE * 4}</article>{related}</body></html>"
+    article = newsclean.clean(
+        html, url="https://news.example.com/a/b", templates=newsclean.TemplateSet()
+    )
+    stories = [(s.title, s.url, s.text) for s in article.sidebar_stories]
+    assert stories == [
+        ("Mayor opens the new library on Main Street", "https://news.example.com/news/1", ""),
+        (
+            "Council approves the budget for the coming year",
+            None,
+            "The vote came after a long debate that lasted into the evening.",
+        ),
+        (
+            "Rival parties clash over the plan",
+            "https://news.example.com/a/news_view.htm?lang=e&Seq_Code=181533",
+            "",
+        ),
+    ]
+    assert [(b.text, b.region) for b in article.boilerplate if b.text == "Related"] == [
+        ("Related", Region.BOILERPLATE)
+    ]

@@ -609,3 +609,26 @@ def test_builtin_cases(template_id: str, case: str) -> None:
         removed = " | ".join(regions(found, region))
         for snippet in snippets.get(key, []):
             assert " ".join(snippet.split()) in removed, (key, snippet)
+
+
+def test_ads_and_legal_lines_keep_their_field_inside_a_broad_removal() -> None:
+    import newsclean
+    from conftest import PROSE
+
+    template = SiteTemplate.from_toml(
+        'schema = 1\nid = "col"\nhosts = ["news.example.com"]\n'
+        '[fields]\nbody = ["div.story"]\n[remove]\nsidebar = ["div.column"]\n',
+        source="col.toml",
+    )
+    column = (
+        "<div class='column'><h4><a href='/news/2020/mayor-opens-library'>Mayor opens the new"
+        " library</a></h4><p>Advertisement</p><p>Copyright © 2020 Example News</p></div>"
+    )
+    html = f"<html><body><div class='story'>{PROSE * 4}</div>{column}</body></html>"
+    article = newsclean.clean(
+        html, url="https://news.example.com/a", templates=TemplateSet([template])
+    )
+    assert article.template == "col"
+    assert [story.title for story in article.sidebar_stories] == ["Mayor opens the new library"]
+    assert [block.text for block in article.ads] == ["Advertisement"]
+    assert [block.text for block in article.legal] == ["Copyright © 2020 Example News"]

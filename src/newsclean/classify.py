@@ -26,6 +26,10 @@ _CHAIN_LIMIT = 8
 #: Appeal cues (donate, subscribe, paywall...) a box must say before it counts as an ad.
 _MIN_APPEAL_HITS = 3
 _MAX_CHARS_PER_APPEAL = 200
+#: Outside the main region, a block this short that pleads or says "sponsored" is an ad;
+#: a plea needs a few words ("Subscribe | Log in" alone is the site's menu).
+_MAX_PROMPT_WORDS = 30
+_MIN_PROMPT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +78,31 @@ def _is_headline(context: _Context) -> bool:
 #: The decision table: (rule name, condition, region, role); first match wins.
 _ROWS: tuple[_Row, ...] = (
     ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
-    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
-    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
-    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
-    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
     (
         "text:legal",
         lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
         Region.LEGAL,
         "legal",
+    ),
+    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
+    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
+    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
+    (
+        "text:sponsored",
+        lambda c: "sponsored" in c.features.text_cues and c.features.words <= _MAX_PROMPT_WORDS,
+        Region.AD,
+        "sponsored",
+    ),
+    (
+        "text:appeal",
+        lambda c: (
+            not c.in_main
+            and "appeal" in c.features.text_cues
+            and _MIN_PROMPT_WORDS <= c.features.words <= _MAX_PROMPT_WORDS
+        ),
+        Region.AD,
+        "appeal",
     ),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
@@ -109,8 +129,10 @@ _ROWS: tuple[_Row, ...] = (
         "share",
     ),
     ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
+    ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
+    ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
     ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
-    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.BOILERPLATE, "related"),
+    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.SIDEBAR, "related"),
     (
         "main:links",
         lambda c: c.in_main and c.features.link_density > c.options.max_link_density,
@@ -205,11 +227,14 @@ class _ChainInspector:
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
-    """The main roots' ancestors: a chain climbing into them has left its own box."""
+    """The main roots and their ancestors: a chain climbing into them has left its own
+    box. A root's own classes do not count: it was chosen as the article whatever it is
+    called ("article-body pagination-first")."""
     stop: set[HtmlElement] = set()
     if main is None:
         return stop
     for root in main.roots:
+        stop.add(root)
         stop.update(root.iterancestors())
     return stop
 
@@ -260,7 +285,61 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _trim_main_tail(features, revised, options)
+    _trim_engagement_tail(features, revised, options)
     return revised
+
+
+#: What a short block after the article's last paragraph says when it speaks to the
+#: reader about the site or the author rather than the story: (cue, at most this many
+#: words, region, role). Prompts are short; a sentence that merely mentions sharing or
+#: a subscription is the story's.
+_ENGAGEMENT_ROUTES = (
+    ("bio", 80, Region.BOILERPLATE, "author"),
+    ("social", 40, Region.BOILERPLATE, "share"),
+    ("appeal", 25, Region.AD, "appeal"),
+    ("comments", 20, Region.BOILERPLATE, "comments"),
+    ("share", 8, Region.BOILERPLATE, "share"),
+    ("related", 8, Region.BOILERPLATE, "related"),
+    ("read-more", 8, Region.BOILERPLATE, "related"),
+)
+#: The article's last paragraph is prose at least this many times min_paragraph_chars.
+_LAST_PARAGRAPH_FACTOR = 2
+
+
+def _trim_engagement_tail(
+    features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """After the article's last full paragraph, short blocks that introduce the author or
+    invite the reader to comment, share, follow, subscribe or read on are the page's, not
+    the story's."""
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    last = next((i for i in reversed(main) if _is_full_paragraph(features[i], options)), None)
+    if last is None:
+        return
+    for index in main:
+        route = _engagement_route(features[index]) if index > last else None
+        if route is not None:
+            cue, _, region, role = route
+            decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
+    return next(
+        (
+            route
+            for route in _ENGAGEMENT_ROUTES
+            if route[0] in feature.text_cues and feature.words <= route[1]
+        ),
+        None,
+    )
+
+
+def _is_full_paragraph(feature: Features, options: Options) -> bool:
+    return (
+        feature.length >= options.min_paragraph_chars * _LAST_PARAGRAPH_FACTOR
+        and feature.link_density <= options.max_prose_link_density
+        and _engagement_route(feature) is None
+    )
 
 
 def _trim_main_tail(features: list[Features], decisions: list[Decision], options: Options) -> None:

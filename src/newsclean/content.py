@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.features import Features, class_cues, negative_cues
+from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
 
@@ -30,6 +31,12 @@ _MIN_SIBLING_SCORE = 10.0
 #: mere wrapper: a section adding its heading.
 _WRAPPER_SHARE = 0.1
 _WRAPPER_MAX_CHARS = 200
+#: Containers scoring at least this share of the best compete on the prose their climb
+#: gathers (at most this many of them).
+_RIVAL_SHARE = 0.5
+_MAX_RIVALS = 5
+#: How many levels above the container the climb looks for an ancestor to grow into.
+_CLIMB_LOOKAHEAD = 3
 #: A container with at least this many children, most of them negatively classed, is a
 #: list of comments or teasers.
 _MIN_LIST_CHILDREN = 3
@@ -64,14 +71,46 @@ def find_main(
     if not scores:
         return None
     stats = _text_stats(segments, features, options)
+    negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
+    class_weights = {element: _class_weight(element, negative) for element in scores}
     weighted = {
-        element: score * (1 - stats[element].link_density) * _class_weight(element)
+        element: score * (1 - stats[element].link_density) * class_weights[element]
         for element, score in scores.items()
     }
     best = max(weighted, key=lambda element: weighted[element])
-    top = _climb(best, stats, options)
+    top = _best_climbed(best, weighted, class_weights, stats, options)
     threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
     return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
+
+
+def _best_climbed(
+    best: HtmlElement,
+    weighted: dict[HtmlElement, float],
+    class_weights: dict[HtmlElement, float],
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
+) -> HtmlElement:
+    """Of the best container and its rivals elsewhere on the page (scoring close to it,
+    neither inside nor around it, with no class against them), the one whose climb
+    gathers the most prose: one recipe step scores no more than a contact box, but the
+    steps climb into the whole method."""
+    floor = weighted[best] * _RIVAL_SHARE
+    lineage = {best, *best.iterancestors(), *best.iterdescendants()}
+    rivals = sorted(
+        (
+            element
+            for element, score in weighted.items()
+            if score >= floor and element not in lineage and class_weights[element] >= 1
+        ),
+        key=lambda element: weighted[element],
+        reverse=True,
+    )[:_MAX_RIVALS]
+    top = _climb(best, stats, options)
+    for rival in rivals:
+        climbed = _climb(rival, stats, options)
+        if climbed not in lineage and stats[climbed].prose > stats[top].prose:
+            top = climbed
+    return top
 
 
 @dataclass(slots=True)
@@ -104,23 +143,38 @@ def _text_stats(
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
-    """Move up while the parent adds more of the same: prose, few links.
+    """Move up while an ancestor adds more of the same: prose, few links.
 
     Page builders wrap every paragraph in a widget of its own, so the best-scoring
     container can be a fragment of the article; its ancestors gather the rest.
     """
     current = top
-    while (parent := current.getparent()) is not None and parent.tag not in ("body", "html"):
-        here, there = stats[current], stats[parent]
-        wrapper = _adds_little(here, there)  # a section that adds its heading, say
-        if not wrapper and not (
-            _adds_prose(here, there, options) and _prose_from_twins(current, parent, stats)
-        ):
-            break
-        if negative_cues(parent) or _children_negative(parent):
-            break  # the parent is a sidebar, a footer, a comment thread...
-        current = parent
+    while (step := _next_step(current, stats, options)) is not None:
+        current = step
     return current
+
+
+def _next_step(
+    current: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
+) -> HtmlElement | None:
+    """The nearest ancestor, up to _CLIMB_LOOKAHEAD levels up, that the container grows
+    into: a wrapper just above it, or one whose added text is mostly prose held by
+    siblings shaped like the path's child (a product card's header sits between the
+    card's text and the list of cards)."""
+    here = stats[current]
+    child = current
+    for depth, parent in enumerate(current.iterancestors()):
+        if depth >= _CLIMB_LOOKAHEAD or parent.tag in ("body", "html"):
+            return None
+        if negative_cues(parent) or _children_negative(parent):
+            return None  # a sidebar, a footer, a comment thread...
+        there = stats[parent]
+        if depth == 0 and _adds_little(here, there):  # a section adding its heading, say
+            return parent
+        if _adds_prose(here, there, options) and _prose_from_twins(current, child, parent, stats):
+            return parent
+        child = parent
+    return None
 
 
 def _adds_little(here: _Stats, there: _Stats) -> bool:
@@ -130,16 +184,19 @@ def _adds_little(here: _Stats, there: _Stats) -> bool:
 
 
 def _prose_from_twins(
-    current: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
+    current: HtmlElement, child: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
 ) -> bool:
-    """Most of what the parent adds sits in siblings shaped like the current container:
+    """Most of the prose the parent adds to the current container sits in siblings of
+    `child` (the current container or its ancestor just below the parent) shaped like it:
     more widgets of the same page builder, not a floated side story or a comment list."""
-    shape = (current.tag, current.get("class"))
+    shape = (child.tag, child.get("class"))
     added = stats[parent].prose - stats[current].prose
     twins = sum(
-        stats[child].prose
-        for child in parent
-        if child is not current and child in stats and (child.tag, child.get("class")) == shape
+        stats[sibling].prose
+        for sibling in parent
+        if sibling is not child
+        and sibling in stats
+        and (sibling.tag, sibling.get("class")) == shape
     )
     return twins * 2 >= added
 
@@ -159,7 +216,8 @@ def _score_containers(
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     for segment, feature in zip(segments, features, strict=True):
-        if not is_prose(feature, options, min_chars):
+        # A data table votes for nothing: its decimal commas are not a paragraph's.
+        if segment.kind is BlockKind.TABLE or not is_prose(feature, options, min_chars):
             continue
         score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
         container = _container_of(segment.owner)
@@ -176,15 +234,29 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
     return parent if parent is not None else owner
 
 
-def _class_weight(element: HtmlElement) -> float:
+def _class_weight(element: HtmlElement, negative: dict[HtmlElement, bool]) -> float:
     cues = class_cues(element)
     weight = 1.0
     # Lead and byline boxes count against too: they hold the header, never the body.
-    if cues - {"positive"} or _children_negative(element):
+    if cues - {"positive"} or _children_negative(element) or _inside_negative(element, negative):
         weight *= _NEGATIVE_WEIGHT
     if "positive" in cues:
         weight *= _POSITIVE_WEIGHT
     return weight
+
+
+def _inside_negative(element: HtmlElement, negative: dict[HtmlElement, bool]) -> bool:
+    """A box inside a sidebar, a footer or a comment thread: a long comment or a
+    widget's blurb is prose, but never the article."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):  # their classes describe the whole page
+            return False
+        known = negative.get(ancestor)
+        if known is None:
+            known = negative[ancestor] = bool(negative_cues(ancestor))
+        if known:
+            return True
+    return False
 
 
 def _children_negative(element: HtmlElement) -> bool:

@@ -21,6 +21,8 @@ from newsclean.segment import Link, Segment
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
 _WORD = re.compile(r"\w+")
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
+#: A query parameter holding a long number: an article id.
+_ARTICLE_QUERY = re.compile(r"(?:^|&)[\w.-]*=\d{4,}(?:&|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,14 @@ def measure(segments: list[Segment]) -> list[Features]:
 _CUES = (
     vocab.LEGAL_TEXT,
     vocab.AD_LABEL_TEXT,
+    vocab.CREDIT_TEXT,
+    vocab.CONTROL_TEXT,
     vocab.APPEAL_TEXT,
+    vocab.SPONSORED_TEXT,
     vocab.SHARE_TEXT,
     vocab.COMMENT_TEXT,
+    vocab.SOCIAL_TEXT,
+    vocab.BIO_TEXT,
     vocab.READ_MORE_TEXT,
     vocab.RELATED_TEXT,
 )
@@ -134,7 +141,9 @@ def _class_tokens(element: HtmlElement) -> set[str]:
     # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.
     tokens = set(classes) | set(ids)
     for name in classes:
-        tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
+        # "non-paywall", "no-sidebar", "has-comments" describe the page, not the box.
+        if not vocab.CLASS_MODIFIER.match(name):
+            tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
     # Ids split on hyphens only: "nav_schredder_statt" is a heading's anchor, not a menu.
     for name in ids:
         tokens.update(part for part in name.split("-") if part)
@@ -148,5 +157,8 @@ def is_article_link(link: Link, min_words: int) -> bool:
         return False
     if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):
         return False
-    path = urlsplit(link.href).path.rstrip("/")
+    parts = urlsplit(link.href)
+    path = parts.path.rstrip("/")
+    if _ARTICLE_QUERY.search(parts.query):  # "news_view.htm?lang=e&Seq_Code=181533"
+        return True
     return bool(path) and bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1] or path))

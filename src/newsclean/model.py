@@ -131,8 +131,14 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The main content: the body's blocks separated by a blank line."""
-        return "\n\n".join(block.text for block in self.body if block.text)
+        """The article's running text: the body's blocks separated by a blank line.
+
+        Image captions are left out (they are in `body`, as CAPTION blocks, and in
+        `to_markdown()`): they describe a picture the text does not show.
+        """
+        return "\n\n".join(
+            block.text for block in self.body if block.text and block.kind is not BlockKind.CAPTION
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict (dates as ISO 8601 strings)."""

@@ -29,6 +29,8 @@ from newsclean.templates import TemplateMatch, TemplateSet
 
 # A template body needs at least 1/this of the text the heuristics would choose.
 _MIN_TEMPLATE_SHARE = 4
+# Removals that name a part of the page rather than what it is.
+_BROAD_REMOVALS = (Region.SIDEBAR, Region.BOILERPLATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +179,16 @@ def _apply_template(
     decisions: list[Decision],
     options: Options,
 ) -> list[Decision]:
-    """A template's labelled removals overrule the heuristics."""
+    """A template's labelled removals overrule the heuristics, except that inside a
+    broad removal (a whole sidebar column, "other") an ad or a legal line the heuristics
+    recognised keeps its more specific field."""
     if applied is None:
         return decisions
     revised = list(decisions)
     for index, item in enumerate(segments):
         removal = _removal_of(item.owner, removals)
-        if removal is not None:
+        specific = decisions[index].region in (Region.AD, Region.LEGAL)
+        if removal is not None and not (specific and removal[0] in _BROAD_REMOVALS):
             revised[index] = _template_decision(item, removal, options)
         elif not applied.heuristics_inside_body and main and main.contains(item.owner):
             revised[index] = Decision(Region.MAIN, "text", "template:body")

@@ -20,6 +20,10 @@ from newsclean.options import Options
 from newsclean.segment import Segment
 
 _MAX_TITLE_CHARS = 200
+#: A segment of a related box is a headline when links make up this share of its text.
+_HEADLINE_LINK_SHARE = 0.5
+#: How far above a heading an enclosing link is looked for.
+_MAX_LINK_DEPTH = 3
 
 
 @dataclass(slots=True)
@@ -71,7 +75,8 @@ def build_stories(
             current = _title_above(segments[index - 1], features[index - 1], revised, drafts)
         current = _take(segment, features[index], decision, current, drafts, url, options)
         if current is None:
-            revised[index] = Decision(Region.BOILERPLATE, "prose", decision.rule + ",unclaimed")
+            role = "related" if decision.role == "related" else "prose"
+            revised[index] = Decision(Region.BOILERPLATE, role, decision.rule + ",unclaimed")
     return [draft.story() for draft in drafts], revised
 
 
@@ -85,6 +90,8 @@ def _take(
     options: Options,
 ) -> _Draft | None:
     """Add one sidebar segment to the stories; return the story left open."""
+    if decision.role == "related":
+        return _take_related(segment, feature, decision, current, drafts, url, options)
     headlines = [
         link for link in segment.links if is_article_link(link, options.headline_min_words)
     ]
@@ -98,6 +105,48 @@ def _take(
     if current is not None:
         current.add_text(segment.text)
     return current
+
+
+def _take_related(
+    segment: Segment,
+    feature: Features,
+    decision: Decision,
+    current: _Draft | None,
+    drafts: list[_Draft],
+    url: str | None,
+    options: Options,
+) -> _Draft | None:
+    """A segment of a related/recommended box: a headline link or a heading (inside a
+    link or not) opens a story, text joins the open one, and a box label ("Related",
+    "Most read") opens nothing and closes what was open."""
+    if "related" in feature.text_cues or feature.words < options.headline_min_words:
+        return None
+    links = [
+        link for link in segment.links if is_article_link(link, options.headline_min_words)
+    ]
+    if feature.link_density >= _HEADLINE_LINK_SHARE:
+        if not links:
+            return None  # the box's own links: "Search fact-checks by person"
+        for link in links:
+            drafts.append(_Draft(link.text, _absolute(link.href, url), decision.rule))
+        return drafts[-1]
+    if _looks_like_title(segment, feature):
+        href = _enclosing_href(segment)
+        drafts.append(_Draft(segment.text, _absolute(href, url) if href else None, decision.rule))
+        return drafts[-1]
+    if current is not None:
+        current.add_text(segment.text)
+    return current
+
+
+def _enclosing_href(segment: Segment) -> str | None:
+    """The link a heading sits in (<a href><h4>Title</h4></a>)."""
+    for depth, element in enumerate(segment.owner.iterancestors()):
+        if depth >= _MAX_LINK_DEPTH:
+            return None
+        if element.tag == "a" and element.get("href"):
+            return str(element.get("href"))
+    return None
 
 
 def _title_above(
@@ -115,7 +164,11 @@ def _title_above(
 def _looks_like_title(segment: Segment, feature: Features) -> bool:
     if feature.chars > _MAX_TITLE_CHARS or segment.text.rstrip().endswith((".", ":", ";")):
         return False
-    return segment.kind is BlockKind.HEADING or feature.emphasis_density >= 0.9
+    return (
+        segment.kind is BlockKind.HEADING
+        or feature.emphasis_density >= 0.9
+        or _enclosing_href(segment) is not None
+    )
 
 
 def _closes_story(decision: Decision, feature: Features, options: Options) -> bool:

@@ -124,6 +124,8 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+#: A class name that says what a box lacks or has, not what it is: kept whole.
+CLASS_MODIFIER = re.compile(r"^(?:no|non|not|without|has|with)[-_]")
 
 POSITIVE_CLASSES = _tokens(
     "article articlebody article-body story storybody content entry entrycontent post "
@@ -132,12 +134,15 @@ POSITIVE_CLASSES = _tokens(
 AD_CLASSES = _tokens(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
     "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
-    "donation paywall outbrain taboola plista anzeige werbung pub publicite"
+    "donation outbrain taboola plista anzeige werbung pub publicite"
 )
-LEGAL_CLASSES = _tokens("copyright legal disclaimer imprint impressum terms privacy cookie gdpr")
+LEGAL_CLASSES = _tokens(
+    "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
+    "cookiebanner cookienotice cookieconsent consent gdpr"
+)
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
-    "more-stories morestories readmore read-more sidebar rail aside headlines toplist "
+    "more-stories morestories sidebar rail aside headlines toplist "
     "weitere empfehlung"
 )
 NAVIGATION_CLASSES = _tokens(
@@ -184,18 +189,21 @@ class TextCue:
 
     name: str
     pattern: re.Pattern[str]
-    #: Lower-case substrings of which every match holds one; where none occurs, the
-    #: pattern cannot match and is not run (a substring test is far cheaper).
-    keywords: tuple[str, ...] = ()
+    #: Lower-case substrings of which every match holds one, as one alternation: where
+    #: none occurs, the pattern cannot match and is not run (one literal scan is far
+    #: cheaper than the pattern, and than testing the substrings one by one).
+    keywords: re.Pattern[str] | None = None
 
     def search(self, text: str, lowered: str) -> bool:
-        if self.keywords and not any(word in lowered for word in self.keywords):
+        if self.keywords is not None and self.keywords.search(lowered) is None:
             return False
         return self.pattern.search(text) is not None
 
 
 def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
-    return TextCue(name, re.compile("|".join(alternatives), re.IGNORECASE), keywords)
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+    prefilter = re.compile("|".join(map(re.escape, keywords))) if keywords else None
+    return TextCue(name, pattern, prefilter)
 
 
 LEGAL_TEXT = _cue(
@@ -203,7 +211,11 @@ LEGAL_TEXT = _cue(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten",
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
     r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
-    r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bGDPR\b",
+    r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bcookies\b|\bGDPR\b",
+    r"\bmentions légales\b|\bpolityka prywatności\b|\bregulamin|\bdo not sell my\b",
+    r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
+    r"\baffiliate (?:links?|disclosure)\b|\bnutzungsrechte\b|\blizenziert\b",
+    r"\b(?:käyttö|sopimus)ehdot\b|^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
     keywords=(
         "©",
         "(c)",
@@ -219,18 +231,62 @@ LEGAL_TEXT = _cue(
         "impressum",
         "cookie",
         "gdpr",
+        "mentions",
+        "polityka",
+        "regulamin",
+        "do not sell",
+        "choices",
+        "accessibility",
+        "conduct",
+        "affiliate",
+        "nutzungsrechte",
+        "lizenziert",
+        "ehdot",
+        "wydawca",
+        "kustantaja",
+        "herausgeber",
+        "publisher",
     ),
 )
 AD_LABEL_TEXT = _cue(
     "ad-label",
     r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
-    r"|sponsored(?: content| by)?|promoted|paid content|ad)\s*:?\s*$",
+    r"|sponsored(?: content| by)?|promoted|paid content|ad|advert)\s*:?\s*$",
+)
+#: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
+#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
+CREDIT_TEXT = _cue(
+    "credit",
+    r"^\s*\(?\s*(?:photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
+    r"[^!?]{1,50}\)?\s*$",
+    r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
+    keywords=(
+        "photo",
+        "image",
+        "picture",
+        "foto",
+        "bild",
+        "credit",
+        "quelle",
+        "source",
+        "slide",
+    ),
+)
+#: The label of a gallery's or player's control, standing alone.
+CONTROL_TEXT = _cue(
+    "control",
+    r"^\s*(?:caption|close|back to gallery|open gallery|view gallery|enlarge|expand|zoom"
+    r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
+    r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
+    r"|bildergalerie|fermer|cerrar)\s*$",
 )
 APPEAL_TEXT = _cue(
     "appeal",
-    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our)\b|\bpaywall\b",
-    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
-    r"\bjetzt abonnieren\b|\babonnement\b|\bspenden\b|\bunterstützen sie\b",
+    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
+    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
+    r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
+    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     keywords=(
         "donat",
         "contribution",
@@ -241,21 +297,78 @@ APPEAL_TEXT = _cue(
         "blocker",
         "paypal",
         "billed",
+        "sign up",
+        "help us",
         "abonn",
+        "abo",
         "spenden",
         "unterstützen",
+        "anmelden",
+        "lesen",
+        "bolet",
+        "suscr",
+        "assin",
+        "zapisz",
+        "prenumerat",
+        "wykup",
     ),
+)
+#: Sponsored content and job ads, labelled as such: "Sponsored content", "conteúdo
+#: patrocinado", "Kundenbetreuer (m/w/d)", "Advertise with us".
+SPONSORED_TEXT = _cue(
+    "sponsored",
+    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b",
+    r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
+    keywords=("sponsored", "patrocinad", "gesponsert", "advertise", "/"),
 )
 SHARE_TEXT = _cue(
     "share",
-    r"^\s*(?:share|teilen|partager|compartir|condividi)\b",
+    r"^\s*(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
     keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
 COMMENT_TEXT = _cue(
     "comments",
-    r"\bcomments?\b|\bkommentare?\b|\bcommentaires?\b",
-    keywords=("comment", "kommentar"),
+    r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
+    r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
+    keywords=("comment", "kommentar", "diskussion", "editor"),
+)
+#: An author's bio: "Lucas Nolan is a reporter for ...".
+BIO_TEXT = _cue(
+    "bio",
+    r"^\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
+    r"|freelancer|photographer)\b",
+    keywords=(
+        "reporter",
+        "writer",
+        "editor",
+        "correspondent",
+        "journalist",
+        "columnist",
+        "author",
+        "contributor",
+        "freelancer",
+        "photographer",
+    ),
+)
+#: Invitations to follow the site elsewhere or install its app.
+SOCIAL_TEXT = _cue(
+    "social",
+    r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
+    r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b",
+    keywords=(
+        "follow",
+        "folg",
+        "guenos",
+        "suivez",
+        "seguici",
+        "join us",
+        "app",
+        "youtube",
+        "telegram",
+    ),
 )
 #: Words that ask the reader on ("read more" itself is spelt out where it must be whole).
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
@@ -271,7 +384,9 @@ TEASER_TAIL = re.compile(
 RELATED_TEXT = _cue(
     "related",
     r"^\s*(?:related|previous|next|more|read also|see also|most read|popular|trending"
-    r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi)\b",
+    r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
+    r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
+    r"|aiheeseen liittyvät)\b",
 )
 
 _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
