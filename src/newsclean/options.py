@@ -59,6 +59,9 @@ class Options:
     # -- templates ------------------------------------------------------------------
     #: A template body with less text than this falls back to the heuristics.
     min_template_body_chars: int = 100
+    #: ... or less than this share of the text the heuristics would take as the article
+    #: (a stale or wrong body rule that selects a teaser).
+    min_template_body_share: float = 0.25
 
     @classmethod
     def favor_precision(cls) -> Options:

@@ -27,8 +27,6 @@ from newsclean.segment import Segment, normalize_space, segment
 from newsclean.stories import build_stories
 from newsclean.templates import TemplateMatch, TemplateSet
 
-# A template body needs at least 1/this of the text the heuristics would choose.
-_MIN_TEMPLATE_SHARE = 4
 # Removals that name a part of the page rather than what it is.
 _BROAD_REMOVALS = (Region.SIDEBAR, Region.BOILERPLATE)
 
@@ -127,7 +125,7 @@ def _main_region(
     )
     # A body far smaller than what the heuristics would take is a stale or wrong rule.
     plausible = body_chars >= max(
-        options.min_template_body_chars, heuristic_chars // _MIN_TEMPLATE_SHARE
+        options.min_template_body_chars, heuristic_chars * options.min_template_body_share
     )
     if body and plausible:
         return MainRegion(body), False
