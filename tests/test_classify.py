@@ -188,3 +188,15 @@ def test_legal_lines_in_any_language_are_legal_even_in_an_appeal_box() -> None:
     legal = "\n".join(block.text for block in article.legal)
     for line in ("Mentions légales", "Polityka prywatności", "Do Not Sell My Personal Information"):
         assert line in legal
+
+
+def test_ad_labels_in_more_languages_and_sign_up_links_are_ads() -> None:
+    page = (
+        "<div><p>REKLAMA</p></div>"
+        "<div><p>REKLAMA: automatycznie wyświetlimy artykuł za 15 sekund.</p></div>"
+        + _article()
+        + "<div><a href='https://mailchi.mp/example/take5signup'>Get the best of the "
+        "Gazette in five easy pieces</a></div>"
+    )
+    article = _clean(page)
+    assert [block.role for block in article.ads] == ["ad-label", "sponsored", "appeal"]

@@ -70,6 +70,8 @@ def _measure_one(segment: Segment, position: float) -> Features:
     chars = len(text)
     lowered = text.lower()
     cues = {cue.name for cue in _CUES if cue.search(text, lowered)}
+    if any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links):
+        cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if vocab.BYLINE_TEXT.match(text) and chars < 80:
         cues.add("byline")

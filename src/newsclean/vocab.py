@@ -251,7 +251,13 @@ LEGAL_TEXT = _cue(
 AD_LABEL_TEXT = _cue(
     "ad-label",
     r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
+    r"|publicidade|reklama|annonce|mainos|hirdetés|реклама"
     r"|sponsored(?: content| by)?|promoted|paid content|ad|advert)\s*:?\s*$",
+)
+#: Where a link of a block leads to a sign-up or subscription page, the block is a plea.
+SUBSCRIBE_HREF = re.compile(
+    r"newsletter|subscri|signup|sign-up|suscrip|assin|abonn|/abo\b|mailchi\.mp|/register",
+    re.IGNORECASE,
 )
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
 #: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
@@ -287,6 +293,7 @@ APPEAL_TEXT = _cue(
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
+    r"\bfree articles?\b|\bdarmowych artykułów\b",
     keywords=(
         "donat",
         "contribution",
@@ -311,6 +318,8 @@ APPEAL_TEXT = _cue(
         "zapisz",
         "prenumerat",
         "wykup",
+        "free article",
+        "darmowych",
     ),
 )
 #: Sponsored content and job ads, labelled as such: "Sponsored content", "conteúdo
@@ -318,8 +327,19 @@ APPEAL_TEXT = _cue(
 SPONSORED_TEXT = _cue(
     "sponsored",
     r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b",
+    r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
-    keywords=("sponsored", "patrocinad", "gesponsert", "advertise", "/"),
+    keywords=(
+        "sponsored",
+        "patrocinad",
+        "gesponsert",
+        "advertise",
+        "/",
+        "anzeige",
+        "werbung",
+        "reklama",
+        "publicidad",
+    ),
 )
 SHARE_TEXT = _cue(
     "share",
