@@ -256,7 +256,8 @@ AD_LABEL_TEXT = _cue(
 )
 #: Where a link of a block leads to a sign-up or subscription page, the block is a plea.
 SUBSCRIBE_HREF = re.compile(
-    r"newsletter|subscri|signup|sign-up|suscrip|assin|abonn|/abo\b|mailchi\.mp|/register",
+    r"\bnewsletter|\bsubscri|\bsignup|\bsign-up|\bsuscrip|\bassin(?:e|atura|ante)\b|\babonn"
+    r"|/abo\b|mailchi\.mp|/register",
     re.IGNORECASE,
 )
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
