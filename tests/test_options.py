@@ -35,3 +35,15 @@ def test_any_threshold_can_be_overridden() -> None:
     options = dataclasses.replace(newsclean.Options.favor_recall(), headline_min_words=5)
     assert options.headline_min_words == 5
     assert options.min_paragraph_chars == 40
+
+
+def test_every_threshold_is_documented_in_the_algorithm_notes() -> None:
+    from pathlib import Path
+
+    notes = (Path(__file__).parent.parent / "docs" / "algorithm.md").read_text("utf-8")
+    undocumented = [
+        field.name
+        for field in dataclasses.fields(newsclean.Options)
+        if f"`{field.name}`" not in notes
+    ]
+    assert undocumented == []

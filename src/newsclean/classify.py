@@ -21,16 +21,6 @@ from newsclean.model import Region
 from newsclean.options import Options
 from newsclean.segment import Segment
 
-#: How many ancestors of a segment are searched for class/id vocabulary.
-_CHAIN_LIMIT = 8
-#: Appeal cues (donate, subscribe, paywall...) a box must say before it counts as an ad.
-_MIN_APPEAL_HITS = 3
-_MAX_CHARS_PER_APPEAL = 200
-#: Outside the main region, a block this short that pleads or says "sponsored" is an ad;
-#: a plea needs a few words ("Subscribe | Log in" alone is the site's menu).
-_MAX_PROMPT_WORDS = 30
-_MIN_PROMPT_WORDS = 3
-
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -90,7 +80,9 @@ _ROWS: tuple[_Row, ...] = (
     ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
     (
         "text:sponsored",
-        lambda c: "sponsored" in c.features.text_cues and c.features.words <= _MAX_PROMPT_WORDS,
+        lambda c: (
+            "sponsored" in c.features.text_cues and c.features.words <= c.options.max_prompt_words
+        ),
         Region.AD,
         "sponsored",
     ),
@@ -99,7 +91,7 @@ _ROWS: tuple[_Row, ...] = (
         lambda c: (
             not c.in_main
             and "appeal" in c.features.text_cues
-            and _MIN_PROMPT_WORDS <= c.features.words <= _MAX_PROMPT_WORDS
+            and c.options.min_prompt_words <= c.features.words <= c.options.max_prompt_words
         ),
         Region.AD,
         "appeal",
@@ -154,7 +146,7 @@ def classify(
     options: Options,
     deadline: Deadline | None = None,
 ) -> list[Decision]:
-    chains = _ChainInspector(segments, features, main)
+    chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
     decisions = []
@@ -189,12 +181,17 @@ class _ChainInspector:
     """
 
     def __init__(
-        self, segments: list[Segment], features: list[Features], main: MainRegion | None
+        self,
+        segments: list[Segment],
+        features: list[Features],
+        main: MainRegion | None,
+        options: Options,
     ) -> None:
         self._stop = _main_ancestors(main)
         self._cues: dict[HtmlElement, frozenset[str]] = {}
         self._chains: dict[HtmlElement, list[HtmlElement]] = {}
-        self._appeals = _appeal_boxes(segments, features)
+        self._limit = options.chain_limit
+        self._appeals = _appeal_boxes(segments, features, options)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
         cached = self._chains.get(owner)
@@ -205,7 +202,7 @@ class _ChainInspector:
     def _climb(self, owner: HtmlElement) -> list[HtmlElement]:
         chain: list[HtmlElement] = []
         element: HtmlElement | None = owner
-        while element is not None and len(chain) < _CHAIN_LIMIT:
+        while element is not None and len(chain) < self._limit:
             if element in self._stop:
                 break
             chain.append(element)
@@ -239,28 +236,31 @@ def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
     return stop
 
 
-def _appeal_boxes(segments: list[Segment], features: list[Features]) -> set[HtmlElement]:
-    """Boxes whose text is dense with appeals: at least _MIN_APPEAL_HITS, one per
-    _MAX_CHARS_PER_APPEAL characters. A long article that says "subscribe" thrice is not one."""
+def _appeal_boxes(
+    segments: list[Segment], features: list[Features], options: Options
+) -> set[HtmlElement]:
+    """Boxes whose text is dense with appeals: at least `min_appeal_hits`, one per
+    `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
     hits: dict[HtmlElement, int] = {}
     chars: dict[HtmlElement, int] = {}
     for segment, feature in zip(segments, features, strict=True):
         count = feature.appeals
-        for element in _boxes_around(segment.owner):
+        for element in _boxes_around(segment.owner, options.chain_limit):
             chars[element] = chars.get(element, 0) + len(segment.text)
             if count:
                 hits[element] = hits.get(element, 0) + count
     return {
         element
         for element, count in hits.items()
-        if count >= _MIN_APPEAL_HITS and chars[element] <= count * _MAX_CHARS_PER_APPEAL
+        if count >= options.min_appeal_hits
+        and chars[element] <= count * options.max_chars_per_appeal
     }
 
 
-def _boxes_around(owner: HtmlElement) -> Iterator[HtmlElement]:
+def _boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:
     yield owner
     for depth, element in enumerate(owner.iterancestors()):
-        if depth >= _CHAIN_LIMIT:
+        if depth >= limit:
             return
         if element.tag in vocab.BOX_TAGS:
             yield element
@@ -302,8 +302,6 @@ _ENGAGEMENT_ROUTES = (
     ("related", 8, Region.BOILERPLATE, "related"),
     ("read-more", 8, Region.BOILERPLATE, "related"),
 )
-#: The article's last paragraph is prose at least this many times min_paragraph_chars.
-_LAST_PARAGRAPH_FACTOR = 2
 
 
 def _trim_engagement_tail(
@@ -336,7 +334,7 @@ def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
 
 def _is_full_paragraph(feature: Features, options: Options) -> bool:
     return (
-        feature.length >= options.min_paragraph_chars * _LAST_PARAGRAPH_FACTOR
+        feature.length >= options.min_paragraph_chars * options.last_paragraph_factor
         and feature.link_density <= options.max_prose_link_density
         and _engagement_route(feature) is None
     )

@@ -18,32 +18,6 @@ from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
 
-#: How much of a paragraph's score its container's ancestors receive, level by level.
-_ANCESTOR_SHARES = (1.0, 0.5, 1 / 6)
-_NEGATIVE_WEIGHT = 0.3
-_POSITIVE_WEIGHT = 1.5
-#: When no paragraph reaches min_paragraph_chars, paragraphs a third as long are tried.
-_SHORT_PAGE_DIVISOR = 3
-#: Siblings of the main container join it when they score this share of the best (and this much).
-_SIBLING_SHARE = 0.2
-_MIN_SIBLING_SCORE = 10.0
-#: A parent adding at most this share of text, and this much (mostly not links), is a
-#: mere wrapper: a section adding its heading.
-_WRAPPER_SHARE = 0.1
-_WRAPPER_MAX_CHARS = 200
-#: Containers scoring at least this share of the best compete on the prose their climb
-#: gathers (at most this many of them).
-_RIVAL_SHARE = 0.5
-_MAX_RIVALS = 5
-#: How many levels above the container the climb looks for an ancestor to grow into.
-_CLIMB_LOOKAHEAD = 3
-#: A container with at least this many children, most of them negatively classed, is a
-#: list of comments or teasers.
-_MIN_LIST_CHILDREN = 3
-#: A sibling prose box must hold this many paragraphs' worth of prose: a lone paragraph
-#: beside the article is an "about us" box or a teaser as often as it is article.
-_PROSE_BOX_PARAGRAPHS = 4
-
 
 @dataclass(frozen=True, slots=True)
 class MainRegion:
@@ -66,20 +40,20 @@ def find_main(
 ) -> MainRegion | None:
     scores = _score_containers(segments, features, options, options.min_paragraph_chars)
     if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
-        shorter = options.min_paragraph_chars // _SHORT_PAGE_DIVISOR
+        shorter = options.min_paragraph_chars // options.short_page_divisor
         scores = _score_containers(segments, features, options, shorter)
     if not scores:
         return None
     stats = _text_stats(segments, features, options)
     negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
-    class_weights = {element: _class_weight(element, negative) for element in scores}
+    class_weights = {element: _class_weight(element, negative, options) for element in scores}
     weighted = {
         element: score * (1 - stats[element].link_density) * class_weights[element]
         for element, score in scores.items()
     }
     best = max(weighted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
-    threshold = max(weighted[best] * _SIBLING_SHARE, _MIN_SIBLING_SCORE)
+    threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
     return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
 
 
@@ -94,7 +68,7 @@ def _best_climbed(
     neither inside nor around it, with no class against them), the one whose climb
     gathers the most prose: one recipe step scores no more than a contact box, but the
     steps climb into the whole method."""
-    floor = weighted[best] * _RIVAL_SHARE
+    floor = weighted[best] * options.rival_score_share
     lineage = {best, *best.iterancestors(), *best.iterdescendants()}
     rivals = sorted(
         (
@@ -104,7 +78,7 @@ def _best_climbed(
         ),
         key=lambda element: weighted[element],
         reverse=True,
-    )[:_MAX_RIVALS]
+    )[: options.max_rivals]
     top = _climb(best, stats, options)
     for rival in rivals:
         climbed = _climb(rival, stats, options)
@@ -157,19 +131,19 @@ def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options)
 def _next_step(
     current: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
 ) -> HtmlElement | None:
-    """The nearest ancestor, up to _CLIMB_LOOKAHEAD levels up, that the container grows
+    """The nearest ancestor, up to `options.climb_lookahead` levels up, that the container grows
     into: a wrapper just above it, or one whose added text is mostly prose held by
     siblings shaped like the path's child (a product card's header sits between the
     card's text and the list of cards)."""
     here = stats[current]
     child = current
     for depth, parent in enumerate(current.iterancestors()):
-        if depth >= _CLIMB_LOOKAHEAD or parent.tag in ("body", "html"):
+        if depth >= options.climb_lookahead or parent.tag in ("body", "html"):
             return None
-        if negative_cues(parent) or _children_negative(parent):
+        if negative_cues(parent) or _children_negative(parent, options):
             return None  # a sidebar, a footer, a comment thread...
         there = stats[parent]
-        if depth == 0 and _adds_little(here, there):  # a section adding its heading, say
+        if depth == 0 and _adds_little(here, there, options):  # a section adding its heading, say
             return parent
         if _adds_prose(here, there, options) and _prose_from_twins(current, child, parent, stats):
             return parent
@@ -177,9 +151,9 @@ def _next_step(
     return None
 
 
-def _adds_little(here: _Stats, there: _Stats) -> bool:
+def _adds_little(here: _Stats, there: _Stats, options: Options) -> bool:
     added = there.chars - here.chars
-    small = added <= min(here.chars * _WRAPPER_SHARE, _WRAPPER_MAX_CHARS)
+    small = added <= min(here.chars * options.wrapper_max_share, options.wrapper_max_chars)
     return small and (there.links - here.links) * 4 <= added
 
 
@@ -221,7 +195,8 @@ def _score_containers(
             continue
         score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
         container = _container_of(segment.owner)
-        for share, element in zip(_ANCESTOR_SHARES, _self_and_ancestors(container), strict=False):
+        shares = options.ancestor_shares
+        for share, element in zip(shares, _self_and_ancestors(container), strict=False):
             scores[element] = scores.get(element, 0.0) + score * share
     return scores
 
@@ -234,14 +209,17 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
     return parent if parent is not None else owner
 
 
-def _class_weight(element: HtmlElement, negative: dict[HtmlElement, bool]) -> float:
+def _class_weight(
+    element: HtmlElement, negative: dict[HtmlElement, bool], options: Options
+) -> float:
     cues = class_cues(element)
     weight = 1.0
     # Lead and byline boxes count against too: they hold the header, never the body.
-    if cues - {"positive"} or _children_negative(element) or _inside_negative(element, negative):
-        weight *= _NEGATIVE_WEIGHT
+    against = _children_negative(element, options) or _inside_negative(element, negative)
+    if cues - {"positive"} or against:
+        weight *= options.negative_class_weight
     if "positive" in cues:
-        weight *= _POSITIVE_WEIGHT
+        weight *= options.positive_class_weight
     return weight
 
 
@@ -259,11 +237,11 @@ def _inside_negative(element: HtmlElement, negative: dict[HtmlElement, bool]) ->
     return False
 
 
-def _children_negative(element: HtmlElement) -> bool:
+def _children_negative(element: HtmlElement, options: Options) -> bool:
     """A list of comments or teasers: most of its children are classed as not article,
     though the list itself is not ("ol#commentlist > li#comment-1, li#comment-2...")."""
     children = [child for child in element if isinstance(child.tag, str)]
-    if len(children) < _MIN_LIST_CHILDREN:
+    if len(children) < options.min_list_children:
         return False
     negative = sum(1 for child in children if negative_cues(child))
     return negative * 2 > len(children)
@@ -293,14 +271,14 @@ def _with_siblings(
 
 def _is_prose_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
     entry = stats.get(element)
-    if entry is None or entry.prose < options.min_paragraph_chars * _PROSE_BOX_PARAGRAPHS:
+    if entry is None or entry.prose < options.min_paragraph_chars * options.prose_box_paragraphs:
         return False
     return (
         entry.prose >= entry.chars * options.sibling_min_prose_share
         and entry.link_density <= options.max_prose_link_density
         and not _floated(element)
         and not negative_cues(element)
-        and not _children_negative(element)
+        and not _children_negative(element, options)
     )
 
 

@@ -41,6 +41,37 @@ class Options:
     sibling_min_prose_share: float = 0.6
     #: A lead/standfirst-classed segment above the main region this long joins it.
     min_lead_chars: int = 40
+    #: How much of a prose segment's score its container and the container's next
+    #: ancestors receive, level by level.
+    ancestor_shares: tuple[float, ...] = (1.0, 0.5, 1 / 6)
+    #: A container's score is multiplied by this when it, a box around it (below
+    #: <body>) or most of its children carry class cues against the article ...
+    negative_class_weight: float = 0.3
+    #: ... and by this when its own classes say article/content/story.
+    positive_class_weight: float = 1.5
+    #: A container with at least this many children, most negatively classed, is a list
+    #: of comments or teasers.
+    min_list_children: int = 3
+    #: When no segment reaches min_paragraph_chars, segments this many times shorter are
+    #: tried (a page of short paragraphs).
+    short_page_divisor: int = 3
+    #: Containers elsewhere on the page scoring at least this share of the best compete
+    #: on the prose their climb gathers (at most this many of them).
+    rival_score_share: float = 0.5
+    max_rivals: int = 5
+    #: How many levels above the container the climb looks for an ancestor to grow into.
+    climb_lookahead: int = 3
+    #: A parent adding at most this share of the container's text, and at most this many
+    #: characters (mostly not links), is a mere wrapper the climb passes through.
+    wrapper_max_share: float = 0.1
+    wrapper_max_chars: int = 200
+    #: Siblings of the main container join it when they score this share of the best
+    #: container, and at least this much.
+    sibling_score_share: float = 0.2
+    min_sibling_score: float = 10.0
+    #: A sibling box of plain prose joins only with this many min_paragraph_chars of prose
+    #: (a lone paragraph beside the article is an "about us" box as often as not).
+    prose_box_paragraphs: int = 4
 
     # -- segment classification ---------------------------------------------------
     #: Inside the main region, segments with a larger share of link text are boilerplate.
@@ -51,6 +82,19 @@ class Options:
     max_byline_chars: int = 200
     #: A link of fewer words than this is navigation, not a story headline.
     headline_min_words: int = 3
+    #: How many boxes above a segment are searched for class/id vocabulary.
+    chain_limit: int = 8
+    #: A box is an appeal (an ad) when it holds at least this many appeal cues, at least
+    #: one per this many characters (an article that says "subscribe" thrice is not one).
+    min_appeal_hits: int = 3
+    max_chars_per_appeal: int = 200
+    #: Outside the main region, a block of this many words that pleads or says
+    #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
+    min_prompt_words: int = 3
+    max_prompt_words: int = 30
+    #: The article's last full paragraph is prose at least this many times
+    #: min_paragraph_chars; short prompts after it leave the article.
+    last_paragraph_factor: int = 2
 
     # -- metadata -------------------------------------------------------------------
     #: How many segments after the title are searched for the byline and dateline.
