@@ -17,7 +17,7 @@ from newsclean.classify import Decision
 from newsclean.features import Features, is_article_link
 from newsclean.model import BlockKind, Region, Story
 from newsclean.options import Options
-from newsclean.segment import Segment
+from newsclean.segment import Link, Segment
 
 _MAX_TITLE_CHARS = 200
 #: A segment of a related box is a headline when links make up this share of its text.
@@ -92,13 +92,9 @@ def _take(
     """Add one sidebar segment to the stories; return the story left open."""
     if decision.role == "related":
         return _take_related(segment, feature, decision, current, drafts, url, options)
-    headlines = [
-        link for link in segment.links if is_article_link(link, options.headline_min_words)
-    ]
+    headlines = _article_links(segment, options)
     if decision.role == "headline" and headlines:
-        for link in headlines:
-            drafts.append(_Draft(link.text, _absolute(link.href, url), decision.rule))
-        return drafts[-1]
+        return _open_stories(headlines, url, decision.rule, drafts)
     if _looks_like_title(segment, feature):
         drafts.append(_Draft(segment.text, None, decision.rule))
         return drafts[-1]
@@ -121,15 +117,11 @@ def _take_related(
     "Most read") opens nothing and closes what was open."""
     if "related" in feature.text_cues or feature.words < options.headline_min_words:
         return None
-    links = [
-        link for link in segment.links if is_article_link(link, options.headline_min_words)
-    ]
     if feature.link_density >= _HEADLINE_LINK_SHARE:
+        links = _article_links(segment, options)
         if not links:
             return None  # the box's own links: "Search fact-checks by person"
-        for link in links:
-            drafts.append(_Draft(link.text, _absolute(link.href, url), decision.rule))
-        return drafts[-1]
+        return _open_stories(links, url, decision.rule, drafts)
     if _looks_like_title(segment, feature):
         href = _enclosing_href(segment)
         drafts.append(_Draft(segment.text, _absolute(href, url) if href else None, decision.rule))
@@ -137,6 +129,17 @@ def _take_related(
     if current is not None:
         current.add_text(segment.text)
     return current
+
+
+def _article_links(segment: Segment, options: Options) -> list[Link]:
+    return [link for link in segment.links if is_article_link(link, options.headline_min_words)]
+
+
+def _open_stories(links: list[Link], url: str | None, rule: str, drafts: list[_Draft]) -> _Draft:
+    """One story per headline link; the last is left open for the text below it."""
+    for link in links:
+        drafts.append(_Draft(link.text, _absolute(link.href, url), rule))
+    return drafts[-1]
 
 
 def _enclosing_href(segment: Segment) -> str | None:
