@@ -149,3 +149,8 @@ def test_body_classes_do_not_make_every_box_an_aside() -> None:
 @pytest.mark.parametrize("name", ["m159-cookies", "cookie-consent", "cmp-consent", "gdpr"])
 def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
     assert "legal" in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))
+
+
+@pytest.mark.parametrize("name", ["d-print-none", "hide-for-print", "noprint", "print-hidden"])
+def test_print_visibility_utilities_are_not_print_buttons(name: str) -> None:
+    assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()

@@ -144,7 +144,7 @@ def _class_tokens(element: HtmlElement) -> set[str]:
     tokens = set(classes) | set(ids)
     for name in classes:
         # "non-paywall", "no-sidebar", "has-comments" describe the page, not the box.
-        if not vocab.CLASS_MODIFIER.match(name):
+        if not vocab.CLASS_MODIFIER.search(name):
             tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
     # Ids split on hyphens only: "nav_schredder_statt" is a heading's anchor, not a menu.
     for name in ids:
