@@ -69,12 +69,17 @@ def _best_climbed(
     gathers the most prose: one recipe step scores no more than a contact box, but the
     steps climb into the whole method."""
     floor = weighted[best] * options.rival_score_share
-    lineage = {best, *best.iterancestors(), *best.iterdescendants()}
+    around = {best, *best.iterancestors()}
+
+    def elsewhere(element: HtmlElement) -> bool:
+        """Neither the best container, around it, nor inside it."""
+        return element not in around and all(a is not best for a in element.iterancestors())
+
     rivals = sorted(
         (
             element
             for element, score in weighted.items()
-            if score >= floor and element not in lineage and class_weights[element] >= 1
+            if score >= floor and class_weights[element] >= 1 and elsewhere(element)
         ),
         key=lambda element: weighted[element],
         reverse=True,
@@ -82,7 +87,7 @@ def _best_climbed(
     top = _climb(best, stats, options)
     for rival in rivals:
         climbed = _climb(rival, stats, options)
-        if climbed not in lineage and stats[climbed].prose > stats[top].prose:
+        if elsewhere(climbed) and stats[climbed].prose > stats[top].prose:
             top = climbed
     return top
 
