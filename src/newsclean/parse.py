@@ -32,6 +32,7 @@ from lxml import etree
 
 from newsclean.flatten import flatten_deep_nesting
 from newsclean.limits import Deadline
+from newsclean.streaming import place_streamed_segments
 
 __all__ = ["ParsedPage", "parse"]
 
@@ -245,6 +246,7 @@ def _too_deep(parsed: _Parsed, max_depth: int) -> bool:
 
 def _clean(root: lxml.html.HtmlElement) -> None:
     """Drop non-content elements, empty iframes, make sure there is a body."""
+    place_streamed_segments(root)  # reads scripts and templates: before they go
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     _drop_scripts(root)
     for iframe in list(root.iter("iframe")):
