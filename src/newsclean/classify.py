@@ -29,6 +29,9 @@ class Decision:
     rule: str
 
 
+BARE_PAGE_RULE = "bare-page"
+
+
 @dataclass(slots=True)
 class _Context:
     """What the decision rows may look at for one segment."""
@@ -164,7 +167,20 @@ def classify(
             options=options,
         )
         decisions.append(_decide(context))
-    return revisit_neighbours(segments, features, decisions, options)
+    decisions = revisit_neighbours(segments, features, decisions, options)
+    return _bare_page(segments, decisions) if main is None else decisions
+
+
+def _bare_page(segments: list[Segment], decisions: list[Decision]) -> list[Decision]:
+    """A page with no main region where no segment carries any cue at all (no links,
+    classes, footer, prose of a story elsewhere): nothing on it is recognisably around
+    an article, so its whole text is the article (a bare document, a stub page) — if it
+    has a word in it (not decoding debris such as a lone U+FFFD)."""
+    if any(decision.rule != "other" for decision in decisions):
+        return decisions
+    if not any(character.isalnum() for segment in segments for character in segment.text):
+        return decisions
+    return [Decision(Region.MAIN, "text", BARE_PAGE_RULE) for _ in decisions]
 
 
 def _decide(context: _Context) -> Decision:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsclean import assemble, metadata
-from newsclean.classify import Decision, classify
+from newsclean.classify import BARE_PAGE_RULE, Decision, classify
 from newsclean.content import MainRegion, find_main
 from newsclean.decode import decode
 from newsclean.features import Features, is_article_link, measure
@@ -81,6 +81,8 @@ def run(
     body = assemble.body_blocks(segments, decisions)
     if not body:
         warnings.append("no main content found")
+    elif any(decision.rule == BARE_PAGE_RULE for decision in decisions):
+        warnings.append("no article structure found: the page's whole text is the article")
     article = Article(
         title=meta.title,
         byline=meta.byline,
