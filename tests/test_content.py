@@ -83,8 +83,7 @@ def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
 
 def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     figure = (
-        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday"
-        "</figcaption></figure>"
+        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday</figcaption></figure>"
     )
     article = _clean(f"<article>{PROSE * 3}{figure}</article>")
     captions = [block.text for block in article.body if block.kind is BlockKind.CAPTION]
@@ -141,3 +140,25 @@ def test_steps_that_climb_into_a_method_beat_a_lone_box() -> None:
     assert all(text in article.text for text in texts)
     assert "kitchen team" not in article.text
 
+
+def test_sections_of_wrapped_paragraphs_climb_past_a_list_that_scores_best() -> None:
+    # Asciidoc-style markup: every paragraph in a wrapper of its own, sections in
+    # boxes of another class; a list of short steps scores best, the article is all.
+    wrapped = "<div class='paragraph'>{}</div>"
+    intro = "".join(wrapped.format(PROSE.replace("Tuesday", day)) for day in ("Monday", "Friday"))
+    steps = "".join(
+        f"<li><p>Step {n}: the clerk files the motion and the council records each vote.</p></li>"
+        for n in range(8)
+    )
+    method = (
+        wrapped.format(PROSE.replace("Tuesday", "Sunday"))
+        + f"<div class='olist'><ol>{steps}</ol></div>"
+    )
+    sections = (
+        f"<div class='sect1'><h2>One</h2><div class='sectionbody'>{intro}</div></div>"
+        f"<div class='sect1'><h2>Two</h2><div class='sectionbody'><div class='sect2'>{method}"
+        "</div></div></div>"
+    )
+    article = _clean(f"<nav><a href='/'>Home</a></nav><div class='post'>{sections}</div>")
+    assert [day in article.text for day in ("Monday", "Friday", "Sunday")] == [True] * 3
+    assert "Step 7" in article.text

@@ -150,7 +150,9 @@ def _next_step(
         there = stats[parent]
         if depth == 0 and _adds_little(here, there, options):  # a section adding its heading, say
             return parent
-        if _adds_prose(here, there, options) and _prose_from_twins(current, child, parent, stats):
+        if _adds_prose(here, there, options) and _prose_from_twins(
+            current, child, parent, stats, options
+        ):
             return parent
         child = parent
     return None
@@ -163,11 +165,16 @@ def _adds_little(here: _Stats, there: _Stats, options: Options) -> bool:
 
 
 def _prose_from_twins(
-    current: HtmlElement, child: HtmlElement, parent: HtmlElement, stats: dict[HtmlElement, _Stats]
+    current: HtmlElement,
+    child: HtmlElement,
+    parent: HtmlElement,
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
 ) -> bool:
     """Most of the prose the parent adds to the current container sits in siblings of
-    `child` (the current container or its ancestor just below the parent) shaped like it:
-    more widgets of the same page builder, not a floated side story or a comment list."""
+    `child` (the current container or its ancestor just below the parent) shaped like it,
+    or in boxes of plain prose: more widgets of the same page builder, more wrapped
+    paragraphs, not a floated side story or a comment list."""
     shape = (child.tag, child.get("class"))
     added = stats[parent].prose - stats[current].prose
     twins = sum(
@@ -175,9 +182,23 @@ def _prose_from_twins(
         for sibling in parent
         if sibling is not child
         and sibling in stats
-        and (sibling.tag, sibling.get("class")) == shape
+        and ((sibling.tag, sibling.get("class")) == shape or _plain_prose(sibling, stats, options))
     )
     return twins * 2 >= added
+
+
+def _plain_prose(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+    """A box of nothing but prose (a paragraph in its own wrapper, a section of
+    paragraphs): the article's own text, whatever its class says about layout."""
+    entry = stats[element]
+    return (
+        entry.prose > 0
+        and element.tag not in vocab.HEADING_TAGS  # a standfirst is not the body's text
+        and entry.prose >= entry.chars * options.plain_prose_share
+        and not entry.links  # a linked line is as often a teaser as the article's
+        and not negative_cues(element)
+        and not _floated(element)
+    )
 
 
 def _adds_prose(here: _Stats, there: _Stats, options: Options) -> bool:

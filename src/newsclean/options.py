@@ -72,6 +72,10 @@ class Options:
     #: A sibling box of plain prose joins only with this many min_paragraph_chars of prose
     #: (a lone paragraph beside the article is an "about us" box as often as not).
     prose_box_paragraphs: int = 4
+    #: In the climb, a sibling box at least this share prose (no links, no class against
+    #: it) counts as more of the article, whatever its shape: a paragraph in its own
+    #: wrapper beside a list of steps.
+    plain_prose_share: float = 0.9
 
     # -- segment classification ---------------------------------------------------
     #: Inside the main region, segments with a larger share of link text are boilerplate.
