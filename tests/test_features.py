@@ -51,6 +51,8 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<article class='post-content'></article>", {"positive"}),
         ("<div class='share-buttons social'></div>", {"share"}),
         ("<div class='shadow loaded'></div>", set()),  # "ad" inside a word is not a cue
+        ("<a class='skiplink'></a>", {"navigation"}),
+        ("<div class='skip-item' id='topic1'></div>", set()),  # a skip link's target section
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:

@@ -152,7 +152,7 @@ SIDEBAR_CLASSES = _tokens(
 )
 NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
-    "topbar sitemap skip skiplink"
+    "topbar sitemap skiplink"
 )
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
