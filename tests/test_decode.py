@@ -277,6 +277,21 @@ def test_utf8_cut_inside_the_last_character_stays_utf8() -> None:
     assert decoded.text.startswith(data.decode())
 
 
+def test_a_legacy_declaration_holds_when_only_the_last_byte_is_not_ascii() -> None:
+    # b"caf\xe9" could be UTF-8 cut inside its last character, but nothing before it
+    # shows UTF-8: the declared latin-1 reads it as "café".
+    decoded = decode(b"<html><body>caf\xe9", "iso-8859-1")
+    assert (decoded.encoding, decoded.rule) == ("cp1252", EncodingRule.HTTP)
+    assert decoded.text.endswith("café")
+
+
+def test_utf8_cut_short_overrides_a_legacy_declaration_when_it_shows_utf8() -> None:
+    data = page(f"<p>{CURLY}</p>").encode() + "é".encode()[:1]
+    decoded = decode(data, "iso-8859-1")
+    assert decoded.encoding == "utf-8"
+    assert CURLY in decoded.text
+
+
 def test_one_stray_byte_in_a_long_utf8_page_stays_utf8() -> None:
     data = page(paragraphs(CURLY, 20)).encode() + b"<p>caf\xe9</p>"
     decoded = decode(data, "utf-8")

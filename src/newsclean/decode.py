@@ -292,11 +292,14 @@ def _charset_normalizer(sample: bytes) -> str | None:
 
 
 def _strict_utf8(raw: bytes) -> str | None:
-    """The bytes as UTF-8, tolerating only a character cut off at the very end."""
+    """The bytes as UTF-8, tolerating only a character cut off at the very end — when a
+    whole multi-byte character before it shows UTF-8 (b"caf\\xe9" is latin-1's "café",
+    not UTF-8 cut short)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data" and error.end == len(raw):
+        cut_short = error.reason == "unexpected end of data" and error.end == len(raw)
+        if cut_short and not raw[: error.start].isascii():
             return raw[: error.start].decode("utf-8", "replace") + "\ufffd"
         return None
 
