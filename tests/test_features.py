@@ -54,6 +54,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<a class='skiplink'></a>", {"navigation"}),
         ("<div class='skip-item' id='topic1'></div>", set()),  # a skip link's target section
         ("<article class='prose print:prose-sm md:share-lg'></article>", {"positive"}),
+        ("<div class='node node--promoted node--type-recipe'></div>", set()),
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:
