@@ -200,3 +200,114 @@ def test_ad_labels_in_more_languages_and_sign_up_links_are_ads() -> None:
     )
     article = _clean(page)
     assert [block.role for block in article.ads] == ["ad-label", "sponsored", "appeal"]
+
+
+def _ads(article: newsclean.Article) -> str:
+    return "\n".join(block.text for block in article.ads)
+
+
+def _sidebar(article: newsclean.Article) -> str:
+    return "\n".join(f"{story.title}\n{story.text}" for story in article.sidebar_stories)
+
+
+def test_a_sponsored_label_takes_the_teaser_it_heads() -> None:
+    teaser = (
+        "<aside><div class='item'><div class='above'><span>Promoted Content</span></div>"
+        "<div class='headline'><a href='/spotlight/an-armenian-celebration-in-jerusalem'>"
+        "An Armenian celebration in Jerusalem</a></div></div></aside>"
+    )
+    article = _clean(_article() + teaser)
+    assert "An Armenian celebration in Jerusalem" in _ads(article)
+    assert article.sidebar_stories == ()
+
+
+def test_a_commercial_cooperation_label_is_sponsored() -> None:
+    teaser = (
+        "<aside><div class='card'><div>Kaupallinen yhteistyöAutotalli.com</div>"
+        "<h3>Unelma-auton voi hankkia myös leasingilla</h3></div></aside>"
+    )
+    article = _clean(_article() + teaser)
+    assert "Unelma-auton" in _ads(article)
+
+
+def test_the_heading_of_a_newsletter_box_is_the_ads() -> None:
+    widget = (
+        "<div class='widget'><h3>Get my free rail tips</h3><div class='textwidget'>"
+        "<p>With my free newsletter you never miss an article again.</p></div></div>"
+    )
+    article = _clean(_article() + widget)
+    assert "Get my free rail tips" in _ads(article)
+
+
+def test_a_slot_label_does_not_take_the_box_beside_it() -> None:
+    rail = (
+        "<div class='rail'><div class='slot'><div>Advertisement</div></div>"
+        "<div class='more'><h3>More topics</h3><p><a href='/a/2024/schools-get-new-funding-plan'>"
+        "Schools get a new funding plan</a></p></div></div>"
+    )
+    article = _clean(_article() + rail)
+    assert "Schools get a new funding plan" in _sidebar(article)
+    assert "Schools" not in _ads(article)
+
+
+def test_a_plea_in_a_large_box_does_not_take_the_box() -> None:
+    items = "".join(
+        f"<li><a href='/a/2024/story-number-{n}-about-town'>Story number {n} about town</a></li>"
+        for n in range(5)
+    )
+    box = f"<aside><ul><li>Sign up for our daily newsletter today</li>{items}</ul></aside>"
+    article = _clean(_article() + box)
+    assert "Story number 3 about town" in _sidebar(article)
+
+
+def test_a_block_that_is_a_sign_up_link_leaves_the_article_but_a_sentence_linking_one_stays() -> (
+    None
+):
+    promo = (
+        "<p><a href='https://mailchi.mp/example/take5signup'>GET THE BEST OF THE GAZETTE "
+        "IN FIVE EASY PIECES</a></p>"
+    )
+    mention = (
+        "<p>Beehiiv sent 28 billion emails last year, and <a href='https://example.com/"
+        "newsletter-report'>its report</a> says paid subscriptions grew.</p>"
+    )
+    article = _clean(_article(promo + mention + PROSE))
+    assert "FIVE EASY PIECES" in _ads(article)
+    assert "FIVE EASY PIECES" not in article.text
+    assert "Beehiiv sent 28 billion emails" in article.text
+
+
+def test_a_plea_in_a_sidebar_box_inside_the_article_is_an_ad() -> None:
+    box = "<aside class='sidebar'><h3>Assine a nossa newsletter agora</h3></aside>"
+    article = _clean(_article(box + PROSE))
+    assert "Assine a nossa newsletter" in _ads(article)
+
+
+def test_terms_and_conditions_with_an_ampersand_are_legal() -> None:
+    footer = (
+        "<footer><ul><li><a href='/terms'>Subscription Terms &amp; Conditions</a></li></ul>"
+        "</footer>"
+    )
+    article = _clean(_article() + footer)
+    assert "Subscription Terms & Conditions" in "\n".join(b.text for b in article.legal)
+    assert "Terms" not in _ads(article)
+
+
+def test_sponsored_and_branded_boxes_are_ads() -> None:
+    page = _article(
+        "<ul><li class='spons'><a href='https://prf.example/l/1'>Live sport on Zone. "
+        "Sign in now!</a></li></ul>"
+    ) + (
+        "<aside><article class='articulo articulo_branded'><h2>"
+        "<a href='/economia/2020/01/28/talent-hunt-1580217248'>The hunt for the best talent</a>"
+        "</h2></article></aside>"
+    )
+    article = _clean(page)
+    assert "Live sport on Zone" in _ads(article)
+    assert "The hunt for the best talent" in _ads(article)
+
+
+def test_a_paywall_notice_after_the_article_is_an_ad() -> None:
+    article = _clean(_article("<h2>This article is exclusive to STAT+ subscribers</h2>"))
+    assert "exclusive to STAT+ subscribers" in _ads(article)
+    assert "exclusive" not in article.text

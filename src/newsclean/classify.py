@@ -56,6 +56,22 @@ def _is_lead(context: _Context) -> bool:
     )
 
 
+def _is_prompt(context: _Context) -> bool:
+    """As long as a plea is: more than a menu's "Subscribe | Log in", less than a story."""
+    return (
+        context.options.min_prompt_words
+        <= context.features.words
+        <= context.options.max_prompt_words
+    )
+
+
+def _links_to_signup(segment: Segment) -> bool:
+    """A link to a sign-up or subscription page. Inside the article too, a short block that
+    is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
+    that merely links one ("Beehiiv sent 28 billion emails") is the story's."""
+    return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
+
+
 def _is_headline(context: _Context) -> bool:
     if context.in_main and not context.features.linked:
         return False
@@ -89,10 +105,16 @@ _ROWS: tuple[_Row, ...] = (
     (
         "text:appeal",
         lambda c: (
-            not c.in_main
+            (not c.in_main or "sidebar" in c.chain_cues)
             and "appeal" in c.features.text_cues
-            and c.options.min_prompt_words <= c.features.words <= c.options.max_prompt_words
+            and _is_prompt(c)
         ),
+        Region.AD,
+        "appeal",
+    ),
+    (
+        "link:signup",
+        lambda c: c.features.linked and _is_prompt(c) and _links_to_signup(c.segment),
         Region.AD,
         "appeal",
     ),
@@ -286,7 +308,54 @@ def revisit_neighbours(
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _trim_main_tail(features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _spread_ad_labels(segments, revised, options)
     return revised
+
+
+#: The rules that find an ad by what it says about itself: "Sponsored" over a teaser, or a
+#: plea. Not a bare "Advertisement": it labels a slot whose ad is a picture or a frame, and
+#: what shares a box with it is the page's next box.
+_AD_LABEL_RULES = frozenset({"text:sponsored", "text:appeal", "link:signup"})
+
+
+def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], options: Options) -> None:
+    """An ad's label or plea ("Promoted Content", "Sign up for our newsletter") speaks for
+    the small box it heads: the teaser's headline, the form's caption beside it are the
+    ad's too. A box of more than `max_ad_box_segments` segments, or holding article text,
+    is a column, not one ad."""
+    members = _box_members(segments, options.chain_limit)
+    labels = [i for i, decision in enumerate(decisions) if decision.rule in _AD_LABEL_RULES]
+    for index in labels:
+        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
+        if box is None or len(members[box]) > options.max_ad_box_segments:
+            continue
+        if any(decisions[i].region is Region.MAIN for i in members[box]):
+            continue
+        for i in members[box]:
+            if _is_unnamed(decisions[i]):
+                decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
+
+
+def _is_unnamed(decision: Decision) -> bool:
+    """Taken for a side story or decided by no cue: what an ad's box may claim. A byline,
+    a menu or a legal line beside a plea says what it is itself."""
+    return decision.region is Region.SIDEBAR or decision.rule == "other"
+
+
+def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
+    """For each box around a segment, the segments inside it, in page order."""
+    members: dict[HtmlElement, list[int]] = {}
+    for index, segment in enumerate(segments):
+        for element in _boxes_around(segment.owner, limit):
+            members.setdefault(element, []).append(index)
+    return members
+
+
+def _smallest_shared_box(
+    owner: HtmlElement, members: dict[HtmlElement, list[int]], limit: int
+) -> HtmlElement | None:
+    """The innermost box around `owner` that holds another segment besides it."""
+    return next((box for box in _boxes_around(owner, limit) if len(members[box]) > 1), None)
 
 
 #: What a short block after the article's last paragraph says when it speaks to the

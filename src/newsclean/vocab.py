@@ -138,8 +138,8 @@ POSITIVE_CLASSES = _tokens(
 )
 AD_CLASSES = _tokens(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
-    "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
-    "donation outbrain taboola plista anzeige werbung pub publicite"
+    "banner dfp gpt sponsor sponsored sponsors spons promo promoted promotion affiliate donate "
+    "donation outbrain taboola plista anzeige werbung pub publicite branded advertorial"
 )
 LEGAL_CLASSES = _tokens(
     "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
@@ -215,7 +215,7 @@ LEGAL_TEXT = _cue(
     "legal",
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten",
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
-    r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
+    r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and|&) (?:use|service|conditions)\b",
     r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bcookies\b|\bGDPR\b",
     r"\bmentions légales\b|\bpolityka prywatności\b|\bregulamin|\bdo not sell my\b",
     r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
@@ -300,6 +300,7 @@ APPEAL_TEXT = _cue(
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b",
+    r"\b(?:exclusive (?:to|for)|only for) [\w+ ]{0,30}\bsubscribers\b",
     keywords=(
         "donat",
         "contribution",
@@ -332,11 +333,20 @@ APPEAL_TEXT = _cue(
 #: patrocinado", "Kundenbetreuer (m/w/d)", "Advertise with us".
 SPONSORED_TEXT = _cue(
     "sponsored",
-    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b",
+    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b|\badvertorial\b",
+    r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
+    r"^\s*(?:promoted content|paid post)\b",
     r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
     keywords=(
         "sponsored",
+        "advertorial",
+        "sponsoris",
+        "publireportage",
+        "kaupallinen",
+        "paid partnership",
+        "promoted content",
+        "paid post",
         "patrocinad",
         "gesponsert",
         "advertise",
