@@ -311,3 +311,46 @@ def test_a_paywall_notice_after_the_article_is_an_ad() -> None:
     article = _clean(_article("<h2>This article is exclusive to STAT+ subscribers</h2>"))
     assert "exclusive to STAT+ subscribers" in _ads(article)
     assert "exclusive" not in article.text
+
+
+def test_a_banner_is_the_pages_masthead_not_an_ad() -> None:
+    header = (
+        "<header id='orb-banner'><div class='skip-links'><ul><li><a href='#page'>"
+        "Skip to content</a></li></ul></div></header>"
+    )
+    article = _clean(header + _article())
+    assert "Skip to content" not in _ads(article)
+    assert any("Skip to content" in block.text for block in article.boilerplate)
+
+
+def test_the_comment_thread_nearer_than_an_ad_class_decides() -> None:
+    thread = (
+        "<div class='row-ad'><section class='comments'><div class='comment-gate'>"
+        "<p>You must be logged in to post a comment.</p></div>"
+        "<div class='ad-slot'><p>Buy our product now at a discount</p></div></section></div>"
+    )
+    article = _clean(_article() + thread)
+    assert "logged in to post a comment" not in _ads(article)
+    assert any(b.role == "comments" and "post a comment" in b.text for b in article.boilerplate)
+    assert "Buy our product now" in _ads(article)
+
+
+def test_a_paywall_badge_inside_the_article_is_an_ad() -> None:
+    article = _clean(_article("<div class='badge'>Exklusiv für Abonnenten</div>" + PROSE))
+    assert "Exklusiv für Abonnenten" in _ads(article)
+    assert "Exklusiv" not in article.text
+
+
+def test_a_comments_line_in_a_disclaimer_box_is_the_threads() -> None:
+    thread = (
+        "<section class='thread'><div class='comment-disclaimer'>"
+        "<p>Das Kommentieren dieses Artikels wurde deaktiviert.</p></div></section>"
+    )
+    article = _clean(_article() + thread)
+    assert not article.legal
+    assert any(b.role == "comments" and "deaktiviert" in b.text for b in article.boilerplate)
+
+
+def test_comment_prompts_in_spanish_leave_the_article() -> None:
+    article = _clean(_article("<p>Deja tus comentarios sobre esta noticia.</p>"))
+    assert "Deja tus comentarios" not in article.text

@@ -38,6 +38,7 @@ class _Context:
     in_main: bool
     before_main: bool  # above the first segment of the main region
     chain_cues: frozenset[str]  # class/id categories of the boxes between segment and main
+    cue_depths: dict[str, int]  # for each of them, how many boxes up it first appears
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     options: Options
 
@@ -54,6 +55,14 @@ def _is_lead(context: _Context) -> bool:
         and features.chars >= context.options.min_lead_chars
         and features.link_density <= context.options.max_prose_link_density
     )
+
+
+def _nearer(context: _Context, cue: str, rival: str) -> bool:
+    """The chain names `cue`, closer to the segment than `rival` if it names that too: a
+    comment thread's "log in to comment" gate inside a layout row called "row-ad" is the
+    thread's; an ad slot between comments is an ad."""
+    depths = context.cue_depths
+    return cue in depths and depths[cue] < depths.get(rival, context.options.chain_limit)
 
 
 def _is_prompt(context: _Context) -> bool:
@@ -90,9 +99,19 @@ _ROWS: tuple[_Row, ...] = (
         Region.LEGAL,
         "legal",
     ),
-    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
-    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
+    ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
+    ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
     ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    (
+        "text:comments",
+        lambda c: (
+            not c.in_main
+            and "comments" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+        ),
+        Region.BOILERPLATE,
+        "comments",
+    ),
     ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
     (
         "text:sponsored",
@@ -118,6 +137,7 @@ _ROWS: tuple[_Row, ...] = (
         Region.AD,
         "appeal",
     ),
+    ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
         "class:byline",
@@ -176,12 +196,14 @@ def classify(
         if deadline is not None:
             deadline.tick("classify")
         chain = chains.chain(segment.owner)
+        depths = chains.cue_depths(chain)
         context = _Context(
             segment=segment,
             features=feature,
             in_main=in_main[segment.index],
             before_main=segment.index < first_main,
-            chain_cues=chains.cues(chain),
+            chain_cues=frozenset(depths),
+            cue_depths=depths,
             appeal_box=chains.appeals(chain),
             options=options,
         )
@@ -231,15 +253,17 @@ class _ChainInspector:
             element = element.getparent()
         return chain
 
-    def cues(self, chain: list[HtmlElement]) -> frozenset[str]:
-        found: set[str] = set()
-        for element in chain:
+    def cue_depths(self, chain: list[HtmlElement]) -> dict[str, int]:
+        """Each cue the chain names, with the depth of the innermost box naming it."""
+        found: dict[str, int] = {}
+        for depth, element in enumerate(chain):
             cached = self._cues.get(element)
             if cached is None:
                 cached = self._cues[element] = class_cues(element)
-            found |= cached
-        found.discard("positive")
-        return frozenset(found)
+            for cue in cached:
+                found.setdefault(cue, depth)
+        found.pop("positive", None)
+        return found
 
     def appeals(self, chain: list[HtmlElement]) -> bool:
         return any(element in self._appeals for element in chain)

@@ -121,6 +121,7 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("comments", vocab.COMMENT_CLASSES),
     ("subscribe", vocab.SUBSCRIBE_CLASSES),
     ("footer", vocab.FOOTER_CLASSES),
+    ("banner", vocab.BANNER_CLASSES),
     ("lead", vocab.LEAD_CLASSES),
     ("byline", vocab.BYLINE_CLASSES),
 )

@@ -92,6 +92,10 @@ class Options:
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3
     max_prompt_words: int = 30
+    #: Outside the article, a line of at most this many words about the comments ("3
+    #: Kommentare", "Commenting on this article has been disabled") is the thread's, even
+    #: in a box classed as a disclaimer.
+    max_label_words: int = 12
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
     max_ad_box_segments: int = 4

@@ -138,7 +138,7 @@ POSITIVE_CLASSES = _tokens(
 )
 AD_CLASSES = _tokens(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
-    "banner dfp gpt sponsor sponsored sponsors spons promo promoted promotion affiliate donate "
+    "dfp gpt sponsor sponsored sponsors spons promo promoted promotion affiliate donate "
     "donation outbrain taboola plista anzeige werbung pub publicite branded advertorial"
 )
 LEGAL_CLASSES = _tokens(
@@ -154,6 +154,9 @@ NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
     "topbar sitemap skip skiplink"
 )
+#: A banner is the page's masthead (ARIA's role) as often as an ad's frame or a hero
+#: image's caption: against the article, but no field of its own.
+BANNER_CLASSES = _tokens("banner")
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
@@ -171,6 +174,7 @@ NEGATIVE_CLASSES = (
     | COMMENT_CLASSES
     | SUBSCRIBE_CLASSES
     | FOOTER_CLASSES
+    | BANNER_CLASSES
 )
 
 #: Landmark tags and ARIA roles that name a region outright.
@@ -258,6 +262,10 @@ AD_LABEL_TEXT = _cue(
     r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
     r"|publicidade|reklama|annonce|mainos|hirdetés|реклама"
     r"|sponsored(?: content| by)?|promoted|paid content|ad|advert)\s*:?\s*$",
+    # A paywall's badge or notice, standing alone: inside the article too, it is no part of it.
+    r"^\s*(?:(?:this (?:article|story) is )?(?:exclusive|only) (?:to|for) [\w+ ]{0,30}subscribers"
+    r"|subscriber(?:s|-)? ?(?:only|exclusive)|(?:exklusiv|nur) für abonnenten"
+    r"|réservé aux abonnés|exclusivo para (?:suscriptores|assinantes))\s*\.?\s*$",
 )
 #: Where a link of a block leads to a sign-up or subscription page, the block is a plea.
 SUBSCRIBE_HREF = re.compile(
@@ -300,7 +308,6 @@ APPEAL_TEXT = _cue(
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b",
-    r"\b(?:exclusive (?:to|for)|only for) [\w+ ]{0,30}\bsubscribers\b",
     keywords=(
         "donat",
         "contribution",
@@ -367,7 +374,7 @@ COMMENT_TEXT = _cue(
     "comments",
     r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
     r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
-    keywords=("comment", "kommentar", "diskussion", "editor"),
+    keywords=("comment", "komment", "comentar", "diskussion", "editor"),
 )
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
