@@ -354,3 +354,52 @@ def test_a_comments_line_in_a_disclaimer_box_is_the_threads() -> None:
 def test_comment_prompts_in_spanish_leave_the_article() -> None:
     article = _clean(_article("<p>Deja tus comentarios sobre esta noticia.</p>"))
     assert "Deja tus comentarios" not in article.text
+
+
+def test_a_headline_link_led_by_its_date_is_a_story() -> None:
+    teasers = (
+        "<div class='teasers-x'><div class='headline'><a href='/de/newsroom/"
+        "23-02-2020-roiseland-avanciert-zur-koenigin'>23.02.2020 - Røiseland avanciert zur "
+        "Antholz-Königin</a></div></div>"
+    )
+    dated = "<p class='date'>17 November 2015</p>"
+    page = f"<article class='story'><h1>Budget approved by council</h1>{dated}{PROSE * 4}</article>"
+    article = _clean(page + teasers)
+    assert any("Røiseland avanciert" in story.title for story in article.sidebar_stories)
+
+
+def test_a_date_line_linking_an_archive_stays_boilerplate() -> None:
+    archive = (
+        "<div><a href='/archiv/2020-04-28-alle-meldungen'>Alle Meldungen vom 28.04.2020</a></div>"
+    )
+    dated = "<p class='date'>17 November 2015</p>"
+    page = f"<article class='story'><h1>Budget approved by council</h1>{dated}{PROSE * 4}</article>"
+    article = _clean(page + archive)
+    assert article.sidebar_stories == ()
+
+
+def test_a_related_box_ten_elements_up_still_names_its_stories() -> None:
+    deep = (
+        "<div>" * 7 + "<h3>Tokyo's most affordable Michelin-starred restaurants</h3>" + "</div>" * 7
+    )
+    article = _clean(_article() + f"<aside class='sidebar'><div>{deep}</div></aside>")
+    assert any("Michelin-starred" in story.title for story in article.sidebar_stories)
+
+
+def test_a_headline_linking_a_slug_before_a_short_id_is_a_story() -> None:
+    teaser = (
+        "<div class='teasers-x'><a href='/de/newsroom/19-01-2021-die-besten-biathleten/"
+        "17-372.html'>Die besten Biathleten der Welt sind eingetroffen</a></div>"
+    )
+    article = _clean(_article() + teaser)
+    assert any("Die besten Biathleten" in story.title for story in article.sidebar_stories)
+
+
+def test_a_footer_link_with_a_slug_is_navigation_not_a_story() -> None:
+    footer = (
+        "<footer><ul><li><a href='/de/infos-service/bumsi-unser-maskottchen'>"
+        "Bumsi, unser Maskottchen</a></li></ul></footer>"
+    )
+    article = _clean(_article() + footer)
+    assert article.sidebar_stories == ()
+    assert any("Bumsi" in block.text for block in article.boilerplate)

@@ -81,8 +81,16 @@ def _links_to_signup(segment: Segment) -> bool:
     return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
 
 
+def _is_dated_headline(context: _Context) -> bool:
+    """A teaser's headline link led by its date ("23.02.2020 - Røiseland avanciert zur
+    Antholz-Königin"): a story, not a date line."""
+    return vocab.DATE_TEXT.match(context.segment.text.lstrip()) is not None and _is_headline(
+        context
+    )
+
+
 def _is_headline(context: _Context) -> bool:
-    if context.in_main and not context.features.linked:
+    if (context.in_main and not context.features.linked) or "footer" in context.chain_cues:
         return False
     minimum = context.options.headline_min_words
     return context.features.linked and any(
@@ -147,7 +155,9 @@ _ROWS: tuple[_Row, ...] = (
     ),
     (
         "text:date",
-        lambda c: "date" in c.features.text_cues and c.features.words <= 8,
+        lambda c: (
+            "date" in c.features.text_cues and c.features.words <= 8 and not _is_dated_headline(c)
+        ),
         Region.BOILERPLATE,
         "date",
     ),

@@ -83,7 +83,7 @@ class Options:
     #: A link of fewer words than this is navigation, not a story headline.
     headline_min_words: int = 3
     #: How many boxes above a segment are searched for class/id vocabulary.
-    chain_limit: int = 8
+    chain_limit: int = 10
     #: A box is an appeal (an ad) when it holds at least this many appeal cues, at least
     #: one per this many characters (an article that says "subscribe" thrice is not one).
     min_appeal_hits: int = 3
