@@ -403,3 +403,12 @@ def test_a_footer_link_with_a_slug_is_navigation_not_a_story() -> None:
     article = _clean(_article() + footer)
     assert article.sidebar_stories == ()
     assert any("Bumsi" in block.text for block in article.boilerplate)
+
+
+def test_a_sites_funding_disclosure_is_legal_not_sponsored() -> None:
+    footer = (
+        "<footer><p>This website is sponsored by the Korea Communications Commission.</p></footer>"
+    )
+    article = _clean(_article() + footer)
+    assert "Korea Communications Commission" in "\n".join(b.text for b in article.legal)
+    assert not article.ads

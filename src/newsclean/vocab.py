@@ -225,6 +225,8 @@ LEGAL_TEXT = _cue(
     r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
     r"\baffiliate (?:links?|disclosure)\b|\bnutzungsrechte\b|\blizenziert\b",
     r"\b(?:käyttö|sopimus)ehdot\b|^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
+    # A site's funding disclosure ("This website is sponsored by the ... Commission").
+    r"\bthis (?:web ?)?site is (?:sponsored|funded|supported) by\b",
     keywords=(
         "©",
         "(c)",
@@ -255,6 +257,7 @@ LEGAL_TEXT = _cue(
         "kustantaja",
         "herausgeber",
         "publisher",
+        "site is",
     ),
 )
 AD_LABEL_TEXT = _cue(
