@@ -412,3 +412,15 @@ def test_a_sites_funding_disclosure_is_legal_not_sponsored() -> None:
     article = _clean(_article() + footer)
     assert "Korea Communications Commission" in "\n".join(b.text for b in article.legal)
     assert not article.ads
+
+
+def test_an_offer_box_of_five_blocks_goes_with_its_plea() -> None:
+    offer = (
+        "<div class='box'><div>The digital Gazette</div><div>Read this issue digitally now: "
+        "subscribe today</div><p>The digital world of news, with interactive graphics and "
+        "videos that stay with you.</p><p>You read the new issue before it is printed, from "
+        "Friday evening on.</p><p>Sign in once and read on every device, offline too.</p></div>"
+    )
+    article = _clean(_article() + offer)
+    assert "interactive graphics" in _ads(article)
+    assert "every device" in _ads(article)

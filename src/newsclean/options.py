@@ -98,7 +98,7 @@ class Options:
     max_label_words: int = 12
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
-    max_ad_box_segments: int = 4
+    max_ad_box_segments: int = 5
     #: The article's last full paragraph is prose at least this many times
     #: min_paragraph_chars; short prompts after it leave the article.
     last_paragraph_factor: int = 2
