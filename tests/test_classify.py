@@ -424,3 +424,22 @@ def test_an_offer_box_of_five_blocks_goes_with_its_plea() -> None:
     article = _clean(_article() + offer)
     assert "interactive graphics" in _ads(article)
     assert "every device" in _ads(article)
+
+
+def test_a_heading_wrapped_in_an_article_link_is_a_story_even_in_a_nav_box() -> None:
+    nav = (
+        "<nav class='article-navigation'><div>Article suivant</div>"
+        "<a href='/mode/campagnes-mythiques-chanel-n5-110417'><div><h3>De Carole Bouquet à "
+        "Gisele Bündchen, retour sur les campagnes mythiques</h3></div></a></nav>"
+    )
+    article = _clean(_article() + nav)
+    stories = [s for s in article.sidebar_stories if "Carole Bouquet" in s.title]
+    assert [s.url for s in stories] == [
+        "https://news.example.com/mode/campagnes-mythiques-chanel-n5-110417"
+    ]
+
+
+def test_a_heading_wrapped_in_a_section_link_stays_navigation() -> None:
+    nav = "<nav><a href='/mode/'><h3>Toute la mode de la semaine</h3></a></nav>"
+    article = _clean(_article() + nav)
+    assert article.sidebar_stories == ()

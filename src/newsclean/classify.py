@@ -17,9 +17,9 @@ from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
 from newsclean.features import Features, class_cues, is_article_link
 from newsclean.limits import Deadline
-from newsclean.model import Region
+from newsclean.model import BlockKind, Region
 from newsclean.options import Options
-from newsclean.segment import Segment
+from newsclean.segment import Link, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ class _Context:
 
 
 _Row = tuple[str, Callable[[_Context], bool], Region, str]
+
+#: How far above a heading an enclosing link is looked for.
+_MAX_LINK_DEPTH = 3
 
 
 def _is_lead(context: _Context) -> bool:
@@ -79,6 +82,28 @@ def _links_to_signup(segment: Segment) -> bool:
     is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
     that merely links one ("Beehiiv sent 28 billion emails") is the story's."""
     return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
+
+
+def _is_teaser_heading(context: _Context) -> bool:
+    """Outside the article, a heading wrapped in a link to an article: a teaser card, even
+    in a box called navigation (the previous/next article's title)."""
+    segment = context.segment
+    if context.in_main or segment.kind is not BlockKind.HEADING:
+        return False
+    href = enclosing_href(segment.owner)
+    return href is not None and is_article_link(
+        Link(segment.text, href), context.options.headline_min_words
+    )
+
+
+def enclosing_href(owner: HtmlElement) -> str | None:
+    """The link a block sits in (<a href><h3>Title</h3></a>): its text carries no link."""
+    for level, element in enumerate(owner.iterancestors()):
+        if level >= _MAX_LINK_DEPTH:
+            return None
+        if element.tag == "a" and element.get("href"):
+            return str(element.get("href"))
+    return None
 
 
 def _is_dated_headline(context: _Context) -> bool:
@@ -172,6 +197,7 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "share",
     ),
+    ("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
     ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
     ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
     ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
