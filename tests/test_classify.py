@@ -200,3 +200,246 @@ def test_ad_labels_in_more_languages_and_sign_up_links_are_ads() -> None:
     )
     article = _clean(page)
     assert [block.role for block in article.ads] == ["ad-label", "sponsored", "appeal"]
+
+
+def _ads(article: newsclean.Article) -> str:
+    return "\n".join(block.text for block in article.ads)
+
+
+def _sidebar(article: newsclean.Article) -> str:
+    return "\n".join(f"{story.title}\n{story.text}" for story in article.sidebar_stories)
+
+
+def test_a_sponsored_label_takes_the_teaser_it_heads() -> None:
+    teaser = (
+        "<aside><div class='item'><div class='above'><span>Promoted Content</span></div>"
+        "<div class='headline'><a href='/spotlight/an-armenian-celebration-in-jerusalem'>"
+        "An Armenian celebration in Jerusalem</a></div></div></aside>"
+    )
+    article = _clean(_article() + teaser)
+    assert "An Armenian celebration in Jerusalem" in _ads(article)
+    assert article.sidebar_stories == ()
+
+
+def test_a_commercial_cooperation_label_is_sponsored() -> None:
+    teaser = (
+        "<aside><div class='card'><div>Kaupallinen yhteistyöAutotalli.com</div>"
+        "<h3>Unelma-auton voi hankkia myös leasingilla</h3></div></aside>"
+    )
+    article = _clean(_article() + teaser)
+    assert "Unelma-auton" in _ads(article)
+
+
+def test_the_heading_of_a_newsletter_box_is_the_ads() -> None:
+    widget = (
+        "<div class='widget'><h3>Get my free rail tips</h3><div class='textwidget'>"
+        "<p>With my free newsletter you never miss an article again.</p></div></div>"
+    )
+    article = _clean(_article() + widget)
+    assert "Get my free rail tips" in _ads(article)
+
+
+def test_a_slot_label_does_not_take_the_box_beside_it() -> None:
+    rail = (
+        "<div class='rail'><div class='slot'><div>Advertisement</div></div>"
+        "<div class='more'><h3>More topics</h3><p><a href='/a/2024/schools-get-new-funding-plan'>"
+        "Schools get a new funding plan</a></p></div></div>"
+    )
+    article = _clean(_article() + rail)
+    assert "Schools get a new funding plan" in _sidebar(article)
+    assert "Schools" not in _ads(article)
+
+
+def test_a_plea_in_a_large_box_does_not_take_the_box() -> None:
+    items = "".join(
+        f"<li><a href='/a/2024/story-number-{n}-about-town'>Story number {n} about town</a></li>"
+        for n in range(5)
+    )
+    box = f"<aside><ul><li>Sign up for our daily newsletter today</li>{items}</ul></aside>"
+    article = _clean(_article() + box)
+    assert "Story number 3 about town" in _sidebar(article)
+
+
+def test_a_block_that_is_a_sign_up_link_leaves_the_article_but_a_sentence_linking_one_stays() -> (
+    None
+):
+    promo = (
+        "<p><a href='https://mailchi.mp/example/take5signup'>GET THE BEST OF THE GAZETTE "
+        "IN FIVE EASY PIECES</a></p>"
+    )
+    mention = (
+        "<p>Beehiiv sent 28 billion emails last year, and <a href='https://example.com/"
+        "newsletter-report'>its report</a> says paid subscriptions grew.</p>"
+    )
+    article = _clean(_article(promo + mention + PROSE))
+    assert "FIVE EASY PIECES" in _ads(article)
+    assert "FIVE EASY PIECES" not in article.text
+    assert "Beehiiv sent 28 billion emails" in article.text
+
+
+def test_a_plea_in_a_sidebar_box_inside_the_article_is_an_ad() -> None:
+    box = "<aside class='sidebar'><h3>Assine a nossa newsletter agora</h3></aside>"
+    article = _clean(_article(box + PROSE))
+    assert "Assine a nossa newsletter" in _ads(article)
+
+
+def test_terms_and_conditions_with_an_ampersand_are_legal() -> None:
+    footer = (
+        "<footer><ul><li><a href='/terms'>Subscription Terms &amp; Conditions</a></li></ul>"
+        "</footer>"
+    )
+    article = _clean(_article() + footer)
+    assert "Subscription Terms & Conditions" in "\n".join(b.text for b in article.legal)
+    assert "Terms" not in _ads(article)
+
+
+def test_sponsored_and_branded_boxes_are_ads() -> None:
+    page = _article(
+        "<ul><li class='spons'><a href='https://prf.example/l/1'>Live sport on Zone. "
+        "Sign in now!</a></li></ul>"
+    ) + (
+        "<aside><article class='articulo articulo_branded'><h2>"
+        "<a href='/economia/2020/01/28/talent-hunt-1580217248'>The hunt for the best talent</a>"
+        "</h2></article></aside>"
+    )
+    article = _clean(page)
+    assert "Live sport on Zone" in _ads(article)
+    assert "The hunt for the best talent" in _ads(article)
+
+
+def test_a_paywall_notice_after_the_article_is_an_ad() -> None:
+    article = _clean(_article("<h2>This article is exclusive to STAT+ subscribers</h2>"))
+    assert "exclusive to STAT+ subscribers" in _ads(article)
+    assert "exclusive" not in article.text
+
+
+def test_a_banner_is_the_pages_masthead_not_an_ad() -> None:
+    header = (
+        "<header id='orb-banner'><div class='skip-links'><ul><li><a href='#page'>"
+        "Skip to content</a></li></ul></div></header>"
+    )
+    article = _clean(header + _article())
+    assert "Skip to content" not in _ads(article)
+    assert any("Skip to content" in block.text for block in article.boilerplate)
+
+
+def test_the_comment_thread_nearer_than_an_ad_class_decides() -> None:
+    thread = (
+        "<div class='row-ad'><section class='comments'><div class='comment-gate'>"
+        "<p>You must be logged in to post a comment.</p></div>"
+        "<div class='ad-slot'><p>Buy our product now at a discount</p></div></section></div>"
+    )
+    article = _clean(_article() + thread)
+    assert "logged in to post a comment" not in _ads(article)
+    assert any(b.role == "comments" and "post a comment" in b.text for b in article.boilerplate)
+    assert "Buy our product now" in _ads(article)
+
+
+def test_a_paywall_badge_inside_the_article_is_an_ad() -> None:
+    article = _clean(_article("<div class='badge'>Exklusiv für Abonnenten</div>" + PROSE))
+    assert "Exklusiv für Abonnenten" in _ads(article)
+    assert "Exklusiv" not in article.text
+
+
+def test_a_comments_line_in_a_disclaimer_box_is_the_threads() -> None:
+    thread = (
+        "<section class='thread'><div class='comment-disclaimer'>"
+        "<p>Das Kommentieren dieses Artikels wurde deaktiviert.</p></div></section>"
+    )
+    article = _clean(_article() + thread)
+    assert not article.legal
+    assert any(b.role == "comments" and "deaktiviert" in b.text for b in article.boilerplate)
+
+
+def test_comment_prompts_in_spanish_leave_the_article() -> None:
+    article = _clean(_article("<p>Deja tus comentarios sobre esta noticia.</p>"))
+    assert "Deja tus comentarios" not in article.text
+
+
+def test_a_headline_link_led_by_its_date_is_a_story() -> None:
+    teasers = (
+        "<div class='teasers-x'><div class='headline'><a href='/de/newsroom/"
+        "23-02-2020-roiseland-avanciert-zur-koenigin'>23.02.2020 - Røiseland avanciert zur "
+        "Antholz-Königin</a></div></div>"
+    )
+    dated = "<p class='date'>17 November 2015</p>"
+    page = f"<article class='story'><h1>Budget approved by council</h1>{dated}{PROSE * 4}</article>"
+    article = _clean(page + teasers)
+    assert any("Røiseland avanciert" in story.title for story in article.sidebar_stories)
+
+
+def test_a_date_line_linking_an_archive_stays_boilerplate() -> None:
+    archive = (
+        "<div><a href='/archiv/2020-04-28-alle-meldungen'>Alle Meldungen vom 28.04.2020</a></div>"
+    )
+    dated = "<p class='date'>17 November 2015</p>"
+    page = f"<article class='story'><h1>Budget approved by council</h1>{dated}{PROSE * 4}</article>"
+    article = _clean(page + archive)
+    assert article.sidebar_stories == ()
+
+
+def test_a_related_box_ten_elements_up_still_names_its_stories() -> None:
+    deep = (
+        "<div>" * 7 + "<h3>Tokyo's most affordable Michelin-starred restaurants</h3>" + "</div>" * 7
+    )
+    article = _clean(_article() + f"<aside class='sidebar'><div>{deep}</div></aside>")
+    assert any("Michelin-starred" in story.title for story in article.sidebar_stories)
+
+
+def test_a_headline_linking_a_slug_before_a_short_id_is_a_story() -> None:
+    teaser = (
+        "<div class='teasers-x'><a href='/de/newsroom/19-01-2021-die-besten-biathleten/"
+        "17-372.html'>Die besten Biathleten der Welt sind eingetroffen</a></div>"
+    )
+    article = _clean(_article() + teaser)
+    assert any("Die besten Biathleten" in story.title for story in article.sidebar_stories)
+
+
+def test_a_footer_link_with_a_slug_is_navigation_not_a_story() -> None:
+    footer = (
+        "<footer><ul><li><a href='/de/infos-service/bumsi-unser-maskottchen'>"
+        "Bumsi, unser Maskottchen</a></li></ul></footer>"
+    )
+    article = _clean(_article() + footer)
+    assert article.sidebar_stories == ()
+    assert any("Bumsi" in block.text for block in article.boilerplate)
+
+
+def test_a_sites_funding_disclosure_is_legal_not_sponsored() -> None:
+    footer = (
+        "<footer><p>This website is sponsored by the Korea Communications Commission.</p></footer>"
+    )
+    article = _clean(_article() + footer)
+    assert "Korea Communications Commission" in "\n".join(b.text for b in article.legal)
+    assert not article.ads
+
+
+def test_an_offer_box_of_five_blocks_goes_with_its_plea() -> None:
+    offer = (
+        "<div class='box'><div>The digital Gazette</div><div>Read this issue digitally now: "
+        "subscribe today</div><p>The digital world of news, with interactive graphics and "
+        "videos that stay with you.</p><p>You read the new issue before it is printed, from "
+        "Friday evening on.</p><p>Sign in once and read on every device, offline too.</p></div>"
+    )
+    article = _clean(_article() + offer)
+    assert "interactive graphics" in _ads(article)
+    assert "every device" in _ads(article)
+
+
+def test_a_heading_wrapped_in_an_article_link_is_a_story_even_in_a_nav_box() -> None:
+    nav = (
+        "<nav class='article-navigation'><div>Article suivant</div>"
+        "<a href='/mode/campagnes-mythiques-chanel-n5-110417'><div><h3>De Carole Bouquet à "
+        "Gisele Bündchen, retour sur les campagnes mythiques</h3></div></a></nav>"
+    )
+    article = _clean(_article() + nav)
+    stories = [s for s in article.sidebar_stories if "Carole Bouquet" in s.title]
+    assert [s.url for s in stories] == [
+        "https://news.example.com/mode/campagnes-mythiques-chanel-n5-110417"
+    ]
+
+
+def test_a_heading_wrapped_in_a_section_link_stays_navigation() -> None:
+    nav = "<nav><a href='/mode/'><h3>Toute la mode de la semaine</h3></a></nav>"
+    article = _clean(_article() + nav)
+    assert article.sidebar_stories == ()

@@ -17,9 +17,9 @@ from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
 from newsclean.features import Features, class_cues, is_article_link
 from newsclean.limits import Deadline
-from newsclean.model import Region
+from newsclean.model import BlockKind, Region
 from newsclean.options import Options
-from newsclean.segment import Segment
+from newsclean.segment import Link, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,15 @@ class _Context:
     in_main: bool
     before_main: bool  # above the first segment of the main region
     chain_cues: frozenset[str]  # class/id categories of the boxes between segment and main
+    cue_depths: dict[str, int]  # for each of them, how many boxes up it first appears
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     options: Options
 
 
 _Row = tuple[str, Callable[[_Context], bool], Region, str]
+
+#: How far above a heading an enclosing link is looked for.
+_MAX_LINK_DEPTH = 3
 
 
 def _is_lead(context: _Context) -> bool:
@@ -59,8 +63,62 @@ def _is_lead(context: _Context) -> bool:
     )
 
 
+def _nearer(context: _Context, cue: str, rival: str) -> bool:
+    """The chain names `cue`, closer to the segment than `rival` if it names that too: a
+    comment thread's "log in to comment" gate inside a layout row called "row-ad" is the
+    thread's; an ad slot between comments is an ad."""
+    depths = context.cue_depths
+    return cue in depths and depths[cue] < depths.get(rival, context.options.chain_limit)
+
+
+def _is_prompt(context: _Context) -> bool:
+    """As long as a plea is: more than a menu's "Subscribe | Log in", less than a story."""
+    return (
+        context.options.min_prompt_words
+        <= context.features.words
+        <= context.options.max_prompt_words
+    )
+
+
+def _links_to_signup(segment: Segment) -> bool:
+    """A link to a sign-up or subscription page. Inside the article too, a short block that
+    is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
+    that merely links one ("Beehiiv sent 28 billion emails") is the story's."""
+    return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
+
+
+def _is_teaser_heading(context: _Context) -> bool:
+    """Outside the article, a heading wrapped in a link to an article: a teaser card, even
+    in a box called navigation (the previous/next article's title)."""
+    segment = context.segment
+    if context.in_main or segment.kind is not BlockKind.HEADING:
+        return False
+    href = enclosing_href(segment.owner)
+    return href is not None and is_article_link(
+        Link(segment.text, href), context.options.headline_min_words
+    )
+
+
+def enclosing_href(owner: HtmlElement) -> str | None:
+    """The link a block sits in (<a href><h3>Title</h3></a>): its text carries no link."""
+    for level, element in enumerate(owner.iterancestors()):
+        if level >= _MAX_LINK_DEPTH:
+            return None
+        if element.tag == "a" and element.get("href"):
+            return str(element.get("href"))
+    return None
+
+
+def _is_dated_headline(context: _Context) -> bool:
+    """A teaser's headline link led by its date ("23.02.2020 - Røiseland avanciert zur
+    Antholz-Königin"): a story, not a date line."""
+    return vocab.DATE_TEXT.match(context.segment.text.lstrip()) is not None and _is_headline(
+        context
+    )
+
+
 def _is_headline(context: _Context) -> bool:
-    if context.in_main and not context.features.linked:
+    if (context.in_main and not context.features.linked) or "footer" in context.chain_cues:
         return False
     minimum = context.options.headline_min_words
     return context.features.linked and any(
@@ -77,9 +135,19 @@ _ROWS: tuple[_Row, ...] = (
         Region.LEGAL,
         "legal",
     ),
-    ("class:ad", lambda c: "ad" in c.chain_cues, Region.AD, "ad"),
-    ("class:subscribe", lambda c: "subscribe" in c.chain_cues, Region.AD, "subscription"),
+    ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
+    ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
     ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    (
+        "text:comments",
+        lambda c: (
+            not c.in_main
+            and "comments" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+        ),
+        Region.BOILERPLATE,
+        "comments",
+    ),
     ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
     (
         "text:sponsored",
@@ -92,13 +160,20 @@ _ROWS: tuple[_Row, ...] = (
     (
         "text:appeal",
         lambda c: (
-            not c.in_main
+            (not c.in_main or "sidebar" in c.chain_cues)
             and "appeal" in c.features.text_cues
-            and c.options.min_prompt_words <= c.features.words <= c.options.max_prompt_words
+            and _is_prompt(c)
         ),
         Region.AD,
         "appeal",
     ),
+    (
+        "link:signup",
+        lambda c: c.features.linked and _is_prompt(c) and _links_to_signup(c.segment),
+        Region.AD,
+        "appeal",
+    ),
+    ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
         "class:byline",
@@ -108,7 +183,9 @@ _ROWS: tuple[_Row, ...] = (
     ),
     (
         "text:date",
-        lambda c: "date" in c.features.text_cues and c.features.words <= 8,
+        lambda c: (
+            "date" in c.features.text_cues and c.features.words <= 8 and not _is_dated_headline(c)
+        ),
         Region.BOILERPLATE,
         "date",
     ),
@@ -123,6 +200,7 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "share",
     ),
+    ("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
     ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
     ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
     ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
@@ -157,12 +235,14 @@ def classify(
         if deadline is not None:
             deadline.tick("classify")
         chain = chains.chain(segment.owner)
+        depths = chains.cue_depths(chain)
         context = _Context(
             segment=segment,
             features=feature,
             in_main=in_main[segment.index],
             before_main=segment.index < first_main,
-            chain_cues=chains.cues(chain),
+            chain_cues=frozenset(depths),
+            cue_depths=depths,
             appeal_box=chains.appeals(chain),
             options=options,
         )
@@ -225,15 +305,17 @@ class _ChainInspector:
             element = element.getparent()
         return chain
 
-    def cues(self, chain: list[HtmlElement]) -> frozenset[str]:
-        found: set[str] = set()
-        for element in chain:
+    def cue_depths(self, chain: list[HtmlElement]) -> dict[str, int]:
+        """Each cue the chain names, with the depth of the innermost box naming it."""
+        found: dict[str, int] = {}
+        for depth, element in enumerate(chain):
             cached = self._cues.get(element)
             if cached is None:
                 cached = self._cues[element] = class_cues(element)
-            found |= cached
-        found.discard("positive")
-        return frozenset(found)
+            for cue in cached:
+                found.setdefault(cue, depth)
+        found.pop("positive", None)
+        return found
 
     def appeals(self, chain: list[HtmlElement]) -> bool:
         return any(element in self._appeals for element in chain)
@@ -302,7 +384,54 @@ def revisit_neighbours(
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _trim_main_tail(features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _spread_ad_labels(segments, revised, options)
     return revised
+
+
+#: The rules that find an ad by what it says about itself: "Sponsored" over a teaser, or a
+#: plea. Not a bare "Advertisement": it labels a slot whose ad is a picture or a frame, and
+#: what shares a box with it is the page's next box.
+_AD_LABEL_RULES = frozenset({"text:sponsored", "text:appeal", "link:signup"})
+
+
+def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], options: Options) -> None:
+    """An ad's label or plea ("Promoted Content", "Sign up for our newsletter") speaks for
+    the small box it heads: the teaser's headline, the form's caption beside it are the
+    ad's too. A box of more than `max_ad_box_segments` segments, or holding article text,
+    is a column, not one ad."""
+    members = _box_members(segments, options.chain_limit)
+    labels = [i for i, decision in enumerate(decisions) if decision.rule in _AD_LABEL_RULES]
+    for index in labels:
+        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
+        if box is None or len(members[box]) > options.max_ad_box_segments:
+            continue
+        if any(decisions[i].region is Region.MAIN for i in members[box]):
+            continue
+        for i in members[box]:
+            if _is_unnamed(decisions[i]):
+                decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
+
+
+def _is_unnamed(decision: Decision) -> bool:
+    """Taken for a side story or decided by no cue: what an ad's box may claim. A byline,
+    a menu or a legal line beside a plea says what it is itself."""
+    return decision.region is Region.SIDEBAR or decision.rule == "other"
+
+
+def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
+    """For each box around a segment, the segments inside it, in page order."""
+    members: dict[HtmlElement, list[int]] = {}
+    for index, segment in enumerate(segments):
+        for element in _boxes_around(segment.owner, limit):
+            members.setdefault(element, []).append(index)
+    return members
+
+
+def _smallest_shared_box(
+    owner: HtmlElement, members: dict[HtmlElement, list[int]], limit: int
+) -> HtmlElement | None:
+    """The innermost box around `owner` that holds another segment besides it."""
+    return next((box for box in _boxes_around(owner, limit) if len(members[box]) > 1), None)
 
 
 #: What a short block after the article's last paragraph says when it speaks to the

@@ -121,6 +121,7 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("comments", vocab.COMMENT_CLASSES),
     ("subscribe", vocab.SUBSCRIBE_CLASSES),
     ("footer", vocab.FOOTER_CLASSES),
+    ("banner", vocab.BANNER_CLASSES),
     ("lead", vocab.LEAD_CLASSES),
     ("byline", vocab.BYLINE_CLASSES),
 )
@@ -163,4 +164,5 @@ def is_article_link(link: Link, min_words: int) -> bool:
     path = parts.path.rstrip("/")
     if _ARTICLE_QUERY.search(parts.query):  # "news_view.htm?lang=e&Seq_Code=181533"
         return True
-    return bool(path) and bool(_ARTICLE_PATH.search(path.rsplit("/", 1)[-1] or path))
+    # The slug is the last part, or the one before a short id: ".../19-01-2021-slug/17-372.html".
+    return any(_ARTICLE_PATH.search(part) for part in path.rsplit("/", 2)[-2:] if part)

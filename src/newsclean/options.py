@@ -87,7 +87,7 @@ class Options:
     #: A link of fewer words than this is navigation, not a story headline.
     headline_min_words: int = 3
     #: How many boxes above a segment are searched for class/id vocabulary.
-    chain_limit: int = 8
+    chain_limit: int = 10
     #: A box is an appeal (an ad) when it holds at least this many appeal cues, at least
     #: one per this many characters (an article that says "subscribe" thrice is not one).
     min_appeal_hits: int = 3
@@ -96,6 +96,13 @@ class Options:
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3
     max_prompt_words: int = 30
+    #: Outside the article, a line of at most this many words about the comments ("3
+    #: Kommentare", "Commenting on this article has been disabled") is the thread's, even
+    #: in a box classed as a disclaimer.
+    max_label_words: int = 12
+    #: An ad's label or plea takes the rest of its box with it when the box holds at most
+    #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
+    max_ad_box_segments: int = 5
     #: The article's last full paragraph is prose at least this many times
     #: min_paragraph_chars; short prompts after it leave the article.
     last_paragraph_factor: int = 2

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from newsclean import vocab
-from newsclean.classify import Decision
+from newsclean.classify import Decision, enclosing_href
 from newsclean.features import Features, is_article_link
 from newsclean.model import BlockKind, Region, Story
 from newsclean.options import Options
@@ -22,8 +22,6 @@ from newsclean.segment import Link, Segment
 _MAX_TITLE_CHARS = 200
 #: A segment of a related box is a headline when links make up this share of its text.
 _HEADLINE_LINK_SHARE = 0.5
-#: How far above a heading an enclosing link is looked for.
-_MAX_LINK_DEPTH = 3
 
 
 @dataclass(slots=True)
@@ -96,7 +94,8 @@ def _take(
     if decision.role == "headline" and headlines:
         return _open_stories(headlines, url, decision.rule, drafts)
     if _looks_like_title(segment, feature):
-        drafts.append(_Draft(segment.text, None, decision.rule))
+        href = _enclosing_href(segment)
+        drafts.append(_Draft(segment.text, _absolute(href, url) if href else None, decision.rule))
         return drafts[-1]
     if current is not None:
         current.add_text(segment.text)
@@ -144,12 +143,7 @@ def _open_stories(links: list[Link], url: str | None, rule: str, drafts: list[_D
 
 def _enclosing_href(segment: Segment) -> str | None:
     """The link a heading sits in (<a href><h4>Title</h4></a>)."""
-    for depth, element in enumerate(segment.owner.iterancestors()):
-        if depth >= _MAX_LINK_DEPTH:
-            return None
-        if element.tag == "a" and element.get("href"):
-            return str(element.get("href"))
-    return None
+    return enclosing_href(segment.owner)
 
 
 def _title_above(

@@ -143,8 +143,8 @@ POSITIVE_CLASSES = _tokens(
 )
 AD_CLASSES = _tokens(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense adbox "
-    "banner dfp gpt sponsor sponsored sponsors promo promoted promotion affiliate donate "
-    "donation outbrain taboola plista anzeige werbung pub publicite"
+    "dfp gpt sponsor sponsored sponsors spons promo promoted promotion affiliate donate "
+    "donation outbrain taboola plista anzeige werbung pub publicite branded advertorial"
 )
 LEGAL_CLASSES = _tokens(
     "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
@@ -159,6 +159,9 @@ NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
     "topbar sitemap skiplink"
 )
+#: A banner is the page's masthead (ARIA's role) as often as an ad's frame or a hero
+#: image's caption: against the article, but no field of its own.
+BANNER_CLASSES = _tokens("banner")
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
@@ -176,6 +179,7 @@ NEGATIVE_CLASSES = (
     | COMMENT_CLASSES
     | SUBSCRIBE_CLASSES
     | FOOTER_CLASSES
+    | BANNER_CLASSES
 )
 
 #: Landmark tags and ARIA roles that name a region outright.
@@ -220,12 +224,14 @@ LEGAL_TEXT = _cue(
     "legal",
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten",
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati",
-    r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b",
+    r"\bprivacy (?:policy|statement|notice)\b|\bterms (?:of|and|&) (?:use|service|conditions)\b",
     r"\bdatenschutz|\bimpressum\b|\bcookie (?:policy|settings|notice)\b|\bcookies\b|\bGDPR\b",
     r"\bmentions légales\b|\bpolityka prywatności\b|\bregulamin|\bdo not sell my\b",
     r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
     r"\baffiliate (?:links?|disclosure)\b|\bnutzungsrechte\b|\blizenziert\b",
     r"\b(?:käyttö|sopimus)ehdot\b|^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
+    # A site's funding disclosure ("This website is sponsored by the ... Commission").
+    r"\bthis (?:web ?)?site is (?:sponsored|funded|supported) by\b",
     keywords=(
         "©",
         "(c)",
@@ -256,6 +262,7 @@ LEGAL_TEXT = _cue(
         "kustantaja",
         "herausgeber",
         "publisher",
+        "site is",
     ),
 )
 AD_LABEL_TEXT = _cue(
@@ -263,6 +270,10 @@ AD_LABEL_TEXT = _cue(
     r"^\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
     r"|publicidade|reklama|annonce|mainos|hirdetés|реклама"
     r"|sponsored(?: content| by)?|promoted|paid content|ad|advert)\s*:?\s*$",
+    # A paywall's badge or notice, standing alone: inside the article too, it is no part of it.
+    r"^\s*(?:(?:this (?:article|story) is )?(?:exclusive|only) (?:to|for) [\w+ ]{0,30}subscribers"
+    r"|subscriber(?:s|-)? ?(?:only|exclusive)|(?:exklusiv|nur) für abonnenten"
+    r"|réservé aux abonnés|exclusivo para (?:suscriptores|assinantes))\s*\.?\s*$",
 )
 #: Where a link of a block leads to a sign-up or subscription page, the block is a plea.
 SUBSCRIBE_HREF = re.compile(
@@ -337,11 +348,20 @@ APPEAL_TEXT = _cue(
 #: patrocinado", "Kundenbetreuer (m/w/d)", "Advertise with us".
 SPONSORED_TEXT = _cue(
     "sponsored",
-    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b",
+    r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b|\badvertorial\b",
+    r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
+    r"^\s*(?:promoted content|paid post)\b",
     r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
     keywords=(
         "sponsored",
+        "advertorial",
+        "sponsoris",
+        "publireportage",
+        "kaupallinen",
+        "paid partnership",
+        "promoted content",
+        "paid post",
         "patrocinad",
         "gesponsert",
         "advertise",
@@ -362,7 +382,7 @@ COMMENT_TEXT = _cue(
     "comments",
     r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
     r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
-    keywords=("comment", "kommentar", "diskussion", "editor"),
+    keywords=("comment", "komment", "comentar", "diskussion", "editor"),
 )
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
