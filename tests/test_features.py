@@ -52,6 +52,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<div class='share-buttons social'></div>", {"share"}),
         ("<div class='shadow loaded'></div>", set()),  # "ad" inside a word is not a cue
         ("<a class='skiplink'></a>", {"navigation"}),
+        ("<div class='skip-links'></div>", {"navigation"}),
         ("<div class='skip-item' id='topic1'></div>", set()),  # a skip link's target section
         ("<article class='prose print:prose-sm md:share-lg'></article>", {"positive"}),
         ("<div class='node node--promoted node--type-recipe'></div>", set()),

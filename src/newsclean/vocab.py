@@ -157,7 +157,7 @@ SIDEBAR_CLASSES = _tokens(
 )
 NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
-    "topbar sitemap skiplink"
+    "topbar sitemap skiplink skiplinks skip-link skip-links skip-to-content skipnav skip-nav"
 )
 #: A banner is the page's masthead (ARIA's role) as often as an ad's frame or a hero
 #: image's caption: against the article, but no field of its own.
