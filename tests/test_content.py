@@ -83,8 +83,7 @@ def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
 
 def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     figure = (
-        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday"
-        "</figcaption></figure>"
+        "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday</figcaption></figure>"
     )
     article = _clean(f"<article>{PROSE * 3}{figure}</article>")
     captions = [block.text for block in article.body if block.kind is BlockKind.CAPTION]
@@ -141,3 +140,21 @@ def test_steps_that_climb_into_a_method_beat_a_lone_box() -> None:
     assert all(text in article.text for text in texts)
     assert "kitchen team" not in article.text
 
+
+def test_a_list_between_two_parts_of_the_article_joins_it() -> None:
+    # A recipe: introduction, ingredient list, method; the list has no prose of its own.
+    ingredients = "".join(f"<li>{n} g wholemeal flour, sifted</li>" for n in range(100, 400, 20))
+    method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3
+    article = _clean(
+        f"<div class='recipe'><p>{PROSE}</p><section><h3>Ingredients</h3><ul>{ingredients}</ul>"
+        f"</section><div class='steps'>{method}</div></div><footer>About us</footer>"
+    )
+    assert "200 g wholemeal flour" in article.text
+    assert "The cook voted" in article.text
+
+
+def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
+    promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
+    method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3
+    article = _clean(f"<div><p>{PROSE}</p>{promo}<div class='steps'>{method}</div></div>")
+    assert "Try our app" not in article.text

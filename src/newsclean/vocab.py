@@ -124,9 +124,10 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-#: A class name that says what a box lacks or has, not what it is: kept whole.
+#: A class name that says what a box lacks or has, not what it is: kept whole. The
+#: modifier may follow the block's own name ("o-section--has-ads", "page--no-sidebar").
 CLASS_MODIFIER = re.compile(
-    r"^(?:no|non|not|without|has|with)[-_]"
+    r"(?:^|[-_])(?:no|non|not|without|has|with)[-_]"
     # print-visibility utilities ("d-print-none", "hide-for-print", "noprint"): not a print
     # button, a box the stylesheet leaves off paper.
     r"|print.*(?:none|hid|only|visible)|(?:none|hide|hidden|only|visible|no).*print"
