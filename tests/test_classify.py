@@ -200,3 +200,26 @@ def test_ad_labels_in_more_languages_and_sign_up_links_are_ads() -> None:
     )
     article = _clean(page)
     assert [block.role for block in article.ads] == ["ad-label", "sponsored", "appeal"]
+
+
+def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
+    teaser = "<h4>Mayor opens the new library</h4><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><div>Lesen Sie auch</div>{teaser}</div>"
+    about = "<div><p>Über den Autor</p><p>Hej! Ich bin Jane, Reporterin aus Leidenschaft.</p></div>"
+    article = _clean(_article(more + PROSE + about))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert "Mayor opens" not in article.text and "Lesen Sie auch" not in article.text
+    assert "Jane" not in article.text
+    assert any(
+        "Reporterin" in block.text and block.role == "author" for block in article.boilerplate
+    )
+
+
+def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> None:
+    # The label heads the whole of what follows: more than half the article.
+    section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"
+    article = _clean(_article(section))
+    assert "The mayor voted" in article.text

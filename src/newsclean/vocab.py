@@ -415,6 +415,24 @@ RELATED_TEXT = _cue(
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
     r"|aiheeseen liittyvät)\b",
 )
+#: The whole text of a label that opens a box of other stories or of the author's
+#: profile ("Lesen Sie auch", "Das könnte Sie auch interessieren", "About the author"):
+#: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
+#: "Weitere ..." and "More ..." also start the article's own subheadings.
+BOX_HEADING = re.compile(
+    r"^\s*(?P<related>related(?: posts| articles| stories| content| news| reading)?"
+    r"|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
+    r"|you (?:may|might) also (?:like|enjoy|be interested in)|explore further|recommended"
+    r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
+    r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
+    r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
+    r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
+    r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche)"
+    r"|(?P<author>about the author|über (?:den autor|die autorin)|à propos de l'auteur"
+    r"|sobre el autor|o autorze)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
 #: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont".
