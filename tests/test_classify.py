@@ -223,3 +223,10 @@ def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> Non
     section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"
     article = _clean(_article(section))
     assert "The mayor voted" in article.text
+
+
+def test_german_share_and_read_on_prompts_after_the_article_leave_it() -> None:
+    reading = "<p>Zum Weiterlesen:</p><p>Roe, J. (2021). Budgets for towns. Gazette Press.</p>"
+    article = _clean(_article(reading + "<h5>Jetzt teilen!</h5>"))
+    assert "Zum Weiterlesen" not in article.text and "Jetzt teilen" not in article.text
+    assert "Budgets for towns." in article.text

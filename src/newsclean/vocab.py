@@ -350,7 +350,7 @@ SPONSORED_TEXT = _cue(
 )
 SHARE_TEXT = _cue(
     "share",
-    r"^\s*(?:share|teilen|partager|compartir|condividi)\b(?!-)",
+    r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
     keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
@@ -401,7 +401,7 @@ SOCIAL_TEXT = _cue(
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
 READ_MORE_TEXT = _cue(
     "read-more",
-    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→)?\s*$",
+    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 #: The "... read more" that ends a teaser.
