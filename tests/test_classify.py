@@ -230,3 +230,11 @@ def test_german_share_and_read_on_prompts_after_the_article_leave_it() -> None:
     article = _clean(_article(reading + "<h5>Jetzt teilen!</h5>"))
     assert "Zum Weiterlesen" not in article.text and "Jetzt teilen" not in article.text
     assert "Budgets for towns." in article.text
+
+
+def test_english_related_labels_and_share_pleas_leave_the_article() -> None:
+    teaser = "<p><a href='/2025/05/mayor-opens-library'>Mayor opens the new library</a></p>"
+    more = f"<div><h3>You might like</h3>{teaser}{teaser.replace('library', 'pool')}</div>"
+    article = _clean(_article(more + "<p>If you like it, please share it!</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert "You might like" not in article.text

@@ -351,7 +351,7 @@ SPONSORED_TEXT = _cue(
 SHARE_TEXT = _cue(
     "share",
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
-    r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
+    r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
     keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
 COMMENT_TEXT = _cue(
@@ -420,9 +420,10 @@ RELATED_TEXT = _cue(
 #: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
 #: "Weitere ..." and "More ..." also start the article's own subheadings.
 BOX_HEADING = re.compile(
-    r"^\s*(?P<related>related(?: posts| articles| stories| content| news| reading)?"
-    r"|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
-    r"|you (?:may|might) also (?:like|enjoy|be interested in)|explore further|recommended"
+    r"^\s*(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
+    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
+    r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
     r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
     r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
