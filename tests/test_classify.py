@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from conftest import PROSE
 from newsclean.model import Region
@@ -238,3 +240,11 @@ def test_english_related_labels_and_share_pleas_leave_the_article() -> None:
     article = _clean(_article(more + "<p>If you like it, please share it!</p>"))
     assert article.text.endswith("after a long debate that lasted into the evening.")
     assert "You might like" not in article.text
+
+
+@pytest.mark.parametrize("name", ["vorspann", "introduction", "chapo", "article__abstract"])
+def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> None:
+    lead = "Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte bis in den Abend."
+    page = f"<div class='header'><h1>Budget approved</h1><div class='{name}'>{lead}</div></div>"
+    article = _clean(page + f"<div class='body'>{PROSE * 4}</div>")
+    assert article.text.startswith("Der Stadtrat")

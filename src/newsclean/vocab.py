@@ -158,7 +158,10 @@ NAVIGATION_CLASSES = _tokens(
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
-LEAD_CLASSES = _tokens("lead lede standfirst intro summary dek deck subtitle subheadline excerpt")
+LEAD_CLASSES = _tokens(
+    "lead lede standfirst intro introduction summary dek deck subtitle subheadline excerpt "
+    "abstract vorspann einleitung chapo entradilla bajada documentdescription"
+)
 BYLINE_CLASSES = _tokens("byline author authors autor creator writer contributor")
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
