@@ -248,3 +248,11 @@ def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> Non
     page = f"<div class='header'><h1>Budget approved</h1><div class='{name}'>{lead}</div></div>"
     article = _clean(page + f"<div class='body'>{PROSE * 4}</div>")
     assert article.text.startswith("Der Stadtrat")
+
+
+def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
+    links = "".join(f"<li><a href='#s{n}'>Part {n} of the budget</a></li>" for n in (1, 2, 3))
+    contents = f"<div class='box'><p>Inhaltsverzeichnis</p><ul>{links}</ul></div>"
+    article = _clean(_article(contents + PROSE))
+    assert "Inhaltsverzeichnis" not in article.text
+    assert any(b.text == "Inhaltsverzeichnis" for b in article.boilerplate)

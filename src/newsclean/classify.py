@@ -295,6 +295,7 @@ def revisit_neighbours(
 _HEADED_BOXES = {
     "related": ("related", Region.SIDEBAR, "related"),
     "author": ("author", Region.BOILERPLATE, "author"),
+    "contents": ("navigation", Region.BOILERPLATE, "navigation"),
 }
 
 

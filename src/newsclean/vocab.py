@@ -418,8 +418,8 @@ RELATED_TEXT = _cue(
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
     r"|aiheeseen liittyvät)\b",
 )
-#: The whole text of a label that opens a box of other stories or of the author's
-#: profile ("Lesen Sie auch", "Das könnte Sie auch interessieren", "About the author"):
+#: The whole text of a label that opens a box of other stories, of the author's profile
+#: or of the article's contents ("Lesen Sie auch", "About the author", "Inhalt"):
 #: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
 #: "Weitere ..." and "More ..." also start the article's own subheadings.
 BOX_HEADING = re.compile(
@@ -434,6 +434,8 @@ BOX_HEADING = re.compile(
     r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche)"
     r"|(?P<author>about the author|über (?:den autor|die autorin)|à propos de l'auteur"
     r"|sobre el autor|o autorze)"
+    r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
+    r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
