@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from conftest import PROSE
 from newsclean.model import BlockKind
@@ -90,6 +92,21 @@ def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     assert captions == ["The council chamber on Tuesday"]
     assert "council chamber" not in article.text
     assert "*The council chamber on Tuesday*" in article.to_markdown()
+
+
+@pytest.mark.parametrize("name", ["wp-caption-text", "caption-full", "imageCaption"])
+def test_caption_classed_boxes_are_captions(name: str) -> None:
+    caption = "The council chamber on Tuesday, where the budget was approved after a long debate"
+    box = f"<div class='wp-caption'><img src='a.jpg'><p class='{name}'>{caption}</p></div>"
+    article = _clean(f"<article>{PROSE * 3}{box}{PROSE}</article>")
+    assert [b.text for b in article.body if b.kind is BlockKind.CAPTION] == [caption]
+    assert "council chamber" not in article.text
+
+
+def test_a_utility_class_that_styles_captions_inside_is_not_one() -> None:
+    body = f"<div class='[&_figcaption]:mt-xs lg:[&_figcaption]:mt-md'>{PROSE * 3}</div>"
+    article = _clean(f"<article>{body}</article>")
+    assert article.text.count("The council voted") == 3
 
 
 def test_the_climb_looks_past_a_card_header_to_the_list_of_cards() -> None:
