@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from conftest import PROSE
 from newsclean.model import Region
@@ -443,3 +445,57 @@ def test_a_heading_wrapped_in_a_section_link_stays_navigation() -> None:
     nav = "<nav><a href='/mode/'><h3>Toute la mode de la semaine</h3></a></nav>"
     article = _clean(_article() + nav)
     assert article.sidebar_stories == ()
+
+
+def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
+    teaser = "<h4>Mayor opens the new library</h4><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><div>Lesen Sie auch</div>{teaser}</div>"
+    about = "<div><p>Über den Autor</p><p>Hej! Ich bin Jane, Reporterin aus Leidenschaft.</p></div>"
+    article = _clean(_article(more + PROSE + about))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert "Mayor opens" not in article.text and "Lesen Sie auch" not in article.text
+    assert "Jane" not in article.text
+    assert any(
+        "Reporterin" in block.text and block.role == "author" for block in article.boilerplate
+    )
+
+
+def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> None:
+    # The label heads the whole of what follows: more than half the article.
+    section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"
+    article = _clean(_article(section))
+    assert "The mayor voted" in article.text
+
+
+def test_german_share_and_read_on_prompts_after_the_article_leave_it() -> None:
+    reading = "<p>Zum Weiterlesen:</p><p>Roe, J. (2021). Budgets for towns. Gazette Press.</p>"
+    article = _clean(_article(reading + "<h5>Jetzt teilen!</h5>"))
+    assert "Zum Weiterlesen" not in article.text and "Jetzt teilen" not in article.text
+    assert "Budgets for towns." in article.text
+
+
+def test_english_related_labels_and_share_pleas_leave_the_article() -> None:
+    teaser = "<p><a href='/2025/05/mayor-opens-library'>Mayor opens the new library</a></p>"
+    more = f"<div><h3>You might like</h3>{teaser}{teaser.replace('library', 'pool')}</div>"
+    article = _clean(_article(more + "<p>If you like it, please share it!</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert "You might like" not in article.text
+
+
+@pytest.mark.parametrize("name", ["vorspann", "introduction", "chapo", "article__abstract"])
+def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> None:
+    lead = "Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte bis in den Abend."
+    page = f"<div class='header'><h1>Budget approved</h1><div class='{name}'>{lead}</div></div>"
+    article = _clean(page + f"<div class='body'>{PROSE * 4}</div>")
+    assert article.text.startswith("Der Stadtrat")
+
+
+def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
+    links = "".join(f"<li><a href='#s{n}'>Part {n} of the budget</a></li>" for n in (1, 2, 3))
+    contents = f"<div class='box'><p>Inhaltsverzeichnis</p><ul>{links}</ul></div>"
+    article = _clean(_article(contents + PROSE))
+    assert "Inhaltsverzeichnis" not in article.text
+    assert any(b.text == "Inhaltsverzeichnis" for b in article.boilerplate)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from conftest import PROSE
 from newsclean.model import BlockKind
@@ -92,6 +94,21 @@ def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     assert "*The council chamber on Tuesday*" in article.to_markdown()
 
 
+@pytest.mark.parametrize("name", ["wp-caption-text", "caption-full", "imageCaption"])
+def test_caption_classed_boxes_are_captions(name: str) -> None:
+    caption = "The council chamber on Tuesday, where the budget was approved after a long debate"
+    box = f"<div class='wp-caption'><img src='a.jpg'><p class='{name}'>{caption}</p></div>"
+    article = _clean(f"<article>{PROSE * 3}{box}{PROSE}</article>")
+    assert [b.text for b in article.body if b.kind is BlockKind.CAPTION] == [caption]
+    assert "council chamber" not in article.text
+
+
+def test_a_utility_class_that_styles_captions_inside_is_not_one() -> None:
+    body = f"<div class='[&_figcaption]:mt-xs lg:[&_figcaption]:mt-md'>{PROSE * 3}</div>"
+    article = _clean(f"<article>{body}</article>")
+    assert article.text.count("The council voted") == 3
+
+
 def test_the_climb_looks_past_a_card_header_to_the_list_of_cards() -> None:
     # Each product card: a header (credit, label, name) above the card's text box; the
     # best box is one card's text, and the next parent up adds only the header.
@@ -162,3 +179,22 @@ def test_sections_of_wrapped_paragraphs_climb_past_a_list_that_scores_best() -> 
     article = _clean(f"<nav><a href='/'>Home</a></nav><div class='post'>{sections}</div>")
     assert [day in article.text for day in ("Monday", "Friday", "Sunday")] == [True] * 3
     assert "Step 7" in article.text
+
+
+def test_a_list_between_two_parts_of_the_article_joins_it() -> None:
+    # A recipe: introduction, ingredient list, method; the list has no prose of its own.
+    ingredients = "".join(f"<li>{n} g wholemeal flour, sifted</li>" for n in range(100, 400, 20))
+    method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3
+    article = _clean(
+        f"<div class='recipe'><p>{PROSE}</p><section><h3>Ingredients</h3><ul>{ingredients}</ul>"
+        f"</section><div class='steps'>{method}</div></div><footer>About us</footer>"
+    )
+    assert "200 g wholemeal flour" in article.text
+    assert "The cook voted" in article.text
+
+
+def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
+    promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
+    method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3
+    article = _clean(f"<div><p>{PROSE}</p>{promo}<div class='steps'>{method}</div></div>")
+    assert "Try our app" not in article.text

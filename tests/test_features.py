@@ -136,7 +136,17 @@ def test_a_chinese_paragraph_counts_as_prose() -> None:
     assert is_prose(features, Options())
 
 
-@pytest.mark.parametrize("name", ["non-paywall", "no-sidebar", "has-comments", "with_ads"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "non-paywall",
+        "no-sidebar",
+        "has-comments",
+        "with_ads",
+        "o-section--has-ads",
+        "page__main--no-sidebar",
+    ],
+)
 def test_modifier_classes_say_nothing_about_the_box(name: str) -> None:
     element = lxml.html.fragment_fromstring(f"<div class='row {name}'>x</div>")
     assert negative_cues(element) == frozenset()

@@ -382,6 +382,7 @@ def revisit_neighbours(
             revised[index] = Decision(Region.MAIN, "text", "neighbours:main")
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
+    _route_headed_boxes(segments, features, revised, options)
     _trim_main_tail(features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _spread_ad_labels(segments, revised, options)
@@ -432,6 +433,75 @@ def _smallest_shared_box(
 ) -> HtmlElement | None:
     """The innermost box around `owner` that holds another segment besides it."""
     return next((box for box in _boxes_around(owner, limit) if len(members[box]) > 1), None)
+
+
+#: What a box opened by a vocab.BOX_HEADING label holds: (group, label's role, content's
+#: region and role).
+_HEADED_BOXES = {
+    "related": ("related", Region.SIDEBAR, "related"),
+    "author": ("author", Region.BOILERPLATE, "author"),
+    "contents": ("navigation", Region.BOILERPLATE, "navigation"),
+}
+
+
+def _route_headed_boxes(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label such as "Lesen Sie auch" or "About the author" that opens a box inside the
+    article: the box (the smallest element around the label holding more segments, with
+    nothing of the article above the label) holds other stories or the author's profile."""
+    main_chars = sum(
+        feature.chars
+        for feature, decision in zip(features, decisions, strict=True)
+        if decision.region is Region.MAIN
+    )
+    for index, segment in enumerate(segments):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        match = vocab.BOX_HEADING.match(segment.text)
+        if match is None or match.lastgroup is None:
+            continue
+        box = _box_after(segments, features, decisions, index, options)
+        if box is None:
+            continue
+        label_role, region, role = _HEADED_BOXES[match.lastgroup]
+        inside = [i for i in range(index + 1, box + 1) if decisions[i].region is Region.MAIN]
+        if sum(features[i].chars for i in inside) > main_chars * options.max_headed_box_share:
+            continue
+        decisions[index] = Decision(Region.BOILERPLATE, label_role, "box:heading")
+        for i in inside:
+            decisions[i] = Decision(region, role, "box:heading")
+
+
+def _box_after(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+) -> int | None:
+    """The last segment of the smallest box around segment `index` that holds others,
+    if the segment opens it (at most short_block_chars of article text above it)."""
+    owner = segments[index].owner
+    for depth, box in enumerate(owner.iterancestors()):
+        if depth >= options.chain_limit or box.tag in ("body", "html"):
+            return None
+        first = last = index
+        while first > 0 and _is_inside(segments[first - 1].owner, box):
+            first -= 1
+        while last + 1 < len(segments) and _is_inside(segments[last + 1].owner, box):
+            last += 1
+        if first == last == index:
+            continue
+        above = sum(
+            features[i].chars for i in range(first, index) if decisions[i].region is Region.MAIN
+        )
+        return last if above <= options.short_block_chars and last > index else None
+    return None
+
+
+def _is_inside(element: HtmlElement, box: HtmlElement) -> bool:
+    return element is box or any(ancestor is box for ancestor in element.iterancestors())
 
 
 #: What a short block after the article's last paragraph says when it speaks to the

@@ -281,17 +281,44 @@ def _with_siblings(
     options: Options,
 ) -> tuple[HtmlElement, ...]:
     """Siblings of the main container join it when they score near it, are prose
-    paragraphs, or are boxes of plain prose (not floated: a floated box is an aside)."""
+    paragraphs, or are boxes of plain prose (not floated: a floated box is an aside);
+    so do the quiet boxes between two that joined (a recipe's ingredient list between
+    its introduction and its method)."""
     parent = top.getparent()
     if parent is None:
         return (top,)
-    return tuple(
-        sibling
-        for sibling in parent
-        if sibling is top
+    siblings = [sibling for sibling in parent if isinstance(sibling.tag, str)]
+    joined = [
+        sibling is top
         or weighted.get(sibling, 0.0) >= threshold
         or (sibling.tag == "p" and sibling in stats and stats[sibling].prose > 0)
         or _is_prose_box(sibling, stats, options)
+        for sibling in siblings
+    ]
+    first, last = joined.index(True), len(joined) - 1 - joined[::-1].index(True)
+    return tuple(
+        sibling
+        for position, sibling in enumerate(siblings)
+        if joined[position] or (first < position < last and _is_quiet_box(sibling, stats, options))
+    )
+
+
+_MEDIA_TAGS = ("img", "picture", "figure", "video", "iframe")
+
+
+def _is_quiet_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+    """Short lines (a list, a table of values) with few links, no class cue, not floated
+    aside. A box with a paragraph of its own between the article's parts is a promotion
+    as often as not, and one with a picture is the picture's caption and credit."""
+    entry = stats.get(element)
+    return (
+        entry is not None
+        and entry.prose == 0
+        and next(element.iter(*_MEDIA_TAGS), None) is None
+        and entry.link_density <= options.max_prose_link_density
+        and not _floated(element)
+        and not class_cues(element) - {"positive"}
+        and not _children_negative(element, options)
     )
 
 

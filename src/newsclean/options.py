@@ -106,6 +106,10 @@ class Options:
     #: The article's last full paragraph is prose at least this many times
     #: min_paragraph_chars; short prompts after it leave the article.
     last_paragraph_factor: int = 2
+    #: A box inside the article opened by a "Lesen Sie auch" / "About the author" label
+    #: leaves it when it holds at most this share of the article's text (more, and the
+    #: label is a section of the article itself).
+    max_headed_box_share: float = 0.5
 
     # -- metadata -------------------------------------------------------------------
     #: How many segments after the title are searched for the byline and dateline.

@@ -331,13 +331,21 @@ def _kind_of(owner: HtmlElement, preformatted: bool) -> BlockKind:
         return BlockKind.PREFORMATTED
     if tag in vocab.HEADING_TAGS or _heading_above(owner) is not None:
         return BlockKind.HEADING
-    if tag in vocab.CAPTION_TAGS:
+    if tag in vocab.CAPTION_TAGS or _caption_classed(owner):
         return BlockKind.CAPTION
     if tag in vocab.LIST_ITEM_TAGS:
         return BlockKind.LIST_ITEM
     if any(a.tag == "blockquote" for a in _ancestors(owner, 6)):
         return BlockKind.QUOTE
     return BlockKind.PARAGRAPH
+
+
+def _caption_classed(owner: HtmlElement) -> bool:
+    """A picture's caption in a box classed as one ("wp-caption-text", "caption-full")."""
+    return any(
+        vocab.CAPTION_CLASS.search(element.get("class") or "")
+        for element in (owner, *_ancestors(owner, 2))
+    )
 
 
 def _heading_above(owner: HtmlElement) -> HtmlElement | None:

@@ -113,6 +113,11 @@ BOX_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 LIST_ITEM_TAGS = frozenset(["li", "dd", "dt"])
 CAPTION_TAGS = frozenset(["figcaption", "caption"])
+#: A class naming a picture's caption: "wp-caption-text", "caption-full", "imageCaption",
+#: "Bildunterschrift"; a utility class styling captions inside ("[&_figcaption]:mt-xs") is not.
+CAPTION_CLASS = re.compile(
+    r"(?:^|\s|[-_])[a-z]*(?:caption|bildunterschrift)(?:$|\s|[-_])", re.IGNORECASE
+)
 EMPHASIS_TAGS = frozenset(["b", "strong"])
 
 # -- class/id tokens ----------------------------------------------------------------
@@ -124,9 +129,10 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-#: A class name that says what a box lacks or has, not what it is: kept whole.
+#: A class name that says what a box lacks or has, not what it is: kept whole. The
+#: modifier may follow the block's own name ("o-section--has-ads", "page--no-sidebar").
 CLASS_MODIFIER = re.compile(
-    r"^(?:no|non|not|without|has|with)[-_]"
+    r"(?:^|[-_])(?:no|non|not|without|has|with)[-_]"
     # print-visibility utilities ("d-print-none", "hide-for-print", "noprint"): not a print
     # button, a box the stylesheet leaves off paper.
     r"|print.*(?:none|hid|only|visible)|(?:none|hide|hidden|only|visible|no).*print"
@@ -165,7 +171,10 @@ BANNER_CLASSES = _tokens("banner")
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
-LEAD_CLASSES = _tokens("lead lede standfirst intro summary dek deck subtitle subheadline excerpt")
+LEAD_CLASSES = _tokens(
+    "lead lede standfirst intro introduction summary dek deck subtitle subheadline excerpt "
+    "abstract vorspann einleitung chapo entradilla bajada documentdescription"
+)
 BYLINE_CLASSES = _tokens("byline author authors autor creator writer contributor")
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
@@ -374,8 +383,8 @@ SPONSORED_TEXT = _cue(
 )
 SHARE_TEXT = _cue(
     "share",
-    r"^\s*(?:share|teilen|partager|compartir|condividi)\b(?!-)",
-    r"\bshare (?:this|on|via)\b|\bsocial media networks\b",
+    r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
+    r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
     keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
 )
 COMMENT_TEXT = _cue(
@@ -425,7 +434,7 @@ SOCIAL_TEXT = _cue(
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
 READ_MORE_TEXT = _cue(
     "read-more",
-    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→)?\s*$",
+    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 #: The "... read more" that ends a teaser.
@@ -438,6 +447,27 @@ RELATED_TEXT = _cue(
     r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
     r"|aiheeseen liittyvät)\b",
+)
+#: The whole text of a label that opens a box of other stories, of the author's profile
+#: or of the article's contents ("Lesen Sie auch", "About the author", "Inhalt"):
+#: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
+#: "Weitere ..." and "More ..." also start the article's own subheadings.
+BOX_HEADING = re.compile(
+    r"^\s*(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
+    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
+    r"|recommended(?: posts| articles| stories| reading| for you)?"
+    r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
+    r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
+    r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
+    r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
+    r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche)"
+    r"|(?P<author>about the author|über (?:den autor|die autorin)|à propos de l'auteur"
+    r"|sobre el autor|o autorze)"
+    r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
+    r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
 )
 
 _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
