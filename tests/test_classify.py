@@ -443,3 +443,13 @@ def test_a_heading_wrapped_in_a_section_link_stays_navigation() -> None:
     nav = "<nav><a href='/mode/'><h3>Toute la mode de la semaine</h3></a></nav>"
     article = _clean(_article() + nav)
     assert article.sidebar_stories == ()
+
+
+def test_a_login_prompt_in_a_newsletter_box_is_boilerplate() -> None:
+    box = (
+        "<div class='newsletter-component'><h4>Inside politics newsletter</h4>"
+        "<div><a href='/signup'>Sign up</a></div><p>Already have an account? Log in here</p></div>"
+    )
+    article = _clean(_article() + box)
+    assert "Log in here" not in _ads(article)
+    assert any(b.role == "login" and "Log in here" in b.text for b in article.boilerplate)

@@ -132,6 +132,15 @@ _ROWS: tuple[_Row, ...] = (
         Region.LEGAL,
         "legal",
     ),
+    (
+        "text:login",
+        lambda c: (
+            c.features.words <= c.options.max_label_words
+            and vocab.LOGIN_TEXT.match(c.segment.text) is not None
+        ),
+        Region.BOILERPLATE,
+        "login",
+    ),
     ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
     ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
     ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
