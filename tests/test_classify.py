@@ -499,3 +499,13 @@ def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
     article = _clean(_article(contents + PROSE))
     assert "Inhaltsverzeichnis" not in article.text
     assert any(b.text == "Inhaltsverzeichnis" for b in article.boilerplate)
+
+
+def test_a_login_prompt_in_a_newsletter_box_is_boilerplate() -> None:
+    box = (
+        "<div class='newsletter-component'><h4>Inside politics newsletter</h4>"
+        "<div><a href='/signup'>Sign up</a></div><p>Already have an account? Log in here</p></div>"
+    )
+    article = _clean(_article() + box)
+    assert "Log in here" not in _ads(article)
+    assert any(b.role == "login" and "Log in here" in b.text for b in article.boilerplate)

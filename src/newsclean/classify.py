@@ -135,6 +135,15 @@ _ROWS: tuple[_Row, ...] = (
         Region.LEGAL,
         "legal",
     ),
+    (
+        "text:login",
+        lambda c: (
+            c.features.words <= c.options.max_label_words
+            and vocab.LOGIN_TEXT.match(c.segment.text) is not None
+        ),
+        Region.BOILERPLATE,
+        "login",
+    ),
     ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
     ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
     ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
@@ -400,8 +409,10 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
     the small box it heads: the teaser's headline, the form's caption beside it are the
     ad's too. A box of more than `max_ad_box_segments` segments, or holding article text,
     is a column, not one ad."""
-    members = _box_members(segments, options.chain_limit)
     labels = [i for i, decision in enumerate(decisions) if decision.rule in _AD_LABEL_RULES]
+    if not labels:
+        return
+    members = _box_members(segments, options.chain_limit)
     for index in labels:
         box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
         if box is None or len(members[box]) > options.max_ad_box_segments:

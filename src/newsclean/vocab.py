@@ -284,6 +284,14 @@ AD_LABEL_TEXT = _cue(
     r"|subscriber(?:s|-)? ?(?:only|exclusive)|(?:exklusiv|nur) für abonnenten"
     r"|réservé aux abonnés|exclusivo para (?:suscriptores|assinantes))\s*\.?\s*$",
 )
+#: A login prompt standing alone: "Already have an account? Log in here", "Sign in",
+#: "Anmelden". The site's account controls, not a plea (even inside a newsletter box).
+LOGIN_TEXT = re.compile(
+    r"^\s*(?:already (?:have an account|registered|a member)\s*\??\s*)?"
+    r"(?:log ?in|sign ?in|anmelden|einloggen|se connecter|connexion|iniciar sesi[oó]n|accedi)"
+    r"(?: here| now| to your account)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 #: Where a link of a block leads to a sign-up or subscription page, the block is a plea.
 SUBSCRIBE_HREF = re.compile(
     r"\bnewsletter|\bsubscri|\bsignup|\bsign-up|\bsuscrip|\bassin(?:e|atura|ante)\b|\babonn"
