@@ -509,3 +509,18 @@ def test_a_login_prompt_in_a_newsletter_box_is_boilerplate() -> None:
     article = _clean(_article() + box)
     assert "Log in here" not in _ads(article)
     assert any(b.role == "login" and "Log in here" in b.text for b in article.boilerplate)
+
+
+def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
+    disclosure = (
+        "<p>We may earn commission from links on this page, but we only recommend "
+        "products we back.</p>"
+    )
+    about = (
+        "<p>Affiliate links are how many small sites pay their writers, the council's "
+        "report on local media found, and most readers never notice them.</p>"
+    )
+    article = _clean(_article(disclosure + about))
+    assert "We may earn commission" in "\n".join(block.text for block in article.legal)
+    assert "We may earn commission" not in article.text
+    assert "Affiliate links are how many small sites" in article.text

@@ -136,6 +136,15 @@ _ROWS: tuple[_Row, ...] = (
         "legal",
     ),
     (
+        "text:disclosure",
+        lambda c: (
+            "disclosure" in c.features.text_cues
+            and c.features.words <= c.options.max_disclosure_words
+        ),
+        Region.LEGAL,
+        "disclosure",
+    ),
+    (
         "text:login",
         lambda c: (
             c.features.words <= c.options.max_label_words

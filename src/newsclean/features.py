@@ -62,6 +62,7 @@ _CUES = (
     vocab.BIO_TEXT,
     vocab.READ_MORE_TEXT,
     vocab.RELATED_TEXT,
+    vocab.DISCLOSURE_TEXT,
 )
 
 

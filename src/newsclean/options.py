@@ -96,6 +96,9 @@ class Options:
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3
     max_prompt_words: int = 30
+    #: A block of at most this many words that discloses affiliate links or commissions
+    #: is legal text, inside the article too (a longer one is a story about them).
+    max_disclosure_words: int = 50
     #: Outside the article, a line of at most this many words about the comments ("3
     #: Kommentare", "Commenting on this article has been disabled") is the thread's, even
     #: in a box classed as a disclaimer; a login prompt this short is boilerplate anywhere.

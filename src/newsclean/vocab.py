@@ -389,6 +389,29 @@ SPONSORED_TEXT = _cue(
         "publicidad",
     ),
 )
+#: An affiliate or funding disclosure: "We may earn commission from links on this page",
+#: "As an Amazon Associate I earn from qualifying purchases", "This post contains
+#: affiliate links", "reader-supported", "erhalten wir ggf. eine Provision".
+DISCLOSURE_TEXT = _cue(
+    "disclosure",
+    r"\b(?:we|i|site|website|blog)\s+(?:may|might|could|will)?\s*(?:earn|receive|get|make)s?"
+    r"\s+(?:an?\s+)?(?:small\s+|affiliate\s+)?(?:commissions?|compensation|a share of)",
+    r"\bas an amazon associate\b|\bqualifying purchases\b|\breader[- ]supported\b",
+    r"\b(?:contains?|includes?|may contain|uses?) (?:some )?affiliate links?\b",
+    r"\baffiliate (?:disclosure|disclaimer)\b",
+    r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
+    r"eine (?:kleine )?provision\b",
+    keywords=(
+        "commission",
+        "compensation",
+        "share of",
+        "amazon associate",
+        "qualifying purchase",
+        "reader",
+        "affiliate",
+        "provision",
+    ),
+)
 SHARE_TEXT = _cue(
     "share",
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
