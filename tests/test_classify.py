@@ -256,3 +256,17 @@ def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
     article = _clean(_article(contents + PROSE))
     assert "Inhaltsverzeichnis" not in article.text
     assert any(b.text == "Inhaltsverzeichnis" for b in article.boilerplate)
+
+
+def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:
+    linked = (
+        "<p>Jane Roe replaced <a href='/people/john-doe-former-head-of-budget'>John Doe, who "
+        "ran the budget office for eight years</a> until May.</p>"
+    )
+    related = (
+        "<p>À lire aussi : <a href='/2025/05/mayor-opens-the-new-library'>The mayor opens "
+        "the new library after three years of work</a>.</p>"
+    )
+    article = _clean(_article(linked + related + PROSE))
+    assert "Jane Roe replaced John Doe" in article.text
+    assert "À lire aussi" not in article.text
