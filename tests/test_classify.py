@@ -270,3 +270,13 @@ def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:
     article = _clean(_article(linked + related + PROSE))
     assert "Jane Roe replaced John Doe" in article.text
     assert "À lire aussi" not in article.text
+
+
+def test_an_invitation_to_the_sites_forums_after_the_article_leaves_it() -> None:
+    tail = (
+        "<p>Email the author or follow him @janeroe. Follow us on Twitter.</p>"
+        "<p>Join our Space Forums to keep talking about the budget, the schools and more, "
+        "and share your views on the library with other readers!</p>"
+    )
+    article = _clean(_article(tail))
+    assert article.text.endswith("after a long debate that lasted into the evening.")

@@ -392,7 +392,8 @@ SOCIAL_TEXT = _cue(
     "social",
     r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
     r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
-    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b",
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b"
+    r"|\bjoin our [\w ]{0,30}\b(?:forums?|community|discord|facebook group)\b",
     keywords=(
         "follow",
         "folg",
@@ -400,6 +401,7 @@ SOCIAL_TEXT = _cue(
         "suivez",
         "seguici",
         "join us",
+        "join our",
         "app",
         "youtube",
         "telegram",
