@@ -280,3 +280,12 @@ def test_an_invitation_to_the_sites_forums_after_the_article_leaves_it() -> None
     )
     article = _clean(_article(tail))
     assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
+def test_a_russian_related_box_inside_the_article_leaves_it() -> None:
+    teaser = (
+        "<div class='tumb'><div class='body'>Популярная диета. Минус 5 кг за 7 дней.</div></div>"
+    )
+    more = f"<div><h2>Самые популярные диеты</h2>{teaser * 3}</div>"
+    article = _clean(_article(more))
+    assert "Самые популярные" not in article.text and "Популярная диета" not in article.text
