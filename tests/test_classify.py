@@ -524,3 +524,36 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "We may earn commission" in "\n".join(block.text for block in article.legal)
     assert "We may earn commission" not in article.text
     assert "Affiliate links are how many small sites" in article.text
+
+
+def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:
+    linked = (
+        "<p>Jane Roe replaced <a href='/people/john-doe-former-head-of-budget'>John Doe, who "
+        "ran the budget office for eight years</a> until May.</p>"
+    )
+    related = (
+        "<p>À lire aussi : <a href='/2025/05/mayor-opens-the-new-library'>The mayor opens "
+        "the new library after three years of work</a>.</p>"
+    )
+    article = _clean(_article(linked + related + PROSE))
+    assert "Jane Roe replaced John Doe" in article.text
+    assert "À lire aussi" not in article.text
+
+
+def test_an_invitation_to_the_sites_forums_after_the_article_leaves_it() -> None:
+    tail = (
+        "<p>Email the author or follow him @janeroe. Follow us on Twitter.</p>"
+        "<p>Join our Space Forums to keep talking about the budget, the schools and more, "
+        "and share your views on the library with other readers!</p>"
+    )
+    article = _clean(_article(tail))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
+def test_a_russian_related_box_inside_the_article_leaves_it() -> None:
+    teaser = (
+        "<div class='tumb'><div class='body'>Популярная диета. Минус 5 кг за 7 дней.</div></div>"
+    )
+    more = f"<div><h2>Самые популярные диеты</h2>{teaser * 3}</div>"
+    article = _clean(_article(more))
+    assert "Самые популярные" not in article.text and "Популярная диета" not in article.text

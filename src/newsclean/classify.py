@@ -117,8 +117,23 @@ def _is_dated_headline(context: _Context) -> bool:
     )
 
 
+def _is_linked_prose(context: _Context) -> bool:
+    """A sentence of the article most of whose words are links (names, sources), with
+    some text of its own: a headline or a menu is all link, and "À lire aussi : <link>"
+    points elsewhere."""
+    features = context.features
+    return (
+        context.in_main
+        and features.sentences > 0
+        and not features.text_cues & {"related", "read-more"}
+        and features.length >= context.options.min_paragraph_chars
+        and features.link_density < 1
+    )
+
+
 def _is_headline(context: _Context) -> bool:
-    if (context.in_main and not context.features.linked) or "footer" in context.chain_cues:
+    in_article = context.in_main and (not context.features.linked or _is_linked_prose(context))
+    if in_article or "footer" in context.chain_cues:
         return False
     minimum = context.options.headline_min_words
     return context.features.linked and any(
@@ -226,7 +241,11 @@ _ROWS: tuple[_Row, ...] = (
     ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.SIDEBAR, "related"),
     (
         "main:links",
-        lambda c: c.in_main and c.features.link_density > c.options.max_link_density,
+        lambda c: (
+            c.in_main
+            and c.features.link_density > c.options.max_link_density
+            and not _is_linked_prose(c)
+        ),
         Region.BOILERPLATE,
         "links",
     ),

@@ -448,7 +448,8 @@ SOCIAL_TEXT = _cue(
     "social",
     r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
     r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
-    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b",
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b"
+    r"|\bjoin our [\w ]{0,30}\b(?:forums?|community|discord|facebook group)\b",
     keywords=(
         "follow",
         "folg",
@@ -456,6 +457,7 @@ SOCIAL_TEXT = _cue(
         "suivez",
         "seguici",
         "join us",
+        "join our",
         "app",
         "youtube",
         "telegram",
@@ -477,6 +479,8 @@ RELATED_TEXT = _cue(
     r"^\s*(?:related|previous|next|more|read also|see also|most read|popular|trending"
     r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
+    r"|puedes ver|lee también|ver también|te puede interesar|leia também|mehr(?=\s*:)"
+    r"|learn more(?=\s*:)|dowiedz się więcej|czytaj (?:także|też|więcej)|zobacz (?:także|też)"
     r"|aiheeseen liittyvät)\b",
 )
 #: The whole text of a label that opens a box of other stories, of the author's profile
@@ -492,7 +496,9 @@ BOX_HEADING = re.compile(
     r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
     r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
     r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
-    r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche)"
+    r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
+    r"|читайте также|смотрите также|похожие (?:статьи|новости|записи)|по теме"
+    r"|самые популярные[\w ]{0,30}|читайте також|схожі (?:статті|новини))"
     r"|(?P<author>about the author|über (?:den autor|die autorin)|à propos de l'auteur"
     r"|sobre el autor|o autorze)"
     r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
