@@ -172,7 +172,7 @@ def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Pa
 
 def _new_parser() -> lxml.html.HTMLParser:
     # HTML mode never resolves external entities or DTDs; no_network closes the rest.
-    return lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
+    parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
         huge_tree=True,
         remove_blank_text=False,
         remove_comments=False,
@@ -182,6 +182,18 @@ def _new_parser() -> lxml.html.HTMLParser:
         default_doctype=False,
         collect_ids=False,
     )
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
+
+
+#: Every element an `HtmlElement` (no form or input subclasses: nothing here uses them),
+#: chosen in C: lxml.html's default lookup is a Python call each time a node is touched.
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 
 
 def _parse_markup(markup: str) -> _Parsed:
