@@ -8,6 +8,7 @@ A data table is always a block of its own, its cells kept in `Block.rows`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -70,7 +71,7 @@ def _block(segment: Segment, decision: Decision) -> Block:
         region=decision.region,
         role=decision.role,
         tag=segment.tag,
-        path=short_path(segment.owner),
+        path=sys.intern(short_path(segment.owner)),  # a page repeats a few paths many times
         rule=decision.rule,
         level=segment.level,
         rows=segment.rows,
