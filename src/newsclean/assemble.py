@@ -23,6 +23,7 @@ _PATH_DEPTH = 4
 
 def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    paths = _Paths()
     previous: int | None = None
     for segment, decision in _in_region(segments, decisions, Region.MAIN):
         joins_line = (
@@ -34,7 +35,7 @@ def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Blo
         if joins_line:
             blocks[-1] = _extend(blocks[-1], segment.text)
         else:
-            blocks.append(_block(segment, decision))
+            blocks.append(_block(segment, decision, paths))
         previous = segment.index
     return tuple(blocks)
 
@@ -43,13 +44,14 @@ def region_blocks(
     segments: list[Segment], decisions: list[Decision], region: Region
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    paths = _Paths()
     previous: tuple[int, str] | None = None
     for segment, decision in _in_region(segments, decisions, region):
         merges = previous == (segment.index - 1, decision.role) and blocks
         if merges and not _is_table(segment) and blocks[-1].kind is not BlockKind.TABLE:
             blocks[-1] = _extend(blocks[-1], segment.text)
         else:
-            blocks.append(_block(segment, decision))
+            blocks.append(_block(segment, decision, paths))
         previous = (segment.index, decision.role)
     return tuple(blocks)
 
@@ -64,14 +66,14 @@ def _in_region(
     )
 
 
-def _block(segment: Segment, decision: Decision) -> Block:
+def _block(segment: Segment, decision: Decision, paths: _Paths) -> Block:
     return Block(
         kind=segment.kind,
         text=segment.text,
         region=decision.region,
         role=decision.role,
         tag=segment.tag,
-        path=sys.intern(short_path(segment.owner)),  # a page repeats a few paths many times
+        path=paths.of(segment.owner),
         rule=decision.rule,
         level=segment.level,
         rows=segment.rows,
@@ -87,14 +89,31 @@ def _extend(block: Block, line: str) -> Block:
     return replace(block, text=f"{block.text}\n{line}")
 
 
-def short_path(element: HtmlElement) -> str:
+def short_path(element: HtmlElement, depth: int = _PATH_DEPTH) -> str:
     """The element and a few ancestors, CSS-like: "td>span.STORY>p"."""
     parts = [_step(element)]
     for count, ancestor in enumerate(element.iterancestors()):
-        if count >= _PATH_DEPTH - 1:
+        if count >= depth - 1:
             break
         parts.append(_step(ancestor))
     return ">".join(reversed(parts))
+
+
+class _Paths:
+    """`short_path` for the blocks of one page: siblings share their ancestors' part of
+    the path (computed once per parent), and equal paths share one string."""
+
+    def __init__(self) -> None:
+        self._above: dict[HtmlElement, str] = {}
+
+    def of(self, element: HtmlElement) -> str:
+        parent = element.getparent()
+        if parent is None:
+            return _step(element)
+        above = self._above.get(parent)
+        if above is None:
+            above = self._above[parent] = short_path(parent, _PATH_DEPTH - 1)
+        return sys.intern(f"{above}>{_step(element)}")
 
 
 def _step(element: HtmlElement) -> str:
