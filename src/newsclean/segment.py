@@ -24,12 +24,13 @@ from newsclean import tables, vocab
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind
 
-_SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def normalize_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (`str.split` splits on exactly
+    the characters regex `\\s` matches, in C)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,9 @@ class _Collector:
         """End the current segment, held by `owner`; `depth` is where the owner's tag is
         in `open_tags` (None: the owner is not open, its ancestors are read off the tree)."""
         raw = "".join(self.pieces)
-        text = raw.strip("\n") if preformatted else normalize_space(raw)
-        if text.strip():
+        # Most flushes (a block boundary after another) hold no text, or only whitespace.
+        text = "" if raw.isspace() else raw.strip("\n") if preformatted else normalize_space(raw)
+        if text:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
                 Segment(
