@@ -105,6 +105,8 @@ class _Collector:
     def flush(self, owner: HtmlElement, preformatted: bool, depth: int | None = None) -> None:
         """End the current segment, held by `owner`; `depth` is where the owner's tag is
         in `open_tags` (None: the owner is not open, its ancestors are read off the tree)."""
+        if not self.pieces:  # nothing gathered: no links or emphasis either
+            return
         raw = "".join(self.pieces)
         # Most flushes (a block boundary after another) hold no text, or only whitespace.
         text = "" if raw.isspace() else raw.strip("\n") if preformatted else normalize_space(raw)
