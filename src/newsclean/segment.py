@@ -376,7 +376,10 @@ def _kind_of(tag: object, ancestors: list[str], preformatted: bool) -> BlockKind
 
 def _heading_above(ancestors: list[str]) -> str | None:
     """A heading a few levels up: <h1><div>Title</div></h1> is still a heading."""
-    return next((tag for tag in ancestors[:3] if tag in vocab.HEADING_TAGS), None)
+    for tag in ancestors[:3]:
+        if tag in vocab.HEADING_TAGS:
+            return tag
+    return None
 
 
 def _level_of(tag: object, ancestors: list[str]) -> int:
