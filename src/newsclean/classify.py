@@ -196,17 +196,12 @@ class _ChainInspector:
     ) -> None:
         self._stop = _main_ancestors(main)
         self._cues: dict[HtmlElement, frozenset[str]] = {}
-        self._chains: dict[HtmlElement, tuple[HtmlElement, ...]] = {}
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
 
-    def chain(self, owner: HtmlElement) -> tuple[HtmlElement, ...]:
-        cached = self._chains.get(owner)
-        if cached is None:
-            cached = self._chains[owner] = self._climb(owner)
-        return cached
-
-    def _climb(self, owner: HtmlElement) -> tuple[HtmlElement, ...]:
+    def chain(self, owner: HtmlElement) -> list[HtmlElement]:
+        """Not memoised: owners rarely repeat (only lines split by <br>), and a memo
+        entry per segment costs more memory than the short climb costs time."""
         chain: list[HtmlElement] = []
         element: HtmlElement | None = owner
         while element is not None and len(chain) < self._limit:
@@ -214,9 +209,9 @@ class _ChainInspector:
                 break
             chain.append(element)
             element = element.getparent()
-        return tuple(chain)  # kept per owner: a tuple is smaller, and () is shared
+        return chain
 
-    def cues(self, chain: tuple[HtmlElement, ...]) -> frozenset[str]:
+    def cues(self, chain: list[HtmlElement]) -> frozenset[str]:
         found: set[str] = set()
         for element in chain:
             cached = self._cues.get(element)
@@ -226,7 +221,7 @@ class _ChainInspector:
         found.discard("positive")
         return frozenset(found)
 
-    def appeals(self, chain: tuple[HtmlElement, ...]) -> bool:
+    def appeals(self, chain: list[HtmlElement]) -> bool:
         return any(element in self._appeals for element in chain)
 
 
