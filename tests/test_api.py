@@ -11,6 +11,8 @@ import pytest
 
 import newsclean
 from conftest import SEED_URL
+from newsclean import api
+from newsclean.model import Article, Block, BlockKind, Story
 
 
 def test_public_names() -> None:
@@ -106,3 +108,28 @@ def test_markdown_regions_on_request(seed_html: bytes) -> None:
     assert "## Sidebar stories" in with_regions
     assert "## Legal" in with_regions
     assert "## Ads" in with_regions
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        Article(authors=("A\x00",)),
+        Article(warnings=("w\ud800",)),
+        Article(sidebar_stories=(Story(title="t", text="x\x00"),)),
+        Article(
+            body=(Block(BlockKind.TABLE, "a\tb", rows=(("a", "b"), ("c", "d\x00"))),),
+        ),
+        Article(boilerplate=(Block(BlockKind.PARAGRAPH, "ok", path="div\udfff"),)),
+    ],
+)
+def test_unsafe_characters_are_found_in_every_nested_field(article: Article) -> None:
+    assert not api._is_safe(article)
+    safe = api._safe_article(article)
+    assert api._is_safe(safe)
+    assert "removed NUL or lone surrogate characters from the output" in safe.warnings
+
+
+def test_a_clean_article_is_safe() -> None:
+    block = Block(BlockKind.TABLE, "a\tb", rows=(("a", "b"), ("c", "d")))
+    article = Article(title="T", authors=("A",), body=(block,), sidebar_stories=(Story("t"),))
+    assert api._is_safe(article)

@@ -8,6 +8,7 @@ A data table is always a block of its own, its cells kept in `Block.rows`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -21,36 +22,74 @@ _PATH_DEPTH = 4
 
 
 def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Block, ...]:
-    blocks: list[Block] = []
+    blocks = _Blocks()
+    paths = _Paths()
     previous: int | None = None
     for segment, decision in _in_region(segments, decisions, Region.MAIN):
         joins_line = (
             segment.soft_break
             and previous == segment.index - 1
-            and blocks
+            and blocks.last is not None
             and segments[previous].owner is segment.owner
         )
         if joins_line:
-            blocks[-1] = _extend(blocks[-1], segment.text)
+            blocks.extend(segment.text)
         else:
-            blocks.append(_block(segment, decision))
+            blocks.add(_block(segment, decision, paths))
         previous = segment.index
-    return tuple(blocks)
+    return blocks.done()
 
 
 def region_blocks(
     segments: list[Segment], decisions: list[Decision], region: Region
 ) -> tuple[Block, ...]:
-    blocks: list[Block] = []
+    blocks = _Blocks()
+    paths = _Paths()
     previous: tuple[int, str] | None = None
     for segment, decision in _in_region(segments, decisions, region):
-        merges = previous == (segment.index - 1, decision.role) and blocks
-        if merges and not _is_table(segment) and blocks[-1].kind is not BlockKind.TABLE:
-            blocks[-1] = _extend(blocks[-1], segment.text)
+        last = blocks.last
+        if (
+            last is not None
+            and previous == (segment.index - 1, decision.role)
+            and not _is_table(segment)
+            and last.kind is not BlockKind.TABLE
+        ):
+            blocks.extend(segment.text)
         else:
-            blocks.append(_block(segment, decision))
+            blocks.add(_block(segment, decision, paths))
         previous = (segment.index, decision.role)
-    return tuple(blocks)
+    return blocks.done()
+
+
+class _Blocks:
+    """The blocks being assembled. Lines added to the last block are joined once, when
+    it is done: rebuilding its text per added line would copy it once per line, which
+    on a page of 100,000 menu lines merged into one block is quadratic."""
+
+    def __init__(self) -> None:
+        self._blocks: list[Block] = []
+        self._lines: list[str] = []  # the last block's lines
+
+    @property
+    def last(self) -> Block | None:
+        return self._blocks[-1] if self._blocks else None
+
+    def add(self, block: Block) -> None:
+        self._join_lines()
+        self._blocks.append(block)
+        self._lines = [block.text]
+
+    def extend(self, line: str) -> None:
+        self._lines.append(line)
+
+    def done(self) -> tuple[Block, ...]:
+        self._join_lines()
+        return tuple(self._blocks)
+
+    def _join_lines(self) -> None:
+        if len(self._lines) > 1:
+            self._blocks[-1] = replace(self._blocks[-1], text="\n".join(self._lines))
+        self._lines = []
 
 
 def _in_region(
@@ -63,14 +102,14 @@ def _in_region(
     )
 
 
-def _block(segment: Segment, decision: Decision) -> Block:
+def _block(segment: Segment, decision: Decision, paths: _Paths) -> Block:
     return Block(
         kind=segment.kind,
         text=segment.text,
         region=decision.region,
         role=decision.role,
         tag=segment.tag,
-        path=short_path(segment.owner),
+        path=paths.of(segment.owner),
         rule=decision.rule,
         level=segment.level,
         rows=segment.rows,
@@ -82,18 +121,31 @@ def _is_table(segment: Segment) -> bool:
     return segment.kind is BlockKind.TABLE
 
 
-def _extend(block: Block, line: str) -> Block:
-    return replace(block, text=f"{block.text}\n{line}")
-
-
-def short_path(element: HtmlElement) -> str:
+def short_path(element: HtmlElement, depth: int = _PATH_DEPTH) -> str:
     """The element and a few ancestors, CSS-like: "td>span.STORY>p"."""
     parts = [_step(element)]
     for count, ancestor in enumerate(element.iterancestors()):
-        if count >= _PATH_DEPTH - 1:
+        if count >= depth - 1:
             break
         parts.append(_step(ancestor))
     return ">".join(reversed(parts))
+
+
+class _Paths:
+    """`short_path` for the blocks of one page: siblings share their ancestors' part of
+    the path (computed once per parent), and equal paths share one string."""
+
+    def __init__(self) -> None:
+        self._above: dict[HtmlElement, str] = {}
+
+    def of(self, element: HtmlElement) -> str:
+        parent = element.getparent()
+        if parent is None:
+            return _step(element)
+        above = self._above.get(parent)
+        if above is None:
+            above = self._above[parent] = short_path(parent, _PATH_DEPTH - 1)
+        return sys.intern(f"{above}>{_step(element)}")
 
 
 def _step(element: HtmlElement) -> str:

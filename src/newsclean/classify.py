@@ -8,6 +8,7 @@ short segments in the light of the segments beside them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -303,8 +304,14 @@ def _bare_page(segments: list[Segment], decisions: list[Decision]) -> list[Decis
 def _decide(context: _Context) -> Decision:
     for name, condition, region, role in _ROWS:
         if condition(context):
-            return Decision(region, role, name)
+            return _row_decision(region, role, name)
     raise AssertionError("the last row matches everything")  # pragma: no cover
+
+
+@functools.cache
+def _row_decision(region: Region, role: str, rule: str) -> Decision:
+    """One shared (frozen) Decision per row: a page of 100,000 segments needs a few dozen."""
+    return Decision(region, role, rule)
 
 
 class _ChainInspector:
@@ -322,17 +329,12 @@ class _ChainInspector:
     ) -> None:
         self._stop = _main_ancestors(main)
         self._cues: dict[HtmlElement, frozenset[str]] = {}
-        self._chains: dict[HtmlElement, list[HtmlElement]] = {}
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
-        cached = self._chains.get(owner)
-        if cached is None:
-            cached = self._chains[owner] = self._climb(owner)
-        return cached
-
-    def _climb(self, owner: HtmlElement) -> list[HtmlElement]:
+        """Not memoised: owners rarely repeat (only lines split by <br>), and a memo
+        entry per segment costs more memory than the short climb costs time."""
         chain: list[HtmlElement] = []
         element: HtmlElement | None = owner
         while element is not None and len(chain) < self._limit:
@@ -378,6 +380,8 @@ def _appeal_boxes(
     `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
     hits: dict[HtmlElement, int] = {}
     chars: dict[HtmlElement, int] = {}
+    if not any(feature.appeals for feature in features):
+        return set()  # the common page: no box can qualify, so no box is measured
     for segment, feature in zip(segments, features, strict=True):
         count = feature.appeals
         for element in _boxes_around(segment.owner, options.chain_limit):

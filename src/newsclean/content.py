@@ -8,7 +8,7 @@ The best-scoring element, with the prose siblings beside it, is the main region.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
@@ -24,10 +24,31 @@ class MainRegion:
     """The main container and the sibling elements that join it, in document order."""
 
     roots: tuple[HtmlElement, ...]
+    #: Memo of `contains`, per element: every segment asks, and neighbours share ancestors.
+    _inside: dict[HtmlElement, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def contains(self, element: HtmlElement) -> bool:
-        roots = self.roots
-        return any(node in roots for node in _self_and_ancestors(element))
+        """The element is a root or inside one. Climbs only to the first element already
+        answered, and records the answer for the whole climb."""
+        inside = self._inside
+        climbed: list[HtmlElement] = []
+        node: HtmlElement | None = element
+        answer = False
+        while node is not None:
+            known = inside.get(node)
+            if known is not None:
+                answer = known
+                break
+            if node in self.roots:
+                answer = True
+                break
+            climbed.append(node)
+            node = node.getparent()
+        for node in climbed[1:]:  # the element itself is rarely asked again
+            inside[node] = answer
+        return answer
 
 
 def is_prose(features: Features, options: Options, min_chars: int | None = None) -> bool:
@@ -110,15 +131,42 @@ def _text_stats(
 ) -> dict[HtmlElement, _Stats]:
     stats: dict[HtmlElement, _Stats] = {}
     for segment, feature in zip(segments, features, strict=True):
-        prose = feature.chars if is_prose(feature, options) else 0
-        for element in _self_and_ancestors(segment.owner):
-            entry = stats.get(element)
-            if entry is None:
-                entry = stats[element] = _Stats()
-            entry.chars += feature.chars
-            entry.links += segment.link_chars
-            entry.prose += prose
+        entry = stats.get(segment.owner)
+        if entry is None:
+            entry = stats[segment.owner] = _Stats()
+        entry.chars += feature.chars
+        entry.links += segment.link_chars
+        entry.prose += feature.chars if is_prose(feature, options) else 0
+    # Each element hands its totals to its parent, deepest first: every element on the
+    # owners' ancestor paths is visited once, not once per segment below it.
+    depths = _depths(list(stats))
+    for element in sorted(depths, key=depths.__getitem__, reverse=True):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        entry, above = stats[element], stats.get(parent)
+        if above is None:
+            above = stats[parent] = _Stats()
+        above.chars += entry.chars
+        above.links += entry.links
+        above.prose += entry.prose
     return stats
+
+
+def _depths(elements: list[HtmlElement]) -> dict[HtmlElement, int]:
+    """The depth in the tree of each element and of all its ancestors (the root is 0)."""
+    depths: dict[HtmlElement, int] = {}
+    for element in elements:
+        climbed: list[HtmlElement] = []
+        node: HtmlElement | None = element
+        while node is not None and node not in depths:
+            climbed.append(node)
+            node = node.getparent()
+        depth = depths[node] if node is not None else -1
+        for step in reversed(climbed):
+            depth += 1
+            depths[step] = depth
+    return depths
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:

@@ -8,6 +8,7 @@ Chinese or Japanese are measured on the same scale as English.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -64,13 +65,22 @@ _CUES = (
     vocab.RELATED_TEXT,
     vocab.DISCLOSURE_TEXT,
 )
+_KEYWORD_CUES = tuple(cue for cue in _CUES if cue.keywords is not None)
+_OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)
+#: All the keyword cues' keywords as one alternation: most segments hold none, and one
+#: scan then rules out every keyword cue at once.
+_ANY_KEYWORD = re.compile(
+    vocab.literal_alternation(literal for cue in _KEYWORD_CUES for literal in cue.literals)
+)
 
 
 def _measure_one(segment: Segment, position: float) -> Features:
     text = segment.text
     chars = len(text)
     lowered = text.lower()
-    cues = {cue.name for cue in _CUES if cue.search(text, lowered)}
+    cues = {cue.name for cue in _OTHER_CUES if cue.search(text, lowered)}
+    if _ANY_KEYWORD.search(lowered) is not None:
+        cues.update(cue.name for cue in _KEYWORD_CUES if cue.search(text, lowered))
     if any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
@@ -85,22 +95,47 @@ def _measure_one(segment: Segment, position: float) -> Features:
         chars=chars,
         length=chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),
         words=len(_WORD.findall(text)),
-        link_density=segment.link_chars / chars if chars else 0.0,
-        emphasis_density=segment.emphasis_chars / chars if chars else 0.0,
+        link_density=_share(segment.link_chars, chars),
+        emphasis_density=_share(segment.emphasis_chars, chars),
         sentences=len(_SENTENCE_END.findall(text)),
         commas=text.count(",") + text.count("，") + text.count("、"),
-        text_cues=frozenset(cues),
+        text_cues=_shared_cue_set(cues),
         appeals=appeals,
         position=position,
     )
 
 
+def _share(part: int, whole: int) -> float:
+    """part / whole; 0 (one shared float, not a new one per segment) when part is 0."""
+    return part / whole if part and whole else 0.0
+
+
+#: One frozenset per distinct combination of cue names: most segments have none or the
+#: same few, and a frozenset costs 200 bytes. Bounded by the fixed set of cue names.
+_CUE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared_cue_set(cues: set[str]) -> frozenset[str]:
+    frozen = frozenset(cues)
+    return _CUE_SETS.setdefault(frozen, frozen)
+
+
 def class_cues(element: HtmlElement) -> frozenset[str]:
     """The region categories an element's own tag, role, class and id point to."""
-    tokens = _class_tokens(element)
-    cues = {name for name, words in _CLASS_CATEGORIES if tokens & words}
-    tag = element.tag
-    role = (element.get("role") or "").lower()
+    get = element.get
+    return _cues_of(element.tag, get("role"), get("class"), get("id"))
+
+
+# Memoised by the attribute strings, not the element: a page repeats the same few
+# hundred class/id values across thousands of elements. Bounded, so a page of unique
+# classes cannot grow it without limit.
+@functools.lru_cache(maxsize=8192)
+def _cues_of(
+    tag: object, role_attr: str | None, classes: str | None, ids: str | None
+) -> frozenset[str]:
+    tokens = _class_tokens(classes, ids)
+    cues = {name for name, words in _CLASS_CATEGORIES if tokens & words} if tokens else set()
+    role = (role_attr or "").lower()
     if tag in vocab.NAVIGATION_TAGS or role in vocab.NAVIGATION_ROLES:
         cues.add("navigation")
     if tag == "footer" or role in vocab.FOOTER_ROLES:
@@ -137,9 +172,9 @@ def negative_cues(element: HtmlElement) -> frozenset[str]:
     return class_cues(element) - NEUTRAL_CUES
 
 
-def _class_tokens(element: HtmlElement) -> set[str]:
-    classes = (element.get("class") or "").lower().split()
-    ids = (element.get("id") or "").lower().split()
+def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
+    classes = (class_attr or "").lower().split()
+    ids = (id_attr or "").lower().split()
     if not classes and not ids:
         return set()
     # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.

@@ -191,8 +191,11 @@ def _apply_template(
         if removal is not None and not (specific and removal[0] in _BROAD_REMOVALS):
             revised[index] = _template_decision(item, removal, options)
         elif not applied.heuristics_inside_body and main and main.contains(item.owner):
-            revised[index] = Decision(Region.MAIN, "text", "template:body")
+            revised[index] = _TEMPLATE_BODY
     return revised
+
+
+_TEMPLATE_BODY = Decision(Region.MAIN, "text", "template:body")
 
 
 def _removal_of(

@@ -14,8 +14,8 @@ like any other box.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -24,12 +24,13 @@ from newsclean import tables, vocab
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind
 
-_SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def normalize_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (`str.split` splits on exactly
+    the characters regex `\\s` matches, in C)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,10 @@ class _Collector:
     emphasis_chars: int = 0
     breaks: int = 0  # <br>s seen since the last segment ended; -1 after a block boundary
     segments: list[Segment] = field(default_factory=list)
+    #: Tags of the elements the walk is inside, outermost first (the walk's root's own
+    #: ancestors included): an open element's ancestors are a prefix of it, so a segment's
+    #: kind and level are read off this list, with no climb through the tree.
+    open_tags: list[str] = field(default_factory=list)
 
     def add(self, text: str | None) -> None:
         if text:
@@ -97,17 +102,23 @@ class _Collector:
         else:
             self.emphasis_chars += len(text)
 
-    def flush(self, owner: HtmlElement, preformatted: bool) -> None:
+    def flush(self, owner: HtmlElement, preformatted: bool, depth: int | None = None) -> None:
+        """End the current segment, held by `owner`; `depth` is where the owner's tag is
+        in `open_tags` (None: the owner is not open, its ancestors are read off the tree)."""
+        if not self.pieces:  # nothing gathered: no links or emphasis either
+            return
         raw = "".join(self.pieces)
-        text = raw.strip("\n") if preformatted else normalize_space(raw)
-        if text.strip():
+        # Most flushes (a block boundary after another) hold no text, or only whitespace.
+        text = "" if raw.isspace() else raw.strip("\n") if preformatted else normalize_space(raw)
+        if text:
+            ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
                 Segment(
                     index=len(self.segments),
                     text=text,
                     owner=owner,
-                    kind=_kind_of(owner, preformatted),
-                    level=_level_of(owner),
+                    kind=_kind_of(owner, ancestors, preformatted),
+                    level=_level_of(owner.tag, ancestors),
                     links=tuple(self.links),
                     link_chars=min(self.link_chars, len(text)),
                     emphasis_chars=min(self.emphasis_chars, len(text)),
@@ -119,6 +130,12 @@ class _Collector:
         self.links.clear()
         self.link_chars = 0
         self.emphasis_chars = 0
+
+    def _ancestor_tags(self, owner: HtmlElement, depth: int | None) -> list[str]:
+        """The tags of the owner's nearest `_ANCESTOR_REACH` ancestors, nearest first."""
+        if depth is None:
+            return [str(a.tag) for a in islice(owner.iterancestors(), _ANCESTOR_REACH)]
+        return self.open_tags[max(depth - _ANCESTOR_REACH, 0) : depth][::-1]
 
     def add_table(self, table: HtmlElement, read: _TableRead) -> None:
         text = "\n".join("\t".join(row) for row in read.rows)
@@ -149,13 +166,19 @@ class _TableRead:
     emphasis_chars: int
 
 
+#: An open block-level element and its depth: where its tag is in `_Collector.open_tags`.
+_Block = tuple[HtmlElement, int]
+
+
 def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment]:
     """Split the page under `root` into segments in document order.
 
     `deadline` (the caller's time budget) is ticked once per node walked.
     """
     collector = _Collector()
-    blocks: list[HtmlElement] = [root]  # open block-level elements; innermost last
+    collector.open_tags = [str(a.tag) for a in root.iterancestors()][::-1]
+    blocks: list[_Block] = [(root, len(collector.open_tags))]  # innermost last
+    skipped: list[bool] = []  # for each open element: is it hidden (its end shows no text)
     inline: list[_Open] = []
     pre_depth = 0
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -167,8 +190,11 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             collector.add(element.tail)
             continue
         if event == "start":
-            if _is_skipped(element):
-                walker.skip_subtree()
+            hidden = _is_skipped(element)
+            skipped.append(hidden)
+            collector.open_tags.append(tag)
+            if hidden:
+                walker.skip_subtree()  # its "end" event still comes, and adds its tail
                 continue
             if (
                 tag == "table"
@@ -180,18 +206,20 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             pre_depth += tag == "pre"
             _start(element, collector, blocks, inline, pre_depth > 0)
         else:
-            if not _is_skipped(element):
+            collector.open_tags.pop()
+            if not skipped.pop():
                 _end(element, collector, blocks, inline, pre_depth > 0)
                 pre_depth -= tag == "pre"
             collector.add(element.tail)
-    collector.flush(blocks[-1], preformatted=False)
+    owner, depth = blocks[-1]
+    collector.flush(owner, preformatted=False, depth=depth)
     return collector.segments
 
 
 def _start(
     element: HtmlElement,
     collector: _Collector,
-    blocks: list[HtmlElement],
+    blocks: list[_Block],
     inline: list[_Open],
     preformatted: bool,
 ) -> None:
@@ -200,9 +228,10 @@ def _start(
         _line_break(collector, blocks[-1], preformatted)
         return
     if tag in vocab.BLOCK_TAGS:
-        collector.flush(blocks[-1], preformatted)
+        owner, depth = blocks[-1]
+        collector.flush(owner, preformatted, depth)
         collector.breaks = -1
-        blocks.append(element)
+        blocks.append((element, len(collector.open_tags) - 1))
     elif tag == "a" or tag in vocab.EMPHASIS_TAGS:
         inline.append(_Open(tag, len(collector.pieces), element.get("href") or ""))
     collector.add(element.text)
@@ -211,21 +240,21 @@ def _start(
 def _end(
     element: HtmlElement,
     collector: _Collector,
-    blocks: list[HtmlElement],
+    blocks: list[_Block],
     inline: list[_Open],
     preformatted: bool,
 ) -> None:
     tag = element.tag
-    if tag in vocab.BLOCK_TAGS and len(blocks) > 1 and blocks[-1] is element:
-        collector.flush(element, preformatted)
+    if tag in vocab.BLOCK_TAGS and len(blocks) > 1 and blocks[-1][0] is element:
+        _, depth = blocks.pop()
+        collector.flush(element, preformatted, depth)
         collector.breaks = -1
-        blocks.pop()
     elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
         collector.close_inline(inline.pop())
 
 
 def _data_table(
-    table: HtmlElement, collector: _Collector, blocks: list[HtmlElement], deadline: Deadline | None
+    table: HtmlElement, collector: _Collector, blocks: list[_Block], deadline: Deadline | None
 ) -> bool:
     """Emit a data table as one segment (after its caption's); False for a layout table."""
     shape = tables.shape_of(table)
@@ -234,7 +263,8 @@ def _data_table(
     read = _read_table(shape, deadline)
     if read is None:
         return False
-    collector.flush(blocks[-1], preformatted=False)
+    owner, depth = blocks[-1]
+    collector.flush(owner, preformatted=False, depth=depth)
     collector.breaks = -1  # a table is a block boundary
     if shape.caption is not None:
         _read_inline(shape.caption, collector, deadline)
@@ -305,12 +335,12 @@ def _read_inline(container: HtmlElement, collector: _Collector, deadline: Deadli
     return collector.text_since(start)
 
 
-def _line_break(collector: _Collector, owner: HtmlElement, preformatted: bool) -> None:
+def _line_break(collector: _Collector, block: _Block, preformatted: bool) -> None:
     if preformatted:
         collector.add("\n")
         return
     if "".join(collector.pieces).strip():
-        collector.flush(owner, preformatted)
+        collector.flush(block[0], preformatted, block[1])
         collector.breaks = 1
     elif collector.breaks >= 0:
         collector.breaks += 1
@@ -325,17 +355,22 @@ def _is_skipped(element: HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _kind_of(owner: HtmlElement, preformatted: bool) -> BlockKind:
+#: How far up a segment's kind and level look: list nesting, the farthest, counts 12 levels.
+_ANCESTOR_REACH = 12
+
+
+def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool) -> BlockKind:
+    """`ancestors`: the owner's ancestors' tags, nearest first."""
     tag = owner.tag
     if preformatted:
         return BlockKind.PREFORMATTED
-    if tag in vocab.HEADING_TAGS or _heading_above(owner) is not None:
+    if tag in vocab.HEADING_TAGS or _heading_above(ancestors) is not None:
         return BlockKind.HEADING
     if tag in vocab.CAPTION_TAGS or _caption_classed(owner):
         return BlockKind.CAPTION
     if tag in vocab.LIST_ITEM_TAGS:
         return BlockKind.LIST_ITEM
-    if any(a.tag == "blockquote" for a in _ancestors(owner, 6)):
+    if "blockquote" in ancestors[:6]:
         return BlockKind.QUOTE
     return BlockKind.PARAGRAPH
 
@@ -344,29 +379,24 @@ def _caption_classed(owner: HtmlElement) -> bool:
     """A picture's caption in a box classed as one ("wp-caption-text", "caption-full")."""
     return any(
         vocab.CAPTION_CLASS.search(element.get("class") or "")
-        for element in (owner, *_ancestors(owner, 2))
+        for element in (owner, *islice(owner.iterancestors(), 2))
     )
 
 
-def _heading_above(owner: HtmlElement) -> HtmlElement | None:
+def _heading_above(ancestors: list[str]) -> str | None:
     """A heading a few levels up: <h1><div>Title</div></h1> is still a heading."""
-    return next((a for a in _ancestors(owner, 3) if a.tag in vocab.HEADING_TAGS), None)
+    for tag in ancestors[:3]:
+        if tag in vocab.HEADING_TAGS:
+            return tag
+    return None
 
 
-def _level_of(owner: HtmlElement) -> int:
-    tag = owner.tag
+def _level_of(tag: object, ancestors: list[str]) -> int:
     if tag in vocab.HEADING_TAGS:
-        return int(tag[1])
-    heading = _heading_above(owner)
+        return int(str(tag)[1])
+    heading = _heading_above(ancestors)
     if heading is not None:
-        return int(str(heading.tag)[1])
+        return int(heading[1])
     if tag in vocab.LIST_ITEM_TAGS:
-        return sum(1 for a in _ancestors(owner, 12) if a.tag in ("ul", "ol", "dl"))
+        return sum(1 for a in ancestors[:_ANCESTOR_REACH] if a in ("ul", "ol", "dl"))
     return 0
-
-
-def _ancestors(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
-    for count, ancestor in enumerate(element.iterancestors()):
-        if count >= limit:
-            return
-        yield ancestor

@@ -8,7 +8,9 @@ Lists are multilingual where news pages commonly are (en, de, fr, es, it, nl, pt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 # -- tags ---------------------------------------------------------------------
 
@@ -216,6 +218,7 @@ class TextCue:
     #: none occurs, the pattern cannot match and is not run (one literal scan is far
     #: cheaper than the pattern, and than testing the substrings one by one).
     keywords: re.Pattern[str] | None = None
+    literals: tuple[str, ...] = ()  # the substrings themselves
 
     def search(self, text: str, lowered: str) -> bool:
         if self.keywords is not None and self.keywords.search(lowered) is None:
@@ -225,8 +228,31 @@ class TextCue:
 
 def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
     pattern = re.compile("|".join(alternatives), re.IGNORECASE)
-    prefilter = re.compile("|".join(map(re.escape, keywords))) if keywords else None
-    return TextCue(name, pattern, prefilter)
+    prefilter = re.compile(literal_alternation(keywords)) if keywords else None
+    return TextCue(name, pattern, prefilter, keywords)
+
+
+def literal_alternation(literals: Iterable[str]) -> str:
+    """A pattern that finds where any of `literals` occurs, as a trie ("co(?:okie|pyright)"):
+    the regex engine then tries one branch per character, not every literal at every
+    position. Only for searching: where one literal is a prefix of another, the match
+    ends at the shorter."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a literal ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a literal ends here: whatever follows, it has been found
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"  # no literals: no match
 
 
 LEGAL_TEXT = _cue(
