@@ -557,3 +557,84 @@ def test_a_russian_related_box_inside_the_article_leaves_it() -> None:
     more = f"<div><h2>Самые популярные диеты</h2>{teaser * 3}</div>"
     article = _clean(_article(more))
     assert "Самые популярные" not in article.text and "Популярная диета" not in article.text
+
+
+def _inside(line: str) -> str:
+    """An article with `line` between its paragraphs, where no tail trim reaches it."""
+    head = "<article class='story'><h1>Budget approved by council</h1>"
+    return f"{head}{PROSE * 2}{line}{PROSE * 2}</article>"
+
+
+@pytest.mark.parametrize(
+    "line", ["11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min."]
+)
+def test_a_reading_time_line_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+def test_a_sentence_about_reading_time_stays() -> None:
+    sentence = (
+        "<p>The council's report takes a 90 minute read to get through, and few members "
+        "admitted to having finished it before the vote on Tuesday evening.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "90 minute read" in article.text
+
+
+def _dated(line: str) -> str:
+    """`_inside(line)` under a date line of its own, which the metadata takes."""
+    return _inside(line).replace("</h1>", "</h1><div>June 5, 2024</div>", 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 Dec, 2025",
+        "Posted by David at December 16, 2025 11:15 AM",
+        "Last updated March 3, 2025 by Erik Demaine, site editor.",
+    ],
+)
+def test_a_date_line_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_dated(f"<div>{line}</div>"))
+    assert str(article.published).startswith("2024-06-05")
+    assert line not in article.text
+    assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
+    sentence = "<p>The notice says the council met again on December 16, 2025.</p>"
+    article = _clean(_dated(sentence))
+    assert "met again on December 16, 2025" in article.text
+
+
+@pytest.mark.parametrize("line", ["Save this story", "Pin this for later!", "Like this:"])
+def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "share" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talk to Our Experts",
+        "Request A Free Consultation for Accounting Services",
+        "Get the FREE eBook!",
+        "Contact Us Today!",
+    ],
+)
+def test_a_call_to_action_inside_the_article_is_an_ad(line: str) -> None:
+    article = _clean(_inside(f"<h3>{line}</h3>"))
+    assert line not in article.text
+    assert line in _ads(article)
+
+
+def test_a_sentence_that_mentions_experts_stays() -> None:
+    sentence = (
+        "<p>Residents who wanted to talk to our experts on the budget filled the hall, and "
+        "the council promised a second meeting in the spring to hear the rest of them.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "wanted to talk to our experts" in article.text

@@ -118,6 +118,18 @@ def _is_dated_headline(context: _Context) -> bool:
     )
 
 
+def _is_date_line(context: _Context) -> bool:
+    """A short line holding a date, or a longer one that dates the post and names its
+    author ("Posted by David at December 16, 2025 11:15 AM")."""
+    if "date" not in context.features.text_cues:
+        return False
+    words = context.features.words
+    return words <= 8 or (
+        words <= context.options.max_label_words
+        and vocab.DATED_BYLINE.match(context.segment.text) is not None
+    )
+
+
 def _is_linked_prose(context: _Context) -> bool:
     """A sentence of the article most of whose words are links (names, sources), with
     some text of its own: a headline or a menu is all link, and "À lire aussi : <link>"
@@ -207,6 +219,15 @@ _ROWS: tuple[_Row, ...] = (
         Region.AD,
         "appeal",
     ),
+    (
+        "text:call-to-action",
+        lambda c: (
+            "call-to-action" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+        ),
+        Region.AD,
+        "appeal",
+    ),
     ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
@@ -217,8 +238,14 @@ _ROWS: tuple[_Row, ...] = (
     ),
     (
         "text:date",
+        lambda c: _is_date_line(c) and not _is_dated_headline(c),
+        Region.BOILERPLATE,
+        "date",
+    ),
+    (
+        "text:reading-time",
         lambda c: (
-            "date" in c.features.text_cues and c.features.words <= 8 and not _is_dated_headline(c)
+            "reading-time" in c.features.text_cues and c.features.words <= c.options.max_label_words
         ),
         Region.BOILERPLATE,
         "date",

@@ -442,7 +442,40 @@ SHARE_TEXT = _cue(
     "share",
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
-    keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
+    # Save, pin and like buttons' labels, standing alone: "Save this story", "Pin this
+    # for later!", WordPress's "Like this:".
+    r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
+    r"(?: for later)?\s*[.!]?\s*$|^\s*like this\s*:\s*$",
+    keywords=(
+        "share",
+        "teilen",
+        "partager",
+        "compartir",
+        "condividi",
+        "social media",
+        "save",
+        "pin",
+        "bookmark",
+        "like",
+    ),
+)
+#: A reading-time line: "11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min.".
+READING_TIME_TEXT = _cue(
+    "reading-time",
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minuten?)\.?\s+(?:read|reading)\b",
+    r"\b(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\b",
+    keywords=("read", "lese", "lecture", "lectura"),
+)
+#: A company's call to action: "Talk to Our Experts", "Request A Free Consultation",
+#: "Get the FREE eBook!", "Contact us today!" (held to a label's length where used).
+CALL_TO_ACTION_TEXT = _cue(
+    "call-to-action",
+    r"\b(?:talk|speak) (?:to|with) (?:our|an?|one of our) (?:[\w-]+ ){0,4}experts?\b",
+    r"\b(?:request|schedule|book|claim) (?:an? |your |our )?free (?:[\w-]+ ){0,2}"
+    r"(?:consultation|demo|assessment|audit|strategy call)\b",
+    r"^\s*(?:get|access|download|grab) (?:the|your|our|a) (?:free )?e-?book\b",
+    r"^\s*(?:contact us|get in touch) today\b",
+    keywords=("expert", "free", "book", "today"),
 )
 COMMENT_TEXT = _cue(
     "comments",
@@ -545,10 +578,17 @@ _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember)"
 )
-#: A date as printed: "Nov 17, 2015", "17 November 2015", "17.11.2015", "2015-11-17".
+#: A date as printed: "Nov 17, 2015", "17 November 2015", "15 Dec, 2025", "17.11.2015",
+#: "2015-11-17".
 DATE_TEXT = re.compile(
-    rf"\b(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}"
+    rf"\b(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH}),?\s+\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+#: What opens a line that dates the post and names its author: "Posted by David at
+#: December 16, 2025", "Last updated March 3, 2025 by ...".
+DATED_BYLINE = re.compile(
+    r"^\s*(?:posted|published|updated|last (?:updated|modified|reviewed)|written)\b",
     re.IGNORECASE,
 )
 #: A wire dateline: "Brussels (AFP) Nov 17, 2015", optionally followed by " - " and text.
