@@ -638,3 +638,47 @@ def test_a_sentence_that_mentions_experts_stays() -> None:
     )
     article = _clean(_inside(sentence))
     assert "wanted to talk to our experts" in article.text
+
+
+@pytest.mark.parametrize("line", ["Expand All Collapse All", "Copy", "Loading paragraph..."])
+def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text.splitlines()
+    assert any(b.role == "control" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Check price at REI",
+        "View on Amazon",
+        "Sale price $699.98",
+        "Buy now from one of our trusted retail partners:",
+    ],
+)
+def test_a_shop_button_inside_the_article_is_an_ad(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert line in _ads(article)
+
+
+def test_a_sentence_about_where_to_buy_stays() -> None:
+    sentence = "<p>Buy from the farmers' market on Saturdays, the council says.</p>"
+    article = _clean(_inside(sentence))
+    assert "Buy from the farmers' market" in article.text
+
+
+def test_a_sign_up_plea_in_the_sites_voice_inside_the_article_is_an_ad() -> None:
+    plea = "<p>Want more from the Gazette? Sign up for our newsletter, and read smarter.</p>"
+    article = _clean(_inside(plea))
+    assert "Sign up for our newsletter" not in article.text
+    assert "Sign up for our newsletter" in _ads(article)
+
+
+def test_a_sentence_about_a_newsletter_stays() -> None:
+    sentence = (
+        "<p>The council's own newsletter, which residents can subscribe to at the town hall, "
+        "printed the budget in full last week.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "residents can subscribe to at the town hall" in article.text

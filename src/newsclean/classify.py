@@ -81,6 +81,12 @@ def _is_prompt(context: _Context) -> bool:
     )
 
 
+def _asks_to_sign_up(context: _Context) -> bool:
+    """A plea in the site's own voice ("Join our mailing list!"): the site's, inside the
+    article too; a story that merely mentions a newsletter stays."""
+    return vocab.SIGNUP_PROMPT.search(context.segment.text) is not None
+
+
 def _links_to_signup(segment: Segment) -> bool:
     """A link to a sign-up or subscription page. Inside the article too, a short block that
     is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
@@ -206,7 +212,7 @@ _ROWS: tuple[_Row, ...] = (
     (
         "text:appeal",
         lambda c: (
-            (not c.in_main or "sidebar" in c.chain_cues)
+            (not c.in_main or "sidebar" in c.chain_cues or _asks_to_sign_up(c))
             and "appeal" in c.features.text_cues
             and _is_prompt(c)
         ),
@@ -227,6 +233,16 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "appeal",
+    ),
+    (
+        "text:shop",
+        lambda c: (
+            "shop" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+            and not c.segment.text.rstrip().endswith(".")
+        ),
+        Region.AD,
+        "shop",
     ),
     ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),

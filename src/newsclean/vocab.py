@@ -349,7 +349,25 @@ CONTROL_TEXT = _cue(
     r"^\s*(?:caption|close|back to gallery|open gallery|view gallery|enlarge|expand|zoom"
     r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
     r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
-    r"|bildergalerie|fermer|cerrar)\s*$",
+    r"|bildergalerie|fermer|cerrar"
+    # A page's own widgets: an accordion's toggles, a code block's copy button.
+    r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
+    r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
+)
+#: A shop's button or price line: "Check price at REI", "View on Amazon", "Buy now from one
+#: of our retail partners:", "Sale price $699.98".
+SHOP_TEXT = _cue(
+    "shop",
+    r"^\s*(?:(?:check|see|compare|view) (?:the )?(?:latest |current )?(?:prices?|deals?) (?:at|on)"
+    r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
+    keywords=("price", "deal", "view", "buy", "shop"),
+)
+#: A sign-up plea in the site's own voice: "Join our mailing list!", "Sign up for our
+#: newsletter", "... delivered to your inbox".
+SIGNUP_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
+    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
+    re.IGNORECASE,
 )
 APPEAL_TEXT = _cue(
     "appeal",
