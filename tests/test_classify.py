@@ -682,3 +682,21 @@ def test_a_sentence_about_a_newsletter_stays() -> None:
     )
     article = _clean(_inside(sentence))
     assert "residents can subscribe to at the town hall" in article.text
+
+
+def test_an_author_box_after_the_article_leaves_it() -> None:
+    bio = (
+        "<p>Dennis Moons is the founder and lead instructor at Store Growers.</p>"
+        "<p>He's a Google Ads expert with over 12 years of experience in running campaigns.</p>"
+    )
+    article = _clean(_article(bio))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    authors = [b.text for b in article.boilerplate if b.role == "author"]
+    assert any("Dennis Moons is the founder" in text for text in authors)
+    assert any("He's a Google Ads expert" in text for text in authors)
+
+
+def test_a_founder_named_inside_the_article_stays() -> None:
+    founder = "<p>Jane Roe is the founder of the residents' association that fought the plan.</p>"
+    article = _clean(_inside(founder))
+    assert "Jane Roe is the founder" in article.text

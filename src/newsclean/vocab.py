@@ -504,9 +504,11 @@ COMMENT_TEXT = _cue(
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
     "bio",
-    r"^\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    # "Dennis Moons is the founder of ...", "He's a Google Ads expert with ...".
+    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)|(?:he|she)(?:'s|’s|\s+is))"
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
-    r"|freelancer|photographer)\b",
+    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator)\b",
     keywords=(
         "reporter",
         "writer",
@@ -518,6 +520,11 @@ BIO_TEXT = _cue(
         "contributor",
         "freelancer",
         "photographer",
+        "founder",
+        "expert",
+        "historian",
+        "critic",
+        "curator",
     ),
 )
 #: Invitations to follow the site elsewhere or install its app.
