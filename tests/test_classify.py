@@ -700,3 +700,13 @@ def test_a_founder_named_inside_the_article_stays() -> None:
     founder = "<p>Jane Roe is the founder of the residents' association that fought the plan.</p>"
     article = _clean(_inside(founder))
     assert "Jane Roe is the founder" in article.text
+
+
+def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
+    teaser = "<h4>Mayor opens the new library</h4><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><h2>🔥 Recommended Posts</h2>{teaser}</div>"
+    article = _clean(_article(more + PROSE))
+    assert "Mayor opens" not in article.text and "Recommended Posts" not in article.text

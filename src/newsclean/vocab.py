@@ -572,7 +572,9 @@ RELATED_TEXT = _cue(
 #: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
 #: "Weitere ..." and "More ..." also start the article's own subheadings.
 BOX_HEADING = re.compile(
-    r"^\s*(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
+    # A leading emoji or bullet ("🔥 Recommended Posts") aside.
+    r"^\s*(?:[^\w\s]{1,3}\s*)?"
+    r"(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
     r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
