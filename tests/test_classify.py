@@ -557,3 +557,156 @@ def test_a_russian_related_box_inside_the_article_leaves_it() -> None:
     more = f"<div><h2>Самые популярные диеты</h2>{teaser * 3}</div>"
     article = _clean(_article(more))
     assert "Самые популярные" not in article.text and "Популярная диета" not in article.text
+
+
+def _inside(line: str) -> str:
+    """An article with `line` between its paragraphs, where no tail trim reaches it."""
+    head = "<article class='story'><h1>Budget approved by council</h1>"
+    return f"{head}{PROSE * 2}{line}{PROSE * 2}</article>"
+
+
+@pytest.mark.parametrize(
+    "line", ["11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min."]
+)
+def test_a_reading_time_line_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+def test_a_sentence_about_reading_time_stays() -> None:
+    sentence = (
+        "<p>The council's report takes a 90 minute read to get through, and few members "
+        "admitted to having finished it before the vote on Tuesday evening.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "90 minute read" in article.text
+
+
+def _dated(line: str) -> str:
+    """`_inside(line)` under a date line of its own, which the metadata takes."""
+    return _inside(line).replace("</h1>", "</h1><div>June 5, 2024</div>", 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 Dec, 2025",
+        "Posted by David at December 16, 2025 11:15 AM",
+        "Last updated March 3, 2025 by Erik Demaine, site editor.",
+    ],
+)
+def test_a_date_line_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_dated(f"<div>{line}</div>"))
+    assert str(article.published).startswith("2024-06-05")
+    assert line not in article.text
+    assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
+    sentence = "<p>The notice says the council met again on December 16, 2025.</p>"
+    article = _clean(_dated(sentence))
+    assert "met again on December 16, 2025" in article.text
+
+
+@pytest.mark.parametrize("line", ["Save this story", "Pin this for later!", "Like this:"])
+def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "share" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talk to Our Experts",
+        "Request A Free Consultation for Accounting Services",
+        "Get the FREE eBook!",
+        "Contact Us Today!",
+    ],
+)
+def test_a_call_to_action_inside_the_article_is_an_ad(line: str) -> None:
+    article = _clean(_inside(f"<h3>{line}</h3>"))
+    assert line not in article.text
+    assert line in _ads(article)
+
+
+def test_a_sentence_that_mentions_experts_stays() -> None:
+    sentence = (
+        "<p>Residents who wanted to talk to our experts on the budget filled the hall, and "
+        "the council promised a second meeting in the spring to hear the rest of them.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "wanted to talk to our experts" in article.text
+
+
+@pytest.mark.parametrize("line", ["Expand All Collapse All", "Copy", "Loading paragraph..."])
+def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text.splitlines()
+    assert any(b.role == "control" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Check price at REI",
+        "View on Amazon",
+        "Sale price $699.98",
+        "Buy now from one of our trusted retail partners:",
+    ],
+)
+def test_a_shop_button_inside_the_article_is_an_ad(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert line in _ads(article)
+
+
+def test_a_sentence_about_where_to_buy_stays() -> None:
+    sentence = "<p>Buy from the farmers' market on Saturdays, the council says.</p>"
+    article = _clean(_inside(sentence))
+    assert "Buy from the farmers' market" in article.text
+
+
+def test_a_sign_up_plea_in_the_sites_voice_inside_the_article_is_an_ad() -> None:
+    plea = "<p>Want more from the Gazette? Sign up for our newsletter, and read smarter.</p>"
+    article = _clean(_inside(plea))
+    assert "Sign up for our newsletter" not in article.text
+    assert "Sign up for our newsletter" in _ads(article)
+
+
+def test_a_sentence_about_a_newsletter_stays() -> None:
+    sentence = (
+        "<p>The council's own newsletter, which residents can subscribe to at the town hall, "
+        "printed the budget in full last week.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "residents can subscribe to at the town hall" in article.text
+
+
+def test_an_author_box_after_the_article_leaves_it() -> None:
+    bio = (
+        "<p>Dennis Moons is the founder and lead instructor at Store Growers.</p>"
+        "<p>He's a Google Ads expert with over 12 years of experience in running campaigns.</p>"
+    )
+    article = _clean(_article(bio))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    authors = [b.text for b in article.boilerplate if b.role == "author"]
+    assert any("Dennis Moons is the founder" in text for text in authors)
+    assert any("He's a Google Ads expert" in text for text in authors)
+
+
+def test_a_founder_named_inside_the_article_stays() -> None:
+    founder = "<p>Jane Roe is the founder of the residents' association that fought the plan.</p>"
+    article = _clean(_inside(founder))
+    assert "Jane Roe is the founder" in article.text
+
+
+def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
+    teaser = "<h4>Mayor opens the new library</h4><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><h2>🔥 Recommended Posts</h2>{teaser}</div>"
+    article = _clean(_article(more + PROSE))
+    assert "Mayor opens" not in article.text and "Recommended Posts" not in article.text

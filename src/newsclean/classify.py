@@ -81,6 +81,12 @@ def _is_prompt(context: _Context) -> bool:
     )
 
 
+def _asks_to_sign_up(context: _Context) -> bool:
+    """A plea in the site's own voice ("Join our mailing list!"): the site's, inside the
+    article too; a story that merely mentions a newsletter stays."""
+    return vocab.SIGNUP_PROMPT.search(context.segment.text) is not None
+
+
 def _links_to_signup(segment: Segment) -> bool:
     """A link to a sign-up or subscription page. Inside the article too, a short block that
     is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
@@ -115,6 +121,18 @@ def _is_dated_headline(context: _Context) -> bool:
     Antholz-Königin"): a story, not a date line."""
     return vocab.DATE_TEXT.match(context.segment.text.lstrip()) is not None and _is_headline(
         context
+    )
+
+
+def _is_date_line(context: _Context) -> bool:
+    """A short line holding a date, or a longer one that dates the post and names its
+    author ("Posted by David at December 16, 2025 11:15 AM")."""
+    if "date" not in context.features.text_cues:
+        return False
+    words = context.features.words
+    return words <= 8 or (
+        words <= context.options.max_label_words
+        and vocab.DATED_BYLINE.match(context.segment.text) is not None
     )
 
 
@@ -194,7 +212,7 @@ _ROWS: tuple[_Row, ...] = (
     (
         "text:appeal",
         lambda c: (
-            (not c.in_main or "sidebar" in c.chain_cues)
+            (not c.in_main or "sidebar" in c.chain_cues or _asks_to_sign_up(c))
             and "appeal" in c.features.text_cues
             and _is_prompt(c)
         ),
@@ -207,6 +225,25 @@ _ROWS: tuple[_Row, ...] = (
         Region.AD,
         "appeal",
     ),
+    (
+        "text:call-to-action",
+        lambda c: (
+            "call-to-action" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+        ),
+        Region.AD,
+        "appeal",
+    ),
+    (
+        "text:shop",
+        lambda c: (
+            "shop" in c.features.text_cues
+            and c.features.words <= c.options.max_label_words
+            and not c.segment.text.rstrip().endswith(".")
+        ),
+        Region.AD,
+        "shop",
+    ),
     ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
     (
@@ -217,8 +254,14 @@ _ROWS: tuple[_Row, ...] = (
     ),
     (
         "text:date",
+        lambda c: _is_date_line(c) and not _is_dated_headline(c),
+        Region.BOILERPLATE,
+        "date",
+    ),
+    (
+        "text:reading-time",
         lambda c: (
-            "date" in c.features.text_cues and c.features.words <= 8 and not _is_dated_headline(c)
+            "reading-time" in c.features.text_cues and c.features.words <= c.options.max_label_words
         ),
         Region.BOILERPLATE,
         "date",

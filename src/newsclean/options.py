@@ -101,7 +101,9 @@ class Options:
     max_disclosure_words: int = 50
     #: Outside the article, a line of at most this many words about the comments ("3
     #: Kommentare", "Commenting on this article has been disabled") is the thread's, even
-    #: in a box classed as a disclaimer; a login prompt this short is boilerplate anywhere.
+    #: in a box classed as a disclaimer; a login prompt, a reading-time line, a call to
+    #: action or a shop's button this short is boilerplate or an ad anywhere, and so is a
+    #: dated byline line ("Posted by ... on <date>").
     max_label_words: int = 12
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).

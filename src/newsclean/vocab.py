@@ -349,7 +349,25 @@ CONTROL_TEXT = _cue(
     r"^\s*(?:caption|close|back to gallery|open gallery|view gallery|enlarge|expand|zoom"
     r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
     r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
-    r"|bildergalerie|fermer|cerrar)\s*$",
+    r"|bildergalerie|fermer|cerrar"
+    # A page's own widgets: an accordion's toggles, a code block's copy button.
+    r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
+    r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
+)
+#: A shop's button or price line: "Check price at REI", "View on Amazon", "Buy now from one
+#: of our retail partners:", "Sale price $699.98".
+SHOP_TEXT = _cue(
+    "shop",
+    r"^\s*(?:(?:check|see|compare|view) (?:the )?(?:latest |current )?(?:prices?|deals?) (?:at|on)"
+    r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
+    keywords=("price", "deal", "view", "buy", "shop"),
+)
+#: A sign-up plea in the site's own voice: "Join our mailing list!", "Sign up for our
+#: newsletter", "... delivered to your inbox".
+SIGNUP_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
+    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
+    re.IGNORECASE,
 )
 APPEAL_TEXT = _cue(
     "appeal",
@@ -442,7 +460,40 @@ SHARE_TEXT = _cue(
     "share",
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
-    keywords=("share", "teilen", "partager", "compartir", "condividi", "social media"),
+    # Save, pin and like buttons' labels, standing alone: "Save this story", "Pin this
+    # for later!", WordPress's "Like this:".
+    r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
+    r"(?: for later)?\s*[.!]?\s*$|^\s*like this\s*:\s*$",
+    keywords=(
+        "share",
+        "teilen",
+        "partager",
+        "compartir",
+        "condividi",
+        "social media",
+        "save",
+        "pin",
+        "bookmark",
+        "like",
+    ),
+)
+#: A reading-time line: "11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min.".
+READING_TIME_TEXT = _cue(
+    "reading-time",
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minuten?)\.?\s+(?:read|reading)\b",
+    r"\b(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\b",
+    keywords=("read", "lese", "lecture", "lectura"),
+)
+#: A company's call to action: "Talk to Our Experts", "Request A Free Consultation",
+#: "Get the FREE eBook!", "Contact us today!" (held to a label's length where used).
+CALL_TO_ACTION_TEXT = _cue(
+    "call-to-action",
+    r"\b(?:talk|speak) (?:to|with) (?:our|an?|one of our) (?:[\w-]+ ){0,4}experts?\b",
+    r"\b(?:request|schedule|book|claim) (?:an? |your |our )?free (?:[\w-]+ ){0,2}"
+    r"(?:consultation|demo|assessment|audit|strategy call)\b",
+    r"^\s*(?:get|access|download|grab) (?:the|your|our|a) (?:free )?e-?book\b",
+    r"^\s*(?:contact us|get in touch) today\b",
+    keywords=("expert", "free", "book", "today"),
 )
 COMMENT_TEXT = _cue(
     "comments",
@@ -453,9 +504,11 @@ COMMENT_TEXT = _cue(
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
     "bio",
-    r"^\s*(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    # "Dennis Moons is the founder of ...", "He's a Google Ads expert with ...".
+    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)|(?:he|she)(?:'s|’s|\s+is))"
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
-    r"|freelancer|photographer)\b",
+    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator)\b",
     keywords=(
         "reporter",
         "writer",
@@ -467,6 +520,11 @@ BIO_TEXT = _cue(
         "contributor",
         "freelancer",
         "photographer",
+        "founder",
+        "expert",
+        "historian",
+        "critic",
+        "curator",
     ),
 )
 #: Invitations to follow the site elsewhere or install its app.
@@ -514,7 +572,9 @@ RELATED_TEXT = _cue(
 #: what the box holds under it is not the article. Narrower than RELATED_TEXT, whose
 #: "Weitere ..." and "More ..." also start the article's own subheadings.
 BOX_HEADING = re.compile(
-    r"^\s*(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
+    # A leading emoji or bullet ("🔥 Recommended Posts") aside.
+    r"^\s*(?:[^\w\s]{1,3}\s*)?"
+    r"(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
     r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
@@ -545,10 +605,17 @@ _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember)"
 )
-#: A date as printed: "Nov 17, 2015", "17 November 2015", "17.11.2015", "2015-11-17".
+#: A date as printed: "Nov 17, 2015", "17 November 2015", "15 Dec, 2025", "17.11.2015",
+#: "2015-11-17".
 DATE_TEXT = re.compile(
-    rf"\b(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}"
+    rf"\b(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH}),?\s+\d{{4}}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+#: What opens a line that dates the post and names its author: "Posted by David at
+#: December 16, 2025", "Last updated March 3, 2025 by ...".
+DATED_BYLINE = re.compile(
+    r"^\s*(?:posted|published|updated|last (?:updated|modified|reviewed)|written)\b",
     re.IGNORECASE,
 )
 #: A wire dateline: "Brussels (AFP) Nov 17, 2015", optionally followed by " - " and text.
