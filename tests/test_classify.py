@@ -557,3 +557,26 @@ def test_a_russian_related_box_inside_the_article_leaves_it() -> None:
     more = f"<div><h2>Самые популярные диеты</h2>{teaser * 3}</div>"
     article = _clean(_article(more))
     assert "Самые популярные" not in article.text and "Популярная диета" not in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2022, Example News. This article is the copyrighted property of Example News.",
+        "Copyright © 2018. All Rights Reserved.",
+        "Eine Kolumne der Redaktion. Alle Rechte vorbehalten.",
+    ],
+)
+def test_a_rights_notice_inside_the_article_is_legal(notice: str) -> None:
+    article = _clean(_article(f"<p>{notice}</p>" + PROSE))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+
+
+def test_a_sentence_about_copyright_inside_the_article_stays() -> None:
+    about = (
+        "<p>The licences sit between classic copyright (all rights reserved) and the "
+        "public domain, the council's lawyer said.</p>"
+    )
+    article = _clean(_article(about))
+    assert "classic copyright (all rights reserved)" in article.text

@@ -161,6 +161,14 @@ _ROWS: tuple[_Row, ...] = (
         "disclosure",
     ),
     (
+        "text:rights",
+        lambda c: (
+            "rights" in c.features.text_cues and c.features.words <= c.options.max_rights_words
+        ),
+        Region.LEGAL,
+        "copyright",
+    ),
+    (
         "text:login",
         lambda c: (
             c.features.words <= c.options.max_label_words

@@ -64,6 +64,7 @@ _CUES = (
     vocab.READ_MORE_TEXT,
     vocab.RELATED_TEXT,
     vocab.DISCLOSURE_TEXT,
+    vocab.RIGHTS_TEXT,
 )
 _KEYWORD_CUES = tuple(cue for cue in _CUES if cue.keywords is not None)
 _OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)
