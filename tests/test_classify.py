@@ -95,6 +95,25 @@ def test_fragments_after_the_last_sentence_are_a_trailer() -> None:
     assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
 
 
+def test_short_last_items_of_the_articles_last_list_stay() -> None:
+    facts = (
+        "<ul><li>Uhrzeit: ab Mitternacht bis zum Morgengrauen</li><li>Zeitzone: MESZ</li>"
+        "<li>Ort: Kasberg</li></ul>"
+    )
+    article = _clean(f"<div class='story'>{PROSE * 3}{facts}<div>Weibo</div></div>")
+    assert "Ort: Kasberg" in article.text
+    assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
+
+
+def test_short_last_lines_of_the_articles_last_block_stay() -> None:
+    verse = (
+        "<div>Chu le ji de ni can lan xiao rong sheng yin yi wai<br>Xiang nian ni<br>Repeat</div>"
+    )
+    article = _clean(f"<div class='story'>{PROSE * 3}{verse}<div>Weibo</div></div>")
+    assert "Xiang nian ni\nRepeat" in article.text
+    assert "Weibo" not in article.text
+
+
 def test_an_article_of_fragments_is_not_trimmed_away() -> None:
     items = "".join(f"<li>Item number {n} on the list</li>" for n in range(6))
     article = _clean(f"<article><ul>{items}</ul></article>")
