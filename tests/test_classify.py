@@ -599,3 +599,13 @@ def test_a_sentence_about_copyright_inside_the_article_stays() -> None:
     )
     article = _clean(_article(about))
     assert "classic copyright (all rights reserved)" in article.text
+
+
+def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
+    plea = (
+        "<div class='box'><p>Apoya el periodismo que incomoda.</p><p>Si te parece valioso "
+        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p></div>"
+    )
+    article = _clean(_article(plea) + PROSE)
+    assert "apóyanos" in _ads(article)
+    assert "apóyanos" not in article.text
