@@ -95,6 +95,25 @@ def test_fragments_after_the_last_sentence_are_a_trailer() -> None:
     assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
 
 
+def test_short_last_items_of_the_articles_last_list_stay() -> None:
+    facts = (
+        "<ul><li>Uhrzeit: ab Mitternacht bis zum Morgengrauen</li><li>Zeitzone: MESZ</li>"
+        "<li>Ort: Kasberg</li></ul>"
+    )
+    article = _clean(f"<div class='story'>{PROSE * 3}{facts}<div>Weibo</div></div>")
+    assert "Ort: Kasberg" in article.text
+    assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
+
+
+def test_short_last_lines_of_the_articles_last_block_stay() -> None:
+    verse = (
+        "<div>Chu le ji de ni can lan xiao rong sheng yin yi wai<br>Xiang nian ni<br>Repeat</div>"
+    )
+    article = _clean(f"<div class='story'>{PROSE * 3}{verse}<div>Weibo</div></div>")
+    assert "Xiang nian ni\nRepeat" in article.text
+    assert "Weibo" not in article.text
+
+
 def test_an_article_of_fragments_is_not_trimmed_away() -> None:
     items = "".join(f"<li>Item number {n} on the list</li>" for n in range(6))
     article = _clean(f"<article><ul>{items}</ul></article>")
@@ -710,3 +729,36 @@ def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
     more = f"<div class='box'><h2>🔥 Recommended Posts</h2>{teaser}</div>"
     article = _clean(_article(more + PROSE))
     assert "Mayor opens" not in article.text and "Recommended Posts" not in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2022, Example News. This article is the copyrighted property of Example News.",
+        "Copyright © 2018. All Rights Reserved.",
+        "Eine Kolumne der Redaktion. Alle Rechte vorbehalten.",
+    ],
+)
+def test_a_rights_notice_inside_the_article_is_legal(notice: str) -> None:
+    article = _clean(_article(f"<p>{notice}</p>" + PROSE))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+
+
+def test_a_sentence_about_copyright_inside_the_article_stays() -> None:
+    about = (
+        "<p>The licences sit between classic copyright (all rights reserved) and the "
+        "public domain, the council's lawyer said.</p>"
+    )
+    article = _clean(_article(about))
+    assert "classic copyright (all rights reserved)" in article.text
+
+
+def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
+    plea = (
+        "<div class='box'><p>Apoya el periodismo que incomoda.</p><p>Si te parece valioso "
+        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p></div>"
+    )
+    article = _clean(_article(plea) + PROSE)
+    assert "apóyanos" in _ads(article)
+    assert "apóyanos" not in article.text

@@ -179,6 +179,14 @@ _ROWS: tuple[_Row, ...] = (
         "disclosure",
     ),
     (
+        "text:rights",
+        lambda c: (
+            "rights" in c.features.text_cues and c.features.words <= c.options.max_rights_words
+        ),
+        Region.LEGAL,
+        "copyright",
+    ),
+    (
         "text:login",
         lambda c: (
             c.features.words <= c.options.max_label_words
@@ -467,7 +475,7 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _route_headed_boxes(segments, features, revised, options)
-    _trim_main_tail(features, revised, options)
+    _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _spread_ad_labels(segments, revised, options)
     return revised
@@ -641,9 +649,13 @@ def _is_full_paragraph(feature: Features, options: Options) -> bool:
     )
 
 
-def _trim_main_tail(features: list[Features], decisions: list[Decision], options: Options) -> None:
+def _trim_main_tail(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
     """Short fragments after the article's last sentence ("Follow us", "Weibo", a tag
-    row) are what the page hangs below the article, not its end."""
+    row) are what the page hangs below the article, not its end. The fragments that
+    continue the block or list the article ends with (a song's last lines, the last items
+    of a list of facts) are the article's own."""
     main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
     tail: list[int] = []
     for index in reversed(main):
@@ -653,8 +665,22 @@ def _trim_main_tail(features: list[Features], decisions: list[Decision], options
         tail.append(index)
     if len(tail) == len(main):
         return  # nothing but fragments: they are the article
+    tail.reverse()
+    last = segments[main[len(main) - len(tail) - 1]]
+    while tail and _continues(last, segments[tail[0]]):
+        tail.pop(0)
     for index in tail:
         decisions[index] = Decision(Region.BOILERPLATE, "trailer", "neighbours:tail")
+
+
+def _continues(last: Segment, fragment: Segment) -> bool:
+    """The fragment is more of the block `last` is a line of, or an item of its list."""
+    if fragment.owner is last.owner:
+        return True
+    return (
+        fragment.owner.tag == last.owner.tag == "li"
+        and fragment.owner.getparent() is last.owner.getparent()
+    )
 
 
 def _nearest(decisions: list[Decision], index: int, step: int) -> Decision | None:

@@ -67,6 +67,7 @@ _CUES = (
     vocab.READING_TIME_TEXT,
     vocab.CALL_TO_ACTION_TEXT,
     vocab.SHOP_TEXT,
+    vocab.RIGHTS_TEXT,
 )
 _KEYWORD_CUES = tuple(cue for cue in _CUES if cue.keywords is not None)
 _OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)

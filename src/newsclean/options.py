@@ -99,6 +99,10 @@ class Options:
     #: A block of at most this many words that discloses affiliate links or commissions
     #: is legal text, inside the article too (a longer one is a story about them).
     max_disclosure_words: int = 50
+    #: A block of at most this many words that reserves the rights to the text ("© 2022
+    #: Example News. All rights reserved.") is legal text, inside the article too (a
+    #: longer one is a paragraph that mentions copyright).
+    max_rights_words: int = 40
     #: Outside the article, a line of at most this many words about the comments ("3
     #: Kommentare", "Commenting on this article has been disabled") is the thread's, even
     #: in a box classed as a disclaimer; a login prompt, a reading-time line, a call to

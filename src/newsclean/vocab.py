@@ -377,7 +377,15 @@ APPEAL_TEXT = _cue(
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b",
+    r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
+    r"\búnete a nuestra comunidad\b",
     keywords=(
+        "apóyanos",
+        "apoyanos",
+        "apoya ",
+        "azte ",
+        "ágase ",
+        "únete",
         "donat",
         "contribution",
         "support",
@@ -555,6 +563,32 @@ READ_MORE_TEXT = _cue(
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 #: The "... read more" that ends a teaser.
+#: A notice reserving the rights to the text: "© 2022, Example News. All rights
+#: reserved.", "Copyright © 2018", "This article is the copyrighted property of ...",
+#: "무단전재 및 재배포 금지". Narrower than LEGAL_TEXT: a bare "©" is as often a picture's
+#: credit, and "some rights reserved" a story about licences.
+RIGHTS_TEXT = _cue(
+    "rights",
+    r"^\s*(?:copyright\s*)?(?:©|ⓒ|\(c\))\s*(?:copyright\s*)?\d{4}\b",
+    r"^\s*copyright\s+(?:©|ⓒ|\(c\)|\d{4}\b)",
+    # Closing a statement: "(all rights reserved)" in a sentence is about licences.
+    r"(?:\ball rights reserved|\balle rechte vorbehalten|\btous droits réservés"
+    r"|\btodos los derechos reservados|\btutti i diritti riservati)\s*(?:[.,;|]|$)",
+    r"\bcopyrighted (?:property|material) of\b|무단\s*전재|재배포\s*금지",
+    keywords=(
+        "©",
+        "ⓒ",
+        "(c)",
+        "copyright",
+        "rights reserved",
+        "rechte vorbehalten",
+        "droits réservés",
+        "derechos reservados",
+        "diritti riservati",
+        "무단",
+        "재배포",
+    ),
+)
 TEASER_TAIL = re.compile(
     rf"\s*(?:\.\.\.|…)?\s*(?:read more|{_READ_ON})\s*(?:»|›|→)?\s*$", re.IGNORECASE
 )
