@@ -138,6 +138,9 @@ CLASS_MODIFIER = re.compile(
     # print-visibility utilities ("d-print-none", "hide-for-print", "noprint"): not a print
     # button, a box the stylesheet leaves off paper.
     r"|print.*(?:none|hid|only|visible)|(?:none|hide|hidden|only|visible|no).*print"
+    # Embedded posts ("twitter-tweet", "instagram-media"): quoted in the story, not a share
+    # button.
+    r"|^(?:twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post)$"
     # Drupal's node states ("node--promoted" to the front page, "node--sticky"): not an ad.
     r"|^node--"
     # Utility-class variants ("print:prose-sm", "md:col-span-2", "hover:bg-ad"): a style
