@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_files import DEFAULT_CORPUS, SETS, load_truth
+from peers import BASELINE_KEY
 from scoring import aggregate, truth_text
 
 # Letters of these scripts decide the language alone (unicodedata name prefixes).
@@ -112,6 +113,8 @@ def language_table(
     extractors: list[str] = []
     for record in records:
         extractor = str(record["extractor"])
+        if extractor == BASELINE_KEY:  # a bare parse: timed, never scored
+            continue
         if extractor not in extractors:
             extractors.append(extractor)
         groups[languages.get(str(record["id"]), "und")][extractor].append(record)
