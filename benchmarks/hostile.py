@@ -450,7 +450,8 @@ def main() -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default="1,10,50", help="MB for the scaling cases")
     parser.add_argument("--only", help="comma-separated: newsclean, trafilatura, readability-lxml")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    # Long enough for the 50 MB scaling shapes (two to three minutes for the slow ones).
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
     parser.add_argument("--no-write", action="store_true", help=f"do not rewrite {DOC.name}")
     parser.add_argument("--json", type=Path, help="also write every result (wall times too)")
     args = parser.parse_args()
