@@ -367,14 +367,14 @@ def spec(key: str) -> ExtractorSpec:
     raise KeyError(key)
 
 
-def select(only: list[str] | None) -> list[ExtractorSpec]:
-    """The extractors `--only` names (each name matches keys by prefix, case-insensitive),
-    always with the lxml baseline, in table order."""
+def select(only: list[str] | None, exact: bool = False) -> list[ExtractorSpec]:
+    """The extractors `--only` names (each name matches keys by prefix, case-insensitive;
+    with `exact`, the whole key), always with the lxml baseline, in table order."""
     if not only:
         return list(EXTRACTORS)
     wanted = [name.strip().lower() for name in only if name.strip()]
-    return [
-        entry
-        for entry in EXTRACTORS
-        if entry.key == BASELINE_KEY or any(entry.key.startswith(name) for name in wanted)
-    ]
+
+    def named(key: str) -> bool:
+        return any(key == name if exact else key.startswith(name) for name in wanted)
+
+    return [entry for entry in EXTRACTORS if entry.key == BASELINE_KEY or named(entry.key)]

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--all", action="store_true", help="run every set")
     add("--only", help="comma-separated extractor names, matched by key prefix: newsclean, "
         "trafilatura, readability, resiliparse, justext, full-page")  # fmt: skip
+    add("--exact", action="store_true", help="--only names whole keys: newsclean is the "
+        "heuristics alone, trafilatura its defaults")  # fmt: skip
     add("--limit", type=int, help="only the first N pages of each set")
     add("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"default {DEFAULT_CORPUS}")
     # what to write
@@ -146,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.corpus / args.sets[0] / "truth.jsonl").is_file():
         print(f"no corpus at {args.corpus} (use --corpus)", file=sys.stderr)
         return 2
-    extractors = select(args.only.split(",") if args.only else None)
+    extractors = select(args.only.split(",") if args.only else None, args.exact)
     if args.only and len(extractors) == 1:  # the baseline alone: no name matched
         known = ", ".join(entry.key for entry in select(None))
         print(f"--only {args.only!r} matches no extractor; keys: {known}", file=sys.stderr)
