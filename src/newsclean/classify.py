@@ -21,6 +21,7 @@ from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Link, Segment
+from newsclean.tree import is_within
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,9 +582,9 @@ def _box_after(
         if depth >= options.chain_limit or box.tag in ("body", "html"):
             return None
         first = last = index
-        while first > 0 and _is_inside(segments[first - 1].owner, box):
+        while first > 0 and is_within(segments[first - 1].owner, box):
             first -= 1
-        while last + 1 < len(segments) and _is_inside(segments[last + 1].owner, box):
+        while last + 1 < len(segments) and is_within(segments[last + 1].owner, box):
             last += 1
         if first == last == index:
             continue
@@ -592,10 +593,6 @@ def _box_after(
         )
         return last if above <= options.short_block_chars and last > index else None
     return None
-
-
-def _is_inside(element: HtmlElement, box: HtmlElement) -> bool:
-    return element is box or any(ancestor is box for ancestor in element.iterancestors())
 
 
 #: What a short block after the article's last paragraph says when it speaks to the

@@ -19,6 +19,7 @@ from newsclean import vocab
 from newsclean.features import Features, class_cues
 from newsclean.options import Options
 from newsclean.segment import Segment, normalize_space
+from newsclean.tree import is_within
 
 _MAX_SECTION_CHARS = 40
 _MAX_JSONLD_BYTES = 200_000
@@ -220,9 +221,9 @@ def _take_byline_box(
     where one line of the box itself starts "By"/"Von", that line alone is the byline."""
     inside = []
     index = start
-    while index > 0 and _inside(segments[index - 1].owner, box):
+    while index > 0 and is_within(segments[index - 1].owner, box):
         index -= 1
-    while index < len(segments) and _inside(segments[index].owner, box):
+    while index < len(segments) and is_within(segments[index].owner, box):
         inside.append(segments[index])
         index += 1
     if sum(len(s.text) for s in inside) > 2 * _MAX_BYLINE_CHARS:
@@ -236,10 +237,6 @@ def _take_byline_box(
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(s.index for s in inside)
-
-
-def _inside(element: HtmlElement, box: HtmlElement) -> bool:
-    return element is box or any(ancestor is box for ancestor in element.iterancestors())
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:

@@ -22,6 +22,8 @@ from collections.abc import KeysView
 import lxml.html
 from lxml import etree
 
+from newsclean.tree import is_within
+
 __all__ = ["place_streamed_segments"]
 
 _HIDDEN_SEGMENTS = etree.XPath("//div[@hidden and starts-with(@id, 'S:')]")
@@ -47,7 +49,7 @@ def place_streamed_segments(root: lxml.html.HtmlElement) -> int:
         placeholder = placeholders.pop(placeholder_id, None)
         if segment is None:
             continue
-        if placeholder is None or _is_inside(placeholder, segment):
+        if placeholder is None or is_within(placeholder, segment):
             del segment.attrib["hidden"]  # nowhere to go: shown where it is
             continue
         if placeholder_id.startswith("B:"):
@@ -82,10 +84,6 @@ def _select(query: etree.XPath, root: lxml.html.HtmlElement) -> list[lxml.html.H
 def _number(segment_id: str) -> int:
     digits = segment_id[2:]
     return int(digits) if digits.isdigit() else -1
-
-
-def _is_inside(element: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
-    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def _drop_fallback(placeholder: lxml.html.HtmlElement) -> None:
