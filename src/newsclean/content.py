@@ -17,6 +17,7 @@ from newsclean.features import Features, class_cues, negative_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
+from newsclean.tree import is_within
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def _best_climbed(
 
     def elsewhere(element: HtmlElement) -> bool:
         """Neither the best container, around it, nor inside it."""
-        return element not in around and all(a is not best for a in element.iterancestors())
+        return element not in around and not is_within(element, best)
 
     rivals = sorted(
         (
