@@ -372,6 +372,10 @@ SIGNUP_PROMPT = re.compile(
     r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
     re.IGNORECASE,
 )
+#: A form field asking for an address to send to: `<input type="email">`, `type="tel"`,
+#: or a text field named or labelled for an email ("EMAIL", "your-email", "E-Mail-Adresse").
+ADDRESS_INPUT_TYPES = frozenset({"email", "tel"})
+EMAIL_FIELD = re.compile(r"e-?mail", re.IGNORECASE)
 APPEAL_TEXT = _cue(
     "appeal",
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
