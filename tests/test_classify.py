@@ -659,7 +659,10 @@ def test_a_sentence_that_mentions_experts_stays() -> None:
     assert "wanted to talk to our experts" in article.text
 
 
-@pytest.mark.parametrize("line", ["Expand All Collapse All", "Copy", "Loading paragraph..."])
+@pytest.mark.parametrize(
+    "line",
+    ["Expand All Collapse All", "Copy", "Loading paragraph...", "Previous Next", "Next slide"],
+)
 def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
     assert line not in article.text.splitlines()
@@ -808,3 +811,9 @@ def test_a_sign_up_form_among_the_articles_paragraphs_takes_only_its_button() ->
     )
     assert len(article.body) == 7
     assert [(block.text, block.rule) for block in article.ads] == [("Sign up", "box:signup-form")]
+
+
+@pytest.mark.parametrize("line", ["Next", "Previous chapter", "Next steps"])
+def test_a_short_line_that_merely_starts_like_a_carousel_arrow_stays(line: str) -> None:
+    article = _clean(_inside(f"<h2>{line}</h2>"))
+    assert line in article.text.splitlines()

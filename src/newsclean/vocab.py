@@ -353,6 +353,8 @@ CONTROL_TEXT = _cue(
     r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
     r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
     r"|bildergalerie|fermer|cerrar"
+    # A carousel's arrows, read aloud: "Previous Next", "Previous slide", "Next image".
+    r"|(?:previous|prev)(?: slide| image)?(?: next(?: slide| image)?)?|next(?: slide| image)"
     # A page's own widgets: an accordion's toggles, a code block's copy button.
     r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
     r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
