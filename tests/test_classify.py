@@ -659,7 +659,10 @@ def test_a_sentence_that_mentions_experts_stays() -> None:
     assert "wanted to talk to our experts" in article.text
 
 
-@pytest.mark.parametrize("line", ["Expand All Collapse All", "Copy", "Loading paragraph..."])
+@pytest.mark.parametrize(
+    "line",
+    ["Expand All Collapse All", "Copy", "Loading paragraph...", "Previous Next", "Next slide"],
+)
 def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
     assert line not in article.text.splitlines()
@@ -762,3 +765,55 @@ def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
     article = _clean(_article(plea) + PROSE)
     assert "apóyanos" in _ads(article)
     assert "apóyanos" not in article.text
+
+
+_SIGNUP_BOX = (
+    "<section><div>Deals of the week</div><div>Be the first to know!</div>"
+    "<div>Get our editors' picks sent right to your phone.</div>"
+    "<form><input type='{kind}' name='{name}'><button>Count me in</button></form>"
+    "<div>By entering your number you agree to receive recurring automated messages "
+    "from us at the number provided. Reply STOP to opt out.</div></section>"
+)
+
+
+@pytest.mark.parametrize(("kind", "name"), [("tel", "phone"), ("email", "a"), ("text", "EMAIL")])
+def test_a_sign_up_form_box_inside_the_article_is_an_ad(kind: str, name: str) -> None:
+    box = _SIGNUP_BOX.format(kind=kind, name=name)
+    article = _clean(
+        f"<article class='story'><h1>Budget approved</h1>{PROSE * 2}{box}{PROSE * 2}</article>"
+    )
+    assert "Be the first to know" not in article.text
+    assert "Reply STOP" not in article.text
+    assert {block.rule for block in article.ads} == {"box:signup-form"}
+    assert len(article.body) == 4
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "<form><input type='email' name='email'><textarea name='comment'></textarea></form>",
+        "<form><input type='email' name='email'><input type='password' name='pw'></form>",
+    ],
+)
+def test_a_comment_or_login_form_box_is_no_sign_up(form: str) -> None:
+    box = f"<section><div>Be the first to know about the budget vote.</div>{form}</section>"
+    article = _clean(
+        f"<article class='story'><h1>Budget approved</h1>{PROSE * 2}{box}{PROSE * 2}</article>"
+    )
+    assert not any(block.rule == "box:signup-form" for block in article.ads)
+
+
+def test_a_sign_up_form_among_the_articles_paragraphs_takes_only_its_button() -> None:
+    form = "<form><input type='email' name='email'><button>Sign up</button></form>"
+    section = f"<div class='part'><div>{PROSE * 5}</div>{form}</div>"  # 800+ characters
+    article = _clean(
+        f"<article class='story'><h1>Budget approved</h1>{PROSE * 2}{section}</article>"
+    )
+    assert len(article.body) == 7
+    assert [(block.text, block.rule) for block in article.ads] == [("Sign up", "box:signup-form")]
+
+
+@pytest.mark.parametrize("line", ["Next", "Previous chapter", "Next steps"])
+def test_a_short_line_that_merely_starts_like_a_carousel_arrow_stays(line: str) -> None:
+    article = _clean(_inside(f"<h2>{line}</h2>"))
+    assert line in article.text.splitlines()

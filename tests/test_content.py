@@ -48,6 +48,7 @@ def test_a_long_comment_list_does_not_outvote_the_article() -> None:
     )
     assert "The council voted" in article.text
     assert "commenter" not in article.text
+    assert "Larger model" not in article.text
 
 
 def test_a_prose_box_beside_the_container_joins_it() -> None:
@@ -71,6 +72,7 @@ def test_a_long_comment_inside_a_thread_does_not_outvote_the_article() -> None:
     )
     assert "The council voted" in article.text
     assert "commenter" not in article.text
+    assert "Larger model" not in article.text
 
 
 def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
@@ -198,3 +200,46 @@ def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3
     article = _clean(f"<div><p>{PROSE}</p>{promo}<div class='steps'>{method}</div></div>")
     assert "Try our app" not in article.text
+
+
+def _listicle_card(name: str, paragraphs: int = 3) -> str:
+    """A card whose text sits three boxes below the list of cards, under spec lines too
+    long for a mere wrapper's heading: the climb from one card's text stops short."""
+    specs = ("Top speed: 20 mph", "Range: 25 miles per charge", "Weight: 30 lb, folds")
+    spec = "<ul class='spec'>" + "".join(f"<li>{line}</li>" for line in specs) + "</ul>"
+    text = PROSE.replace("council", name) * paragraphs
+    return (
+        f"<article class='card'><div class='panels'><div class='panel'><h2>{name}</h2>{spec}"
+        f"<div class='card-text'>{text}</div></div></div></article>"
+    )
+
+
+def test_the_cards_of_a_listicle_are_gathered_past_their_wrappers() -> None:
+    cards = "".join(_listicle_card(name) for name in ("Alpha", "Bravo", "Charlie"))
+    article = _clean(f"<div class='guide'><p>{PROSE}</p>{cards}</div>")
+    assert [f"The {name} voted" in article.text for name in ("Alpha", "Bravo", "Charlie")] == [
+        True
+    ] * 3
+
+
+def test_a_copy_of_the_article_is_no_twin() -> None:
+    # The page laid out twice (phone and desktop): one copy is the article, not both.
+    copy = _listicle_card("Alpha", paragraphs=4)
+    article = _clean(
+        f"<div class='page'><div class='phone'>{copy}</div><div class='desk'>{copy}</div></div>"
+    )
+    assert article.text.count("The Alpha voted") == 4
+
+
+def test_a_long_comment_shaped_like_the_article_box_is_no_twin() -> None:
+    # Gathering the two would take what lies between them into the article.
+    comment = PROSE.replace("council", "commenter") * 8
+    article = _clean(
+        f"<div class='wrapper'><div class='article'><div class='content'>{PROSE * 3}</div></div>"
+        "<div class='more'>Larger model now available in stores</div>"
+        f"<div class='comments'><div class='comment'><div class='content'>{comment}</div></div>"
+        "</div></div>"
+    )
+    assert "The council voted" in article.text
+    assert "commenter" not in article.text
+    assert "Larger model" not in article.text

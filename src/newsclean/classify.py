@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
-from newsclean.features import Features, class_cues, is_article_link
+from newsclean.features import Features, class_cues, is_article_link, negative_cues
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
@@ -45,6 +45,7 @@ class _Context:
     chain_cues: frozenset[str]  # class/id categories of the boxes between segment and main
     cue_depths: dict[str, int]  # for each of them, how many boxes up it first appears
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
+    signup_box: bool  # a small box around the segment holds a form asking for an address
     options: Options
 
 
@@ -199,6 +200,7 @@ _ROWS: tuple[_Row, ...] = (
     ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
     ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
     ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    ("box:signup-form", lambda c: c.in_main and c.signup_box, Region.AD, "appeal"),
     (
         "text:comments",
         lambda c: (
@@ -334,6 +336,7 @@ def classify(
             chain_cues=frozenset(depths),
             cue_depths=depths,
             appeal_box=chains.appeals(chain),
+            signup_box=chains.signs_up(chain),
             options=options,
         )
         decisions.append(_decide(context))
@@ -383,6 +386,7 @@ class _ChainInspector:
         self._cues: dict[HtmlElement, frozenset[str]] = {}
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
+        self._signups = _signup_boxes(segments, options)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
         """Not memoised: owners rarely repeat (only lines split by <br>), and a memo
@@ -410,6 +414,9 @@ class _ChainInspector:
 
     def appeals(self, chain: list[HtmlElement]) -> bool:
         return any(element in self._appeals for element in chain)
+
+    def signs_up(self, chain: list[HtmlElement]) -> bool:
+        return bool(self._signups) and any(element in self._signups for element in chain)
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
@@ -446,6 +453,65 @@ def _appeal_boxes(
         if count >= options.min_appeal_hits
         and chars[element] <= count * options.max_chars_per_appeal
     }
+
+
+def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]:
+    """Around each form that asks for an email address or a phone number (not a comment
+    form, not a login), the largest box with at most `max_signup_box_chars` of text, up to
+    the first one classed as not article: a newsletter's or a sales team's sign-up, with its
+    pitch, its fine print and its thanks."""
+    if not segments:
+        return set()
+    root = segments[0].owner.getroottree().getroot()
+    forms = [form for form in root.iter("form") if _asks_for_address(form)]
+    if not forms:
+        return set()  # the common page: nothing is measured
+    owned: dict[HtmlElement, int] = {}
+    for segment in segments:
+        owned[segment.owner] = owned.get(segment.owner, 0) + len(segment.text)
+    limit = options.max_signup_box_chars
+    too_large: set[HtmlElement] = set()
+    boxes: set[HtmlElement] = set()
+    for form in forms:
+        box: HtmlElement | None = None
+        element: HtmlElement | None = form
+        while element is not None and element.tag not in ("body", "html"):
+            if element is not form and negative_cues(element):
+                break  # a sidebar around the sign-up holds other boxes too
+            if element in too_large or _text_beyond(element, owned, limit):
+                too_large.add(element)
+                break
+            box = element
+            element = element.getparent()
+        if box is not None:
+            boxes.add(box)
+    return boxes
+
+
+def _asks_for_address(form: HtmlElement) -> bool:
+    """A form with an email or phone field, and no text area (a comment or contact form
+    is a conversation, not a sign-up) and no password (a login)."""
+    if next(form.iter("textarea"), None) is not None:
+        return False
+    asks = False
+    for field in form.iter("input"):
+        kind = (field.get("type") or "text").lower()
+        if kind == "password":
+            return False
+        named = " ".join(field.get(name) or "" for name in ("name", "placeholder"))
+        asks = asks or kind in vocab.ADDRESS_INPUT_TYPES or bool(vocab.EMAIL_FIELD.search(named))
+    return asks
+
+
+def _text_beyond(element: HtmlElement, owned: dict[HtmlElement, int], limit: int) -> bool:
+    """The segments inside the element hold more than `limit` characters (stops counting
+    there: a form placed straight in the page's column is not measured whole)."""
+    total = 0
+    for inner in element.iter():
+        total += owned.get(inner, 0)
+        if total > limit:
+            return True
+    return False
 
 
 def _boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:

@@ -107,11 +107,54 @@ def _best_climbed(
         reverse=True,
     )[: options.max_rivals]
     top = _climb(best, stats, options)
+    gathered = _twins_ancestor(best, weighted, class_weights, floor, stats, options)
+    if (
+        gathered is not None
+        and is_within(top, gathered)
+        and stats[gathered].prose > stats[top].prose
+    ):
+        top = gathered
     for rival in rivals:
         climbed = _climb(rival, stats, options)
         if elsewhere(climbed) and stats[climbed].prose > stats[top].prose:
             top = climbed
     return top
+
+
+def _twins_ancestor(
+    best: HtmlElement,
+    weighted: dict[HtmlElement, float],
+    class_weights: dict[HtmlElement, float],
+    floor: float,
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
+) -> HtmlElement | None:
+    """The nearest box around the best container and its twins: containers of the same
+    tag and class scoring near it (the sections of a long read, the cards of a listicle,
+    each in its own wrapper of headings and pictures deeper than the climb looks) — when
+    what it adds is mostly prose with few links and nothing on the way is classed
+    against the article."""
+    shape = (best.tag, best.get("class"))
+    if not shape[1]:
+        return None
+    twins = [
+        element
+        for element, score in weighted.items()
+        if element is not best
+        and score >= floor
+        and class_weights[element] >= 1  # not a long comment of the same shape
+        and (element.tag, element.get("class")) == shape
+        and stats[element].prose >= options.min_paragraph_chars * options.prose_box_paragraphs
+        and stats[element] != stats[best]  # a copy: the page laid out twice, phone and desk
+    ]
+    if not twins:
+        return None
+    for ancestor in best.iterancestors():
+        if ancestor.tag in ("body", "html") or negative_cues(ancestor):
+            return None
+        if all(is_within(twin, ancestor) for twin in twins):
+            return ancestor if _adds_prose(stats[best], stats[ancestor], options) else None
+    return None
 
 
 @dataclass(slots=True)

@@ -92,6 +92,10 @@ class Options:
     #: one per this many characters (an article that says "subscribe" thrice is not one).
     min_appeal_hits: int = 3
     max_chars_per_appeal: int = 200
+    #: The largest box around a form asking for an email address or a phone number with
+    #: at most this many characters of text is a sign-up box (an ad); a form placed in
+    #: the article's own column takes nothing with it.
+    max_signup_box_chars: int = 800
     #: Outside the main region, a block of this many words that pleads or says
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3

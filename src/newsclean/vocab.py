@@ -353,6 +353,8 @@ CONTROL_TEXT = _cue(
     r"|fullscreen|full screen|hide caption|show caption|toggle caption|play video|replay"
     r"|this slideshow requires javascript\.?|loading\.*|skip ad|schließen|vergrößern"
     r"|bildergalerie|fermer|cerrar"
+    # A carousel's arrows, read aloud: "Previous Next", "Previous slide", "Next image".
+    r"|(?:previous|prev)(?: slide| image)?(?: next(?: slide| image)?)?|next(?: slide| image)"
     # A page's own widgets: an accordion's toggles, a code block's copy button.
     r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
     r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
@@ -372,6 +374,10 @@ SIGNUP_PROMPT = re.compile(
     r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
     re.IGNORECASE,
 )
+#: A form field asking for an address to send to: `<input type="email">`, `type="tel"`,
+#: or a text field named or labelled for an email ("EMAIL", "your-email", "E-Mail-Adresse").
+ADDRESS_INPUT_TYPES = frozenset({"email", "tel"})
+EMAIL_FIELD = re.compile(r"e-?mail", re.IGNORECASE)
 APPEAL_TEXT = _cue(
     "appeal",
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
