@@ -143,7 +143,8 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
-        "<div>Photo: Gene J. Puskar</div>"
+        "<div>Photo: Gene J. Puskar</div><div>Titelbild: Flickr, CC BY 2.0</div>"
+        "<div>Featured image: NASA/JPL</div>"
         "<div>Show Caption</div><div>Close</div>"
     )
     article = _clean(_article(inner))
@@ -153,6 +154,8 @@ def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
         "Image 3 of 5",
         "(Foto: dpa)",
         "Photo: Gene J. Puskar",
+        "Titelbild: Flickr, CC BY 2.0",
+        "Featured image: NASA/JPL",
     ]
     assert roles["control"] == ["Show Caption", "Close"]
     assert "Meg Kinnard" not in article.text
@@ -167,7 +170,7 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
 def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
     tail = (
         "<p>Follow The Gazette on Twitter and Instagram for more.</p>"
-        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>Subscribe now to our print edition for more stories like this.</p>"
         "<p>No comments yet. Leave a comment below.</p>"
         "<p>Jane Roe is a reporter for The Gazette covering city hall and the budget.</p>"
     )
@@ -628,7 +631,17 @@ def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
     assert "met again on December 16, 2025" in article.text
 
 
-@pytest.mark.parametrize("line", ["Save this story", "Pin this for later!", "Like this:"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save this story",
+        "Pin this for later!",
+        "Like this:",
+        "Gefällt mir:",
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+    ],
+)
 def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
     assert line not in article.text
@@ -692,6 +705,31 @@ def test_a_sign_up_plea_in_the_sites_voice_inside_the_article_is_an_ad() -> None
     article = _clean(_inside(plea))
     assert "Sign up for our newsletter" not in article.text
     assert "Sign up for our newsletter" in _ads(article)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "To view the full story, please subscribe to The Gazette. You can choose an annual "
+        "subscription or a weekly pass.",
+        "If you're seeing this message but you're already a subscriber, you can log in for "
+        "immediate access to this story.",
+        "To read the rest of this story subscribe to Gazette+.",
+    ],
+)
+def test_a_paywall_notice_laid_among_the_paragraphs_is_an_ad(notice: str) -> None:
+    article = _clean(_inside(f"<p>{notice}</p>"))
+    assert notice not in article.text
+    assert notice in _ads(article)
+
+
+def test_a_sentence_about_a_subscription_and_a_full_story_stays() -> None:
+    sentence = (
+        "<p>Residents who read the full story in the council's report can subscribe to its "
+        "updates at the town hall, the clerk said after the meeting.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "read the full story in the council's report" in article.text
 
 
 def test_a_sentence_about_a_newsletter_stays() -> None:

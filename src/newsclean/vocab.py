@@ -328,10 +328,13 @@ SUBSCRIBE_HREF = re.compile(
     re.IGNORECASE,
 )
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
-#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
+#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa", and the credit of the
+#: picture that heads the post: "Titelbild: Flickr, CC BY 2.0", "Featured image: NASA".
 CREDIT_TEXT = _cue(
     "credit",
-    r"^\s*\(?\s*(?:photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
+    r"^\s*\(?\s*(?:(?:titel|beitrags|header|aufmacher|vorschau)(?:bild|foto)"
+    r"|(?:featured|cover|header|lead|hero|top) (?:image|photo)|(?:bild|foto)(?:nachweis|quelle)"
+    r"|photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
     r"[^!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
     keywords=(
@@ -365,11 +368,17 @@ SHOP_TEXT = _cue(
     r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
     keywords=("price", "deal", "view", "buy", "shop"),
 )
-#: A sign-up plea in the site's own voice: "Join our mailing list!", "Sign up for our
-#: newsletter", "... delivered to your inbox".
+#: A sign-up plea or paywall notice in the site's own voice: "Join our mailing list!",
+#: "Sign up for our newsletter", "... delivered to your inbox", "To view the full story,
+#: please subscribe".
 SIGNUP_PROMPT = re.compile(
     r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
-    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
+    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b"
+    # A paywall's notice laid among the paragraphs: "To view the full story, please
+    # subscribe", "If you're already a subscriber, you can log in".
+    r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
+    r" (?:story|article)\b|\bfor the full (?:story|article)\b|\balready a subscriber\b"
+    r"|\bbereits abonnent(?:in)?\b",
     re.IGNORECASE,
 )
 APPEAL_TEXT = _cue(
@@ -379,7 +388,7 @@ APPEAL_TEXT = _cue(
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
-    r"\bfree articles?\b|\bdarmowych artykułów\b",
+    r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
     keywords=(
@@ -472,9 +481,11 @@ SHARE_TEXT = _cue(
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
     # Save, pin and like buttons' labels, standing alone: "Save this story", "Pin this
-    # for later!", WordPress's "Like this:".
+    # for later!", WordPress's "Like this:" / "Gefällt mir:" and its placeholder while the
+    # button loads, "Like Loading...", "Gefällt mir Wird geladen …".
     r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
-    r"(?: for later)?\s*[.!]?\s*$|^\s*like this\s*:\s*$",
+    r"(?: for later)?\s*[.!]?\s*$|^\s*(?:like this|gefällt mir)\s*:\s*$",
+    r"^\s*(?:like|liken|gefällt mir)\s+(?:loading|lade|wird geladen)\s*(?:\.\.\.|…)?\s*$",
     keywords=(
         "share",
         "teilen",
@@ -486,6 +497,7 @@ SHARE_TEXT = _cue(
         "pin",
         "bookmark",
         "like",
+        "gefällt",
     ),
 )
 #: A reading-time line: "11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min.".
