@@ -800,3 +800,37 @@ def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
     article = _clean(_article(plea) + PROSE)
     assert "apóyanos" in _ads(article)
     assert "apóyanos" not in article.text
+
+
+_TEASER = (
+    "Das Bundeskabinett hat am Freitag die Schwerpunkte der Präsidentschaft festgelegt, "
+    "vom Klimaschutz bis zur Gleichstellung."
+)
+
+
+def _teaser_page(teaser_class: str, between: str = "") -> str:
+    return (
+        "<div class='news-single'><div class='article'><h1>Budget approved by council</h1>"
+        f"<div class='{teaser_class}'><p>{_TEASER}</p></div>{between}"
+        f"<div class='news-text-wrap'>{PROSE * 4}</div></div></div>"
+    )
+
+
+def test_the_articles_own_teaser_box_above_it_is_its_lead() -> None:
+    article = _clean(_teaser_page("teaser-text"))
+    assert article.text.startswith(_TEASER)
+    assert article.body[0].rule == "class:teaser-lead"
+
+
+@pytest.mark.parametrize(
+    ("teaser_class", "between"),
+    [
+        ("sidebar-teaser", ""),  # a side column's promotion
+        ("teaser", "<ul class='menu'><li><a href='/news'>News</a></li></ul>"),  # apart
+    ],
+)
+def test_a_teaser_box_named_otherwise_or_apart_from_the_article_stays_out(
+    teaser_class: str, between: str
+) -> None:
+    article = _clean(_teaser_page(teaser_class, between))
+    assert _TEASER not in article.text

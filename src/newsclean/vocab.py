@@ -166,6 +166,10 @@ SIDEBAR_CLASSES = _tokens(
     "more-stories morestories sidebar rail aside headlines toplist "
     "weitere empfehlung"
 )
+#: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
+#: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
+#: follows it straight on.
+TEASER_CLASSES = _tokens("teaser")
 NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
     "topbar sitemap skiplink skiplinks skip-link skip-links skip-to-content skipnav skip-nav"
