@@ -759,6 +759,20 @@ def test_a_founder_named_inside_the_article_stays() -> None:
     assert "Jane Roe is the founder" in article.text
 
 
+@pytest.mark.parametrize(
+    "label", ["Weiterführende Informationen", "Weitere Informationen", "Weiterführende Links"]
+)
+def test_a_further_information_label_opens_its_box_of_links(label: str) -> None:
+    links = (
+        "<ul><li><a href='/projekt'>Projekt-Website des Bundesprogramms</a></li>"
+        "<li>Pressebilder zum Projekt an der Aller</li></ul>"
+    )
+    box = f"<div class='field'><h2>{label}</h2>{links}</div>"
+    article = _clean(_article(box + PROSE))
+    assert label not in article.text and "Pressebilder" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
 def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
     teaser = "<h4>Mayor opens the new library</h4><p>{}</p>".format(
         "The mayor opened the library on Monday, after three years of building work, with a "
