@@ -181,6 +181,16 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
 
 
+def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
+    prompt = (
+        "We want to hear what you think about this article. Submit a letter to the editor "
+        "or write to letters@gazette.example.com."
+    )
+    article = _clean(_article(f"<p>{prompt}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:comments" and b.text == prompt for b in article.boilerplate)
+
+
 def test_a_closing_sentence_that_mentions_subscriptions_stays() -> None:
     closing = (
         "<p>“After two more years of this,” she asks, “what kind of products are going to be "

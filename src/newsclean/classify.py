@@ -680,7 +680,7 @@ _ENGAGEMENT_ROUTES = (
     ("bio", 80, Region.BOILERPLATE, "author"),
     ("social", 40, Region.BOILERPLATE, "share"),
     ("appeal", 25, Region.AD, "appeal"),
-    ("comments", 20, Region.BOILERPLATE, "comments"),
+    ("comments", 25, Region.BOILERPLATE, "comments"),
     ("share", 8, Region.BOILERPLATE, "share"),
     ("related", 8, Region.BOILERPLATE, "related"),
     ("read-more", 8, Region.BOILERPLATE, "related"),
