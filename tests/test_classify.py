@@ -650,6 +650,8 @@ def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
         "Gefällt mir:",
         "Like Loading...",
         "Gefällt mir Wird geladen …",
+        "Folgen Sie uns auf",
+        "Follow us on:",
     ],
 )
 def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
@@ -682,7 +684,17 @@ def test_a_sentence_that_mentions_experts_stays() -> None:
     assert "wanted to talk to our experts" in article.text
 
 
-@pytest.mark.parametrize("line", ["Expand All Collapse All", "Copy", "Loading paragraph..."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Expand All Collapse All",
+        "Copy",
+        "Loading paragraph...",
+        "Quellen ausblenden",
+        "Mehr anzeigen",
+        "Show less",
+    ],
+)
 def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
     assert line not in article.text.splitlines()

@@ -362,7 +362,10 @@ CONTROL_TEXT = _cue(
     r"|bildergalerie|fermer|cerrar"
     # A page's own widgets: an accordion's toggles, a code block's copy button.
     r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
-    r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
+    r"|loading [\w ]{1,20}(?:\.\.\.|…)"
+    # A box's show/hide toggle: "Quellen ausblenden", "Mehr anzeigen", "Show less".
+    r"|(?:mehr|weniger|alle|quellen|details|hinweis|inhalte?) (?:ausblenden|einblenden|anzeigen)"
+    r"|show (?:more|less|all)|read less)\s*$",
 )
 #: A shop's button or price line: "Check price at REI", "View on Amazon", "Buy now from one
 #: of our retail partners:", "Sale price $699.98".
@@ -489,6 +492,9 @@ SHARE_TEXT = _cue(
     # button loads, "Like Loading...", "Gefällt mir Wird geladen …".
     r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
     r"(?: for later)?\s*[.!]?\s*$|^\s*(?:like this|gefällt mir)\s*:\s*$",
+    # A "follow us" label over the site's profiles, standing alone.
+    r"^\s*(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos)(?: (?:on|auf|sur|en))?"
+    r"\s*:?\s*$",
     r"^\s*(?:like|liken|gefällt mir)\s+(?:loading|lade|wird geladen)\s*(?:\.\.\.|…)?\s*$",
     keywords=(
         "share",
@@ -502,6 +508,10 @@ SHARE_TEXT = _cue(
         "bookmark",
         "like",
         "gefällt",
+        "follow",
+        "folge",
+        "suivez",
+        "síguenos",
     ),
 )
 #: A reading-time line: "11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min.".
