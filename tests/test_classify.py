@@ -782,9 +782,16 @@ def test_a_founder_named_inside_the_article_stays() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Weiterführende Informationen", "Weitere Informationen", "Weiterführende Links"]
+    "label",
+    [
+        "Weiterführende Informationen",
+        "Weitere Informationen",
+        "Weiterführende Links",
+        "Meistgelesen",
+        "Most Read",
+    ],
 )
-def test_a_further_information_label_opens_its_box_of_links(label: str) -> None:
+def test_a_further_information_or_most_read_label_opens_its_box(label: str) -> None:
     links = (
         "<ul><li><a href='/projekt'>Projekt-Website des Bundesprogramms</a></li>"
         "<li>Pressebilder zum Projekt an der Aller</li></ul>"

@@ -644,6 +644,8 @@ BOX_HEADING = re.compile(
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
     r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
     r"|weitere informationen|weiterführende (?:informationen|links)"
+    r"|most (?:read|popular|viewed)(?: (?:stories|articles|news))?|meistgelesen(?:e artikel)?"
+    r"|meist gelesen|am meisten gelesen"
     r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
     r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
     r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
