@@ -754,6 +754,19 @@ def test_a_sentence_about_a_subscription_and_a_full_story_stays() -> None:
     assert "read the full story in the council's report" in article.text
 
 
+def test_a_german_posts_advertising_notice_is_an_ad() -> None:
+    notice = "*Werbung. Dieser Beitrag enthält Werbung für Example Swimwear."
+    article = _clean(_inside(f"<p>{notice}</p>"))
+    assert notice not in article.text
+    assert notice in _ads(article)
+
+
+def test_a_sentence_about_advertising_stays() -> None:
+    sentence = "<p>Werbung nervt. Tracking nervt. Der Rat will beides im Stadtgebiet verbieten.</p>"
+    article = _clean(_inside(sentence))
+    assert "Werbung nervt." in article.text
+
+
 def test_a_sentence_about_a_newsletter_stays() -> None:
     sentence = (
         "<p>The council's own newsletter, which residents can subscribe to at the town hall, "

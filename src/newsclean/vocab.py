@@ -440,6 +440,8 @@ SPONSORED_TEXT = _cue(
     r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
     r"^\s*(?:promoted content|paid post)\b",
     r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
+    # A German post's advertising notice: "Dieser Beitrag enthält Werbung für ...".
+    r"\b(?:beitrag|artikel|post|blogpost|video) enthält (?:unbezahlte |bezahlte )?werbung\b",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
     keywords=(
         "sponsored",
