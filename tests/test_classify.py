@@ -181,6 +181,13 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
 
 
+def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
+    plea = "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."
+    article = _clean(_article(f"<p>{plea}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:social" and b.text == plea for b in article.boilerplate)
+
+
 def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
     prompt = (
         "We want to hear what you think about this article. Submit a letter to the editor "

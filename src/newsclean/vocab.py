@@ -571,7 +571,8 @@ SOCIAL_TEXT = _cue(
     "social",
     r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
     r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
-    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b"
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de (?:youtube|telegram|whatsapp)\b"
+    r"|\bour (?:youtube|telegram|whatsapp) channel\b"
     r"|\bjoin our [\w ]{0,30}\b(?:forums?|community|discord|facebook group)\b",
     keywords=(
         "follow",
@@ -584,6 +585,7 @@ SOCIAL_TEXT = _cue(
         "app",
         "youtube",
         "telegram",
+        "whatsapp",
     ),
 )
 #: Words that ask the reader on ("read more" itself is spelt out where it must be whole).
