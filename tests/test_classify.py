@@ -143,7 +143,8 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
-        "<div>Photo: Gene J. Puskar</div>"
+        "<div>Photo: Gene J. Puskar</div><div>Titelbild: Flickr, CC BY 2.0</div>"
+        "<div>Featured image: NASA/JPL</div>"
         "<div>Show Caption</div><div>Close</div>"
     )
     article = _clean(_article(inner))
@@ -153,6 +154,8 @@ def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
         "Image 3 of 5",
         "(Foto: dpa)",
         "Photo: Gene J. Puskar",
+        "Titelbild: Flickr, CC BY 2.0",
+        "Featured image: NASA/JPL",
     ]
     assert roles["control"] == ["Show Caption", "Close"]
     assert "Meg Kinnard" not in article.text
@@ -167,7 +170,7 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
 def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
     tail = (
         "<p>Follow The Gazette on Twitter and Instagram for more.</p>"
-        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>Subscribe now to our print edition for more stories like this.</p>"
         "<p>No comments yet. Leave a comment below.</p>"
         "<p>Jane Roe is a reporter for The Gazette covering city hall and the budget.</p>"
     )
@@ -176,6 +179,23 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     assert [block.rule for block in article.ads] == ["tail:appeal"]
     roles = {block.rule: block.role for block in article.boilerplate}
     assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
+
+
+def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
+    plea = "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."
+    article = _clean(_article(f"<p>{plea}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:social" and b.text == plea for b in article.boilerplate)
+
+
+def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
+    prompt = (
+        "We want to hear what you think about this article. Submit a letter to the editor "
+        "or write to letters@gazette.example.com."
+    )
+    article = _clean(_article(f"<p>{prompt}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:comments" and b.text == prompt for b in article.boilerplate)
 
 
 def test_a_closing_sentence_that_mentions_subscriptions_stays() -> None:
@@ -628,7 +648,19 @@ def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
     assert "met again on December 16, 2025" in article.text
 
 
-@pytest.mark.parametrize("line", ["Save this story", "Pin this for later!", "Like this:"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save this story",
+        "Pin this for later!",
+        "Like this:",
+        "Gefällt mir:",
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+        "Folgen Sie uns auf",
+        "Follow us on:",
+    ],
+)
 def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
     assert line not in article.text
@@ -661,7 +693,16 @@ def test_a_sentence_that_mentions_experts_stays() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Expand All Collapse All", "Copy", "Loading paragraph...", "Previous Next", "Next slide"],
+    [
+        "Expand All Collapse All",
+        "Copy",
+        "Loading paragraph...",
+        "Previous Next",
+        "Next slide",
+        "Quellen ausblenden",
+        "Mehr anzeigen",
+        "Show less",
+    ],
 )
 def test_a_widget_label_inside_the_article_is_boilerplate(line: str) -> None:
     article = _clean(_inside(f"<div>{line}</div>"))
@@ -697,6 +738,44 @@ def test_a_sign_up_plea_in_the_sites_voice_inside_the_article_is_an_ad() -> None
     assert "Sign up for our newsletter" in _ads(article)
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "To view the full story, please subscribe to The Gazette. You can choose an annual "
+        "subscription or a weekly pass.",
+        "If you're seeing this message but you're already a subscriber, you can log in for "
+        "immediate access to this story.",
+        "To read the rest of this story subscribe to Gazette+.",
+    ],
+)
+def test_a_paywall_notice_laid_among_the_paragraphs_is_an_ad(notice: str) -> None:
+    article = _clean(_inside(f"<p>{notice}</p>"))
+    assert notice not in article.text
+    assert notice in _ads(article)
+
+
+def test_a_sentence_about_a_subscription_and_a_full_story_stays() -> None:
+    sentence = (
+        "<p>Residents who read the full story in the council's report can subscribe to its "
+        "updates at the town hall, the clerk said after the meeting.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "read the full story in the council's report" in article.text
+
+
+def test_a_german_posts_advertising_notice_is_an_ad() -> None:
+    notice = "*Werbung. Dieser Beitrag enthält Werbung für Example Swimwear."
+    article = _clean(_inside(f"<p>{notice}</p>"))
+    assert notice not in article.text
+    assert notice in _ads(article)
+
+
+def test_a_sentence_about_advertising_stays() -> None:
+    sentence = "<p>Werbung nervt. Tracking nervt. Der Rat will beides im Stadtgebiet verbieten.</p>"
+    article = _clean(_inside(sentence))
+    assert "Werbung nervt." in article.text
+
+
 def test_a_sentence_about_a_newsletter_stays() -> None:
     sentence = (
         "<p>The council's own newsletter, which residents can subscribe to at the town hall, "
@@ -722,6 +801,27 @@ def test_a_founder_named_inside_the_article_stays() -> None:
     founder = "<p>Jane Roe is the founder of the residents' association that fought the plan.</p>"
     article = _clean(_inside(founder))
     assert "Jane Roe is the founder" in article.text
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Weiterführende Informationen",
+        "Weitere Informationen",
+        "Weiterführende Links",
+        "Meistgelesen",
+        "Most Read",
+    ],
+)
+def test_a_further_information_or_most_read_label_opens_its_box(label: str) -> None:
+    links = (
+        "<ul><li><a href='/projekt'>Projekt-Website des Bundesprogramms</a></li>"
+        "<li>Pressebilder zum Projekt an der Aller</li></ul>"
+    )
+    box = f"<div class='field'><h2>{label}</h2>{links}</div>"
+    article = _clean(_article(box + PROSE))
+    assert label not in article.text and "Pressebilder" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
 
 
 def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
@@ -817,3 +917,37 @@ def test_a_sign_up_form_among_the_articles_paragraphs_takes_only_its_button() ->
 def test_a_short_line_that_merely_starts_like_a_carousel_arrow_stays(line: str) -> None:
     article = _clean(_inside(f"<h2>{line}</h2>"))
     assert line in article.text.splitlines()
+
+
+_TEASER = (
+    "Das Bundeskabinett hat am Freitag die Schwerpunkte der Präsidentschaft festgelegt, "
+    "vom Klimaschutz bis zur Gleichstellung."
+)
+
+
+def _teaser_page(teaser_class: str, between: str = "") -> str:
+    return (
+        "<div class='news-single'><div class='article'><h1>Budget approved by council</h1>"
+        f"<div class='{teaser_class}'><p>{_TEASER}</p></div>{between}"
+        f"<div class='news-text-wrap'>{PROSE * 4}</div></div></div>"
+    )
+
+
+def test_the_articles_own_teaser_box_above_it_is_its_lead() -> None:
+    article = _clean(_teaser_page("teaser-text"))
+    assert article.text.startswith(_TEASER)
+    assert article.body[0].rule == "class:teaser-lead"
+
+
+@pytest.mark.parametrize(
+    ("teaser_class", "between"),
+    [
+        ("sidebar-teaser", ""),  # a side column's promotion
+        ("teaser", "<ul class='menu'><li><a href='/news'>News</a></li></ul>"),  # apart
+    ],
+)
+def test_a_teaser_box_named_otherwise_or_apart_from_the_article_stays_out(
+    teaser_class: str, between: str
+) -> None:
+    article = _clean(_teaser_page(teaser_class, between))
+    assert _TEASER not in article.text

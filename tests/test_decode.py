@@ -496,3 +496,13 @@ def test_text_is_not_mistaken_for_binary_or_json(data: bytes) -> None:
     decoded = decode(data)
     assert decoded.text
     assert not any("not HTML" in warning for warning in decoded.warnings)
+
+
+_DECOMPOSED = "<p>Es wurde gepru\u0308ft, ob Jane\u0301 passt.</p>"
+
+
+@pytest.mark.parametrize("data", [_DECOMPOSED.encode("utf-8"), _DECOMPOSED])
+def test_decomposed_text_is_composed(data: bytes | str) -> None:
+    decoded = decode(data)
+    assert "geprüft" in decoded.text and "Jané" in decoded.text
+    assert "\u0308" not in decoded.text

@@ -16,7 +16,13 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
-from newsclean.features import Features, class_cues, is_article_link, negative_cues
+from newsclean.features import (
+    Features,
+    class_cues,
+    is_article_link,
+    negative_cues,
+    sidebar_words,
+)
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
@@ -47,6 +53,9 @@ class _Context:
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     signup_box: bool  # a small box around the segment holds a form asking for an address
     options: Options
+    #: Prose at or above the article's first paragraph, in a box called a teaser and
+    #: nothing else, that the main region follows straight on.
+    teaser_lead: bool = False
 
 
 _Row = tuple[str, Callable[[_Context], bool], Region, str]
@@ -64,6 +73,16 @@ def _is_lead(context: _Context) -> bool:
         and features.chars >= context.options.min_lead_chars
         and features.link_density <= context.options.max_prose_link_density
     )
+
+
+#: The only cues a box may carry for its prose to be the article's teaser.
+_TEASER_BOX_CUES = frozenset({"sidebar", "lead"})
+
+
+def _is_teaser_lead(context: _Context) -> bool:
+    """The article's own teaser (TYPO3's "news-single > div.teaser-text" above
+    "div.news-text-wrap"): see `_is_article_teaser`. No other cue may name its boxes."""
+    return context.teaser_lead and context.chain_cues <= _TEASER_BOX_CUES
 
 
 def _nearer(context: _Context, cue: str, rival: str) -> bool:
@@ -257,6 +276,7 @@ _ROWS: tuple[_Row, ...] = (
     ),
     ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
     ("class:lead", _is_lead, Region.MAIN, "lead"),
+    ("class:teaser-lead", _is_teaser_lead, Region.MAIN, "lead"),
     (
         "class:byline",
         lambda c: "byline" in c.chain_cues and c.features.chars < c.options.max_byline_chars,
@@ -322,12 +342,28 @@ def classify(
     chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
+    # The article's first paragraph: its own teaser stands above it.
+    first_paragraph = next(
+        (
+            segment.index
+            for segment, feature in zip(segments, features, strict=True)
+            if in_main[segment.index] and is_prose(feature, options)
+        ),
+        len(segments),
+    )
+    teaser_memo: dict[HtmlElement, bool] = {}
     decisions = []
     for segment, feature in zip(segments, features, strict=True):
         if deadline is not None:
             deadline.tick("classify")
         chain = chains.chain(segment.owner)
         depths = chains.cue_depths(chain)
+        teaser_lead = (
+            "sidebar" in depths
+            and segment.index <= first_paragraph
+            and is_prose(feature, options)
+            and _is_article_teaser(segments, segment.index, chain, in_main, teaser_memo)
+        )
         context = _Context(
             segment=segment,
             features=feature,
@@ -338,10 +374,57 @@ def classify(
             appeal_box=chains.appeals(chain),
             signup_box=chains.signs_up(chain),
             options=options,
+            teaser_lead=teaser_lead,
         )
         decisions.append(_decide(context))
     decisions = revisit_neighbours(segments, features, decisions, options)
     return _bare_page(segments, decisions) if main is None else decisions
+
+
+def _is_article_teaser(
+    segments: list[Segment],
+    index: int,
+    chain: list[HtmlElement],
+    in_main: list[bool],
+    memo: dict[HtmlElement, bool],
+) -> bool:
+    """Every box of the chain that counts as a sidebar is called a teaser and nothing
+    else (no "sidebar", "related" or <aside>: a side column's promotion), and the
+    article follows the outermost one straight on (a list of other stories' teasers
+    sits apart from it)."""
+    sidebars = [element for element in chain if "sidebar" in class_cues(element)]
+    if not sidebars or not all(_is_teaser_box(element) for element in sidebars):
+        return False
+    return _box_heads_main(segments, index, sidebars[-1], in_main, memo)
+
+
+def _is_teaser_box(element: HtmlElement) -> bool:
+    words = sidebar_words(element)
+    return element.tag != "aside" and bool(words) and words <= vocab.TEASER_CLASSES
+
+
+def _box_heads_main(
+    segments: list[Segment],
+    index: int,
+    box: HtmlElement,
+    in_main: list[bool],
+    memo: dict[HtmlElement, bool],
+) -> bool:
+    """The first segment after `box` is the main region's: the box sits straight above
+    the article. Memoised per box, so a long box is walked once."""
+    known = memo.get(box)
+    if known is None:
+        known = memo[box] = _next_outside_is_main(segments, index, box, in_main)
+    return known
+
+
+def _next_outside_is_main(
+    segments: list[Segment], index: int, box: HtmlElement, in_main: list[bool]
+) -> bool:
+    for later in range(index + 1, len(segments)):
+        if not is_within(segments[later].owner, box):
+            return in_main[later]
+    return False
 
 
 def _bare_page(segments: list[Segment], decisions: list[Decision]) -> list[Decision]:
@@ -669,7 +752,7 @@ _ENGAGEMENT_ROUTES = (
     ("bio", 80, Region.BOILERPLATE, "author"),
     ("social", 40, Region.BOILERPLATE, "share"),
     ("appeal", 25, Region.AD, "appeal"),
-    ("comments", 20, Region.BOILERPLATE, "comments"),
+    ("comments", 25, Region.BOILERPLATE, "comments"),
     ("share", 8, Region.BOILERPLATE, "share"),
     ("related", 8, Region.BOILERPLATE, "related"),
     ("read-more", 8, Region.BOILERPLATE, "related"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -124,12 +125,22 @@ def _from_str(data: str) -> Decoded:
 
 def _finish(text: str, codec: str | None, rule: EncodingRule, warnings: list[str]) -> Decoded:
     """The decoded page, unless it is empty or a JSON document (then no text, and why)."""
+    text = _composed(text)
     if not text.strip():
         warnings.append("empty input")
     elif _is_json(text):
         warnings.append("the input is a JSON document, not HTML: no text read from it")
         text = ""
     return Decoded(text, codec, rule, tuple(warnings))
+
+
+def _composed(text: str) -> str:
+    """The text in Unicode's composed form (NFC): "geprüft" written as u + U+0308, as some
+    editors save it, reads as the "ü" everyone searches for and compares with. Canonically
+    equivalent, so nothing visible changes; most pages are NFC already and cost one check."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _not_html(kind: str, codec: str | None, rule: EncodingRule) -> Decoded:

@@ -176,6 +176,11 @@ def negative_cues(element: HtmlElement) -> frozenset[str]:
     return class_cues(element) - NEUTRAL_CUES
 
 
+def sidebar_words(element: HtmlElement) -> frozenset[str]:
+    """The words of the element's class and id that name a sidebar ("teaser", "related")."""
+    return frozenset(_class_tokens(element.get("class"), element.get("id")) & vocab.SIDEBAR_CLASSES)
+
+
 def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
     classes = (class_attr or "").lower().split()
     ids = (id_attr or "").lower().split()

@@ -166,6 +166,10 @@ SIDEBAR_CLASSES = _tokens(
     "more-stories morestories sidebar rail aside headlines toplist "
     "weitere empfehlung"
 )
+#: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
+#: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
+#: follows it straight on.
+TEASER_CLASSES = _tokens("teaser")
 NAVIGATION_CLASSES = _tokens(
     "nav navbar navigation menu breadcrumb breadcrumbs pagination pager masthead "
     "topbar sitemap skiplink skiplinks skip-link skip-links skip-to-content skipnav skip-nav"
@@ -328,10 +332,13 @@ SUBSCRIBE_HREF = re.compile(
     re.IGNORECASE,
 )
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
-#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
+#: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa", and the credit of the
+#: picture that heads the post: "Titelbild: Flickr, CC BY 2.0", "Featured image: NASA".
 CREDIT_TEXT = _cue(
     "credit",
-    r"^\s*\(?\s*(?:photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
+    r"^\s*\(?\s*(?:(?:titel|beitrags|header|aufmacher|vorschau)(?:bild|foto)"
+    r"|(?:featured|cover|header|lead|hero|top) (?:image|photo)|(?:bild|foto)(?:nachweis|quelle)"
+    r"|photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
     r"[^!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
     keywords=(
@@ -357,7 +364,10 @@ CONTROL_TEXT = _cue(
     r"|(?:previous|prev)(?: slide| image)?(?: next(?: slide| image)?)?|next(?: slide| image)"
     # A page's own widgets: an accordion's toggles, a code block's copy button.
     r"|(?:expand|collapse) all(?: (?:expand|collapse) all)?|copy(?: code| to clipboard)?"
-    r"|loading [\w ]{1,20}(?:\.\.\.|…))\s*$",
+    r"|loading [\w ]{1,20}(?:\.\.\.|…)"
+    # A box's show/hide toggle: "Quellen ausblenden", "Mehr anzeigen", "Show less".
+    r"|(?:mehr|weniger|alle|quellen|details|hinweis|inhalte?) (?:ausblenden|einblenden|anzeigen)"
+    r"|show (?:more|less|all)|read less)\s*$",
 )
 #: A shop's button or price line: "Check price at REI", "View on Amazon", "Buy now from one
 #: of our retail partners:", "Sale price $699.98".
@@ -367,11 +377,17 @@ SHOP_TEXT = _cue(
     r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
     keywords=("price", "deal", "view", "buy", "shop"),
 )
-#: A sign-up plea in the site's own voice: "Join our mailing list!", "Sign up for our
-#: newsletter", "... delivered to your inbox".
+#: A sign-up plea or paywall notice in the site's own voice: "Join our mailing list!",
+#: "Sign up for our newsletter", "... delivered to your inbox", "To view the full story,
+#: please subscribe".
 SIGNUP_PROMPT = re.compile(
     r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
-    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b",
+    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b"
+    # A paywall's notice laid among the paragraphs: "To view the full story, please
+    # subscribe", "If you're already a subscriber, you can log in".
+    r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
+    r" (?:story|article)\b|\bfor the full (?:story|article)\b|\balready a subscriber\b"
+    r"|\bbereits abonnent(?:in)?\b",
     re.IGNORECASE,
 )
 #: A form field asking for an address to send to: `<input type="email">`, `type="tel"`,
@@ -385,7 +401,7 @@ APPEAL_TEXT = _cue(
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
-    r"\bfree articles?\b|\bdarmowych artykułów\b",
+    r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
     keywords=(
@@ -430,6 +446,8 @@ SPONSORED_TEXT = _cue(
     r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
     r"^\s*(?:promoted content|paid post)\b",
     r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
+    # A German post's advertising notice: "Dieser Beitrag enthält Werbung für ...".
+    r"\b(?:beitrag|artikel|post|blogpost|video) enthält (?:unbezahlte |bezahlte )?werbung\b",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
     keywords=(
         "sponsored",
@@ -478,9 +496,14 @@ SHARE_TEXT = _cue(
     r"^\s*(?:jetzt |artikel |beitrag )?(?:share|teilen|partager|compartir|condividi)\b(?!-)",
     r"\bshare (?:this|on|via)\b|\bsocial media networks\b|\bplease share\b|\bshare with a friend\b",
     # Save, pin and like buttons' labels, standing alone: "Save this story", "Pin this
-    # for later!", WordPress's "Like this:".
+    # for later!", WordPress's "Like this:" / "Gefällt mir:" and its placeholder while the
+    # button loads, "Like Loading...", "Gefällt mir Wird geladen …".
     r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
-    r"(?: for later)?\s*[.!]?\s*$|^\s*like this\s*:\s*$",
+    r"(?: for later)?\s*[.!]?\s*$|^\s*(?:like this|gefällt mir)\s*:\s*$",
+    # A "follow us" label over the site's profiles, standing alone.
+    r"^\s*(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos)(?: (?:on|auf|sur|en))?"
+    r"\s*:?\s*$",
+    r"^\s*(?:like|liken|gefällt mir)\s+(?:loading|lade|wird geladen)\s*(?:\.\.\.|…)?\s*$",
     keywords=(
         "share",
         "teilen",
@@ -492,6 +515,11 @@ SHARE_TEXT = _cue(
         "pin",
         "bookmark",
         "like",
+        "gefällt",
+        "follow",
+        "folge",
+        "suivez",
+        "síguenos",
     ),
 )
 #: A reading-time line: "11 min read", "Bridgestone Team | 5 min read", "Lesezeit: 4 Min.".
@@ -549,7 +577,8 @@ SOCIAL_TEXT = _cue(
     "social",
     r"\bfollow (?:us|@?\w+(?: \w+)?) on\b|\bfolgen sie uns\b|\bfolge uns\b|\bs[ií]guenos\b"
     r"|\bsuivez[- ]nous\b|\bseguici\b|\bjoin us on\b|\bdownload (?:the|our) [\w ]{0,30}\bapps?\b"
-    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de youtube\b|\bour (?:youtube|telegram) channel\b"
+    r"|\bwith the [\w ]{0,30}\bapp\b|\bcanal de (?:youtube|telegram|whatsapp)\b"
+    r"|\bour (?:youtube|telegram|whatsapp) channel\b"
     r"|\bjoin our [\w ]{0,30}\b(?:forums?|community|discord|facebook group)\b",
     keywords=(
         "follow",
@@ -562,6 +591,7 @@ SOCIAL_TEXT = _cue(
         "app",
         "youtube",
         "telegram",
+        "whatsapp",
     ),
 )
 #: Words that ask the reader on ("read more" itself is spelt out where it must be whole).
@@ -623,6 +653,9 @@ BOX_HEADING = re.compile(
     r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
     r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
+    r"|weitere informationen|weiterführende (?:informationen|links)"
+    r"|most (?:read|popular|viewed)(?: (?:stories|articles|news))?|meistgelesen(?:e artikel)?"
+    r"|meist gelesen|am meisten gelesen"
     r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
     r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
     r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
