@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.content import MainRegion, is_prose
-from newsclean.features import Features, class_cues, is_article_link
+from newsclean.features import Features, class_cues, is_article_link, links_to_signup
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
@@ -92,7 +92,7 @@ def _links_to_signup(segment: Segment) -> bool:
     """A link to a sign-up or subscription page. Inside the article too, a short block that
     is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
     that merely links one ("Beehiiv sent 28 billion emails") is the story's."""
-    return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
+    return links_to_signup(segment.links)
 
 
 def _is_teaser_heading(context: _Context) -> bool:
