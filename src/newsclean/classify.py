@@ -430,21 +430,26 @@ def _appeal_boxes(
 ) -> set[HtmlElement]:
     """Boxes whose text is dense with appeals: at least `min_appeal_hits`, one per
     `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
+    limit = options.chain_limit
     hits: dict[HtmlElement, int] = {}
-    chars: dict[HtmlElement, int] = {}
-    if not any(feature.appeals for feature in features):
-        return set()  # the common page: no box can qualify, so no box is measured
     for segment, feature in zip(segments, features, strict=True):
-        count = feature.appeals
-        for element in _boxes_around(segment.owner, options.chain_limit):
-            chars[element] = chars.get(element, 0) + len(segment.text)
-            if count:
-                hits[element] = hits.get(element, 0) + count
+        if feature.appeals:
+            for element in _boxes_around(segment.owner, limit):
+                hits[element] = hits.get(element, 0) + feature.appeals
+    candidates = {
+        element: count for element, count in hits.items() if count >= options.min_appeal_hits
+    }
+    if not candidates:
+        return set()  # the common page: no box can qualify, so no box is measured
+    chars = dict.fromkeys(candidates, 0)
+    for segment in segments:
+        for element in _boxes_around(segment.owner, limit):
+            if element in chars:
+                chars[element] += len(segment.text)
     return {
         element
-        for element, count in hits.items()
-        if count >= options.min_appeal_hits
-        and chars[element] <= count * options.max_chars_per_appeal
+        for element, count in candidates.items()
+        if chars[element] <= count * options.max_chars_per_appeal
     }
 
 
