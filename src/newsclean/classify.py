@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -48,7 +49,15 @@ class _Context:
     options: Options
 
 
-_Row = tuple[str, Callable[[_Context], bool], Region, str]
+class _Row(NamedTuple):
+    name: str
+    condition: Callable[[_Context], bool]
+    region: Region
+    role: str
+    #: A text or class cue the condition cannot hold without: where the segment has
+    #: neither, the row is not tried (most segments have none, and most rows need one).
+    needs: str | None = None
+
 
 #: How far above a heading an enclosing link is looked for.
 _MAX_LINK_DEPTH = 3
@@ -161,16 +170,24 @@ def _is_headline(context: _Context) -> bool:
     )
 
 
-#: The decision table: (rule name, condition, region, role); first match wins.
+#: The decision table: rule name, condition, region, role (and the cue the condition
+#: needs, if any); first match wins.
 _ROWS: tuple[_Row, ...] = (
-    ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
-    (
+    _Row(
+        "text:ad-label",
+        lambda c: "ad-label" in c.features.text_cues,
+        Region.AD,
+        "ad-label",
+        needs="ad-label",
+    ),
+    _Row(
         "text:legal",
         lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
         Region.LEGAL,
         "legal",
+        needs="legal",
     ),
-    (
+    _Row(
         "text:disclosure",
         lambda c: (
             "disclosure" in c.features.text_cues
@@ -178,16 +195,18 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.LEGAL,
         "disclosure",
+        needs="disclosure",
     ),
-    (
+    _Row(
         "text:rights",
         lambda c: (
             "rights" in c.features.text_cues and c.features.words <= c.options.max_rights_words
         ),
         Region.LEGAL,
         "copyright",
+        needs="rights",
     ),
-    (
+    _Row(
         "text:login",
         lambda c: (
             c.features.words <= c.options.max_label_words
@@ -196,10 +215,16 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "login",
     ),
-    ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
-    ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
-    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
-    (
+    _Row("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad", needs="ad"),
+    _Row(
+        "class:subscribe",
+        lambda c: _nearer(c, "subscribe", "comments"),
+        Region.AD,
+        "subscription",
+        needs="subscribe",
+    ),
+    _Row("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    _Row(
         "text:comments",
         lambda c: (
             not c.in_main
@@ -208,17 +233,19 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.BOILERPLATE,
         "comments",
+        needs="comments",
     ),
-    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
-    (
+    _Row("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal", needs="legal"),
+    _Row(
         "text:sponsored",
         lambda c: (
             "sponsored" in c.features.text_cues and c.features.words <= c.options.max_prompt_words
         ),
         Region.AD,
         "sponsored",
+        needs="sponsored",
     ),
-    (
+    _Row(
         "text:appeal",
         lambda c: (
             (not c.in_main or "sidebar" in c.chain_cues or _asks_to_sign_up(c))
@@ -227,14 +254,15 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "appeal",
+        needs="appeal",
     ),
-    (
+    _Row(
         "link:signup",
         lambda c: c.features.linked and _is_prompt(c) and _links_to_signup(c.segment),
         Region.AD,
         "appeal",
     ),
-    (
+    _Row(
         "text:call-to-action",
         lambda c: (
             "call-to-action" in c.features.text_cues
@@ -242,8 +270,9 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "appeal",
+        needs="call-to-action",
     ),
-    (
+    _Row(
         "text:shop",
         lambda c: (
             "shop" in c.features.text_cues
@@ -252,32 +281,50 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "shop",
+        needs="shop",
     ),
-    ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
-    ("class:lead", _is_lead, Region.MAIN, "lead"),
-    (
+    _Row(
+        "class:banner",
+        lambda c: "banner" in c.chain_cues,
+        Region.BOILERPLATE,
+        "banner",
+        needs="banner",
+    ),
+    _Row("class:lead", _is_lead, Region.MAIN, "lead", needs="lead"),
+    _Row(
         "class:byline",
         lambda c: "byline" in c.chain_cues and c.features.chars < c.options.max_byline_chars,
         Region.BOILERPLATE,
         "author",
+        needs="byline",
     ),
-    (
+    _Row(
         "text:date",
         lambda c: _is_date_line(c) and not _is_dated_headline(c),
         Region.BOILERPLATE,
         "date",
+        needs="date",
     ),
-    (
+    _Row(
         "text:reading-time",
         lambda c: (
             "reading-time" in c.features.text_cues and c.features.words <= c.options.max_label_words
         ),
         Region.BOILERPLATE,
         "date",
+        needs="reading-time",
     ),
-    ("class:comments", lambda c: "comments" in c.chain_cues, Region.BOILERPLATE, "comments"),
-    ("class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share"),
-    (
+    _Row(
+        "class:comments",
+        lambda c: "comments" in c.chain_cues,
+        Region.BOILERPLATE,
+        "comments",
+        needs="comments",
+    ),
+    _Row(
+        "class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share", needs="share"
+    ),
+    _Row(
         "text:share",
         lambda c: (
             "share" in c.features.text_cues
@@ -285,14 +332,39 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.BOILERPLATE,
         "share",
+        needs="share",
     ),
-    ("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
-    ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
-    ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
-    ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
-    ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
-    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.SIDEBAR, "related"),
-    (
+    _Row("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
+    _Row(
+        "class:navigation",
+        lambda c: "navigation" in c.chain_cues,
+        Region.BOILERPLATE,
+        "navigation",
+        needs="navigation",
+    ),
+    _Row(
+        "text:credit",
+        lambda c: "credit" in c.features.text_cues,
+        Region.BOILERPLATE,
+        "credit",
+        needs="credit",
+    ),
+    _Row(
+        "text:control",
+        lambda c: "control" in c.features.text_cues,
+        Region.BOILERPLATE,
+        "control",
+        needs="control",
+    ),
+    _Row("link:headline", _is_headline, Region.SIDEBAR, "headline"),
+    _Row(
+        "class:sidebar",
+        lambda c: "sidebar" in c.chain_cues,
+        Region.SIDEBAR,
+        "related",
+        needs="sidebar",
+    ),
+    _Row(
         "main:links",
         lambda c: (
             c.in_main
@@ -302,11 +374,17 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "links",
     ),
-    ("main:text", lambda c: c.in_main, Region.MAIN, "text"),
-    ("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
-    ("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
-    ("other:footer", lambda c: "footer" in c.chain_cues, Region.BOILERPLATE, "footer"),
-    ("other", lambda c: True, Region.BOILERPLATE, "other"),
+    _Row("main:text", lambda c: c.in_main, Region.MAIN, "text"),
+    _Row("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
+    _Row("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
+    _Row(
+        "other:footer",
+        lambda c: "footer" in c.chain_cues,
+        Region.BOILERPLATE,
+        "footer",
+        needs="footer",
+    ),
+    _Row("other", lambda c: True, Region.BOILERPLATE, "other"),
 )
 
 
@@ -354,10 +432,23 @@ def _bare_page(segments: list[Segment], decisions: list[Decision]) -> list[Decis
 
 
 def _decide(context: _Context) -> Decision:
-    for name, condition, region, role in _ROWS:
+    for name, condition, region, role, _ in _rows_for(
+        context.features.text_cues, context.chain_cues
+    ):
         if condition(context):
             return _row_decision(region, role, name)
     raise AssertionError("the last row matches everything")  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_for(text_cues: frozenset[str], chain_cues: frozenset[str]) -> tuple[_Row, ...]:
+    """The rows a segment with these cues may match, in order. A page has a few dozen
+    combinations of cues, and the table's order is kept within each."""
+    return tuple(
+        row
+        for row in _ROWS
+        if row.needs is None or row.needs in text_cues or row.needs in chain_cues
+    )
 
 
 @functools.cache
