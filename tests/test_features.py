@@ -232,3 +232,20 @@ def test_links_to_signup_never_matches_across_two_hrefs() -> None:
     assert links_to_signup((Link("a", "/y"), Link("b", "newsletter/")))
     # "/ab" + "o..." joined must not read as "/abo".
     assert not links_to_signup((Link("a", "/ab"), Link("b", "o-x")))
+
+
+def test_every_signup_href_alternative_holds_one_of_its_words() -> None:
+    # links_to_signup skips the pattern where an ASCII href holds none of the words.
+    from newsclean import vocab
+
+    for branch in vocab._top_level_branches(vocab.SUBSCRIBE_HREF.pattern):
+        literal = branch.replace("\\b", "").replace("\\.", ".").lower()
+        assert any(word in literal for word in vocab.SUBSCRIBE_HREF_WORDS), branch
+
+
+def test_links_to_signup_reads_non_ascii_hrefs_case_insensitively() -> None:
+    from newsclean.features import links_to_signup
+
+    assert links_to_signup((Link("a", "/NEWSLETTER"),))
+    # "ſ" (long s) matches "s" case-insensitively, though "ſ".lower() is not "s".
+    assert links_to_signup((Link("a", "/ſubscribe"),))

@@ -410,6 +410,19 @@ SUBSCRIBE_HREF = re.compile(
     r"|/abo\b|mailchi\.mp|/register",
     re.IGNORECASE,
 )
+#: Lower-case substrings of which every SUBSCRIBE_HREF match holds one.
+SUBSCRIBE_HREF_WORDS = (
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "suscrip",
+    "assin",
+    "abonn",
+    "/abo",
+    "mailchi.mp",
+    "/register",
+)
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
 #: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa".
 CREDIT_TEXT = _cue(
