@@ -402,8 +402,7 @@ def classify(
     for segment, feature in zip(segments, features, strict=True):
         if deadline is not None:
             deadline.tick("classify")
-        chain = chains.chain(segment.owner)
-        depths = chains.cue_depths(chain)
+        depths, in_appeal_box = chains.inspect(segment.owner)
         context = _Context(
             segment=segment,
             features=feature,
@@ -411,7 +410,7 @@ def classify(
             before_main=segment.index < first_main,
             chain_cues=frozenset(depths),
             cue_depths=depths,
-            appeal_box=chains.appeals(chain),
+            appeal_box=in_appeal_box,
             options=options,
         )
         decisions.append(_decide(context))
@@ -475,32 +474,30 @@ class _ChainInspector:
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
 
-    def chain(self, owner: HtmlElement) -> list[HtmlElement]:
-        """Not memoised: owners rarely repeat (only lines split by <br>), and a memo
-        entry per segment costs more memory than the short climb costs time."""
-        chain: list[HtmlElement] = []
-        element: HtmlElement | None = owner
-        while element is not None and len(chain) < self._limit:
-            if element in self._stop:
-                break
-            chain.append(element)
-            element = element.getparent()
-        return chain
-
-    def cue_depths(self, chain: list[HtmlElement]) -> dict[str, int]:
-        """Each cue the chain names, with the depth of the innermost box naming it."""
+    def inspect(self, owner: HtmlElement) -> tuple[dict[str, int], bool]:
+        """Climb the chain (the owner and the boxes above it, at most `chain_limit`, up
+        to the main region) once: each cue it names with the depth of the innermost box
+        naming it ("positive" aside), and whether a box of it pleads for money or
+        sign-ups. Not memoised: owners rarely repeat (only lines split by <br>), and a
+        memo entry per segment costs more memory than the short climb costs time."""
         found: dict[str, int] = {}
-        for depth, element in enumerate(chain):
-            cached = self._cues.get(element)
-            if cached is None:
-                cached = self._cues[element] = class_cues(element)
-            for cue in cached:
+        appeals = self._appeals
+        in_appeal_box = False
+        cues_of = self._cues
+        element: HtmlElement | None = owner
+        for depth in range(self._limit):
+            if element is None or element in self._stop:
+                break
+            cues = cues_of.get(element)
+            if cues is None:
+                cues = cues_of[element] = class_cues(element)
+            for cue in cues:
                 found.setdefault(cue, depth)
+            if appeals and element in appeals:
+                in_appeal_box = True
+            element = element.getparent()
         found.pop("positive", None)
-        return found
-
-    def appeals(self, chain: list[HtmlElement]) -> bool:
-        return any(element in self._appeals for element in chain)
+        return found, in_appeal_box
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
