@@ -951,3 +951,20 @@ def test_a_teaser_box_named_otherwise_or_apart_from_the_article_stays_out(
 ) -> None:
     article = _clean(_teaser_page(teaser_class, between))
     assert _TEASER not in article.text
+
+
+def test_rows_a_segment_lacks_the_cue_for_are_rows_it_cannot_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each row's `needs` names a cue its condition requires: skipping the row where the
+    # segment has no such cue must never change a decision.
+    import corpus_cases
+    from newsclean import classify
+    from newsclean.api import explain
+
+    cases = corpus_cases.discover()[::4]
+    assert cases
+    filtered = [explain(c.source_bytes(), url=c.url).decisions for c in cases]
+    monkeypatch.setattr(classify, "_rows_for", lambda text_cues, chain_cues: classify._ROWS)
+    every_row = [explain(c.source_bytes(), url=c.url).decisions for c in cases]
+    assert filtered == every_row

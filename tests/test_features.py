@@ -171,3 +171,81 @@ def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
 @pytest.mark.parametrize("name", ["d-print-none", "hide-for-print", "noprint", "print-hidden"])
 def test_print_visibility_utilities_are_not_print_buttons(name: str) -> None:
     assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()
+
+
+def test_top_level_branches_skip_groups_classes_and_escapes() -> None:
+    from newsclean import vocab
+
+    pattern = r"a[|\]]b|(c|d)|^e\|f|[^]|]x|[]|]y|z"
+    assert vocab._top_level_branches(pattern) == [
+        r"a[|\]]b",
+        "(c|d)",
+        r"^e\|f",
+        "[^]|]x",
+        "[]|]y",
+        "z",
+    ]
+
+
+def test_a_cue_tries_only_wholly_anchored_alternatives_at_the_start() -> None:
+    from newsclean import vocab
+
+    cue = vocab._cue("t", r"^\s*foo$|^bar", r"baz|^qux", r"\bquux\b")
+    assert cue.at_start is not None and cue.at_start.pattern == r"^\s*foo$|^bar"
+    assert cue.anywhere is not None and cue.anywhere.pattern == r"baz|^qux|\bquux\b"
+    for text in ("foo", " foo", "x foo", "bar!", "a bar", "qux", "a qux", "a baz", "QUUX", ""):
+        assert cue.matches(text) is (cue.pattern.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "right" (legal) begins "rights reserved" (rights): both are found.
+        ("All rights reserved.", {"legal", "rights"}),
+        # "copyright" holds "right": overlapping keywords are all seen.
+        ("Copyright 2024", {"legal", "rights"}),
+        ("Become a freelancer", {"bio", "call-to-action"}),
+        ("Nothing to see", set()),
+    ],
+)
+def test_the_keyword_index_finds_every_cue_whose_keyword_occurs(
+    text: str, expected: set[str]
+) -> None:
+    from newsclean import features, vocab
+
+    lowered = text.lower()
+    found = set(features._KEYWORD_CUES.candidates(lowered))
+    assert found == expected
+    # The same as testing each cue's keywords on their own.
+    assert found == {
+        cue.name
+        for cue in features._CUES
+        if cue.keywords is not None and cue.keywords.search(lowered) is not None
+    }
+    assert all(isinstance(cue, vocab.TextCue) for cue in features._CUES)
+
+
+def test_links_to_signup_never_matches_across_two_hrefs() -> None:
+    from newsclean.features import links_to_signup
+
+    assert links_to_signup((Link("a", "/x/abo"), Link("b", "/y")))
+    assert links_to_signup((Link("a", "/y"), Link("b", "newsletter/")))
+    # "/ab" + "o..." joined must not read as "/abo".
+    assert not links_to_signup((Link("a", "/ab"), Link("b", "o-x")))
+
+
+def test_every_signup_href_alternative_holds_one_of_its_words() -> None:
+    # links_to_signup skips the pattern where an ASCII href holds none of the words.
+    from newsclean import vocab
+
+    for branch in vocab._top_level_branches(vocab.SUBSCRIBE_HREF.pattern):
+        literal = branch.replace("\\b", "").replace("\\.", ".").lower()
+        assert any(word in literal for word in vocab.SUBSCRIBE_HREF_WORDS), branch
+
+
+def test_links_to_signup_reads_non_ascii_hrefs_case_insensitively() -> None:
+    from newsclean.features import links_to_signup
+
+    assert links_to_signup((Link("a", "/NEWSLETTER"),))
+    # "ſ" (long s) matches "s" case-insensitively, though "ſ".lower() is not "s".
+    assert links_to_signup((Link("a", "/ſubscribe"),))

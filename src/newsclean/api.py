@@ -21,6 +21,8 @@ _HTML_TYPES = (bytes, bytearray, memoryview, str)
 # Decoding removes them from the page, but metadata (JSON-LD "\u0000" escapes, the
 # caller's url) reaches the Article by other paths.
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
+#: What an output object's fields may hold that holds strings in turn.
+_NESTED = (tuple, Article, Block, Story)
 _Value = TypeVar("_Value", bound=Article | Block | Story)
 #: For each output type, its fields' values as one tuple (one C call per object).
 _FIELD_VALUES: Mapping[type, Callable[[Any], tuple[Any, ...]]] = MappingProxyType(
@@ -103,7 +105,9 @@ def _is_safe(article: Article) -> bool:
         strings = [item for item in items if isinstance(item, str)]
         if strings and _UNSAFE.search("".join(strings)) is not None:
             return False
-        pending.extend(item for item in items if isinstance(item, tuple | Article | Block | Story))
+        # A list, not a generator; a tuple of types, not a union; empty tuples (most
+        # blocks' `rows`) hold nothing to look at.
+        pending += [item for item in items if item and isinstance(item, _NESTED)]
     return True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -20,6 +21,7 @@ from newsclean.features import (
     Features,
     class_cues,
     is_article_link,
+    links_to_signup,
     negative_cues,
     sidebar_words,
 )
@@ -58,7 +60,15 @@ class _Context:
     teaser_lead: bool = False
 
 
-_Row = tuple[str, Callable[[_Context], bool], Region, str]
+class _Row(NamedTuple):
+    name: str
+    condition: Callable[[_Context], bool]
+    region: Region
+    role: str
+    #: A text or class cue the condition cannot hold without: where the segment has
+    #: neither, the row is not tried (most segments have none, and most rows need one).
+    needs: str | None = None
+
 
 #: How far above a heading an enclosing link is looked for.
 _MAX_LINK_DEPTH = 3
@@ -112,7 +122,7 @@ def _links_to_signup(segment: Segment) -> bool:
     """A link to a sign-up or subscription page. Inside the article too, a short block that
     is mostly such a link is a plea ("GET THE BEST OF THE TIMES WITH TAKE 5"); a sentence
     that merely links one ("Beehiiv sent 28 billion emails") is the story's."""
-    return any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links)
+    return links_to_signup(segment.links)
 
 
 def _is_teaser_heading(context: _Context) -> bool:
@@ -181,16 +191,24 @@ def _is_headline(context: _Context) -> bool:
     )
 
 
-#: The decision table: (rule name, condition, region, role); first match wins.
+#: The decision table: rule name, condition, region, role (and the cue the condition
+#: needs, if any); first match wins.
 _ROWS: tuple[_Row, ...] = (
-    ("text:ad-label", lambda c: "ad-label" in c.features.text_cues, Region.AD, "ad-label"),
-    (
+    _Row(
+        "text:ad-label",
+        lambda c: "ad-label" in c.features.text_cues,
+        Region.AD,
+        "ad-label",
+        needs="ad-label",
+    ),
+    _Row(
         "text:legal",
         lambda c: "legal" in c.features.text_cues and (not c.in_main or "footer" in c.chain_cues),
         Region.LEGAL,
         "legal",
+        needs="legal",
     ),
-    (
+    _Row(
         "text:disclosure",
         lambda c: (
             "disclosure" in c.features.text_cues
@@ -198,16 +216,18 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.LEGAL,
         "disclosure",
+        needs="disclosure",
     ),
-    (
+    _Row(
         "text:rights",
         lambda c: (
             "rights" in c.features.text_cues and c.features.words <= c.options.max_rights_words
         ),
         Region.LEGAL,
         "copyright",
+        needs="rights",
     ),
-    (
+    _Row(
         "text:login",
         lambda c: (
             c.features.words <= c.options.max_label_words
@@ -216,11 +236,17 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "login",
     ),
-    ("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad"),
-    ("class:subscribe", lambda c: _nearer(c, "subscribe", "comments"), Region.AD, "subscription"),
-    ("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
-    ("box:signup-form", lambda c: c.in_main and c.signup_box, Region.AD, "appeal"),
-    (
+    _Row("class:ad", lambda c: _nearer(c, "ad", "comments"), Region.AD, "ad", needs="ad"),
+    _Row(
+        "class:subscribe",
+        lambda c: _nearer(c, "subscribe", "comments"),
+        Region.AD,
+        "subscription",
+        needs="subscribe",
+    ),
+    _Row("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
+    _Row("box:signup-form", lambda c: c.in_main and c.signup_box, Region.AD, "appeal"),
+    _Row(
         "text:comments",
         lambda c: (
             not c.in_main
@@ -229,17 +255,19 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.BOILERPLATE,
         "comments",
+        needs="comments",
     ),
-    ("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal"),
-    (
+    _Row("class:legal", lambda c: "legal" in c.chain_cues, Region.LEGAL, "legal", needs="legal"),
+    _Row(
         "text:sponsored",
         lambda c: (
             "sponsored" in c.features.text_cues and c.features.words <= c.options.max_prompt_words
         ),
         Region.AD,
         "sponsored",
+        needs="sponsored",
     ),
-    (
+    _Row(
         "text:appeal",
         lambda c: (
             (not c.in_main or "sidebar" in c.chain_cues or _asks_to_sign_up(c))
@@ -248,14 +276,15 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "appeal",
+        needs="appeal",
     ),
-    (
+    _Row(
         "link:signup",
         lambda c: c.features.linked and _is_prompt(c) and _links_to_signup(c.segment),
         Region.AD,
         "appeal",
     ),
-    (
+    _Row(
         "text:call-to-action",
         lambda c: (
             "call-to-action" in c.features.text_cues
@@ -263,8 +292,9 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "appeal",
+        needs="call-to-action",
     ),
-    (
+    _Row(
         "text:shop",
         lambda c: (
             "shop" in c.features.text_cues
@@ -273,33 +303,51 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.AD,
         "shop",
+        needs="shop",
     ),
-    ("class:banner", lambda c: "banner" in c.chain_cues, Region.BOILERPLATE, "banner"),
-    ("class:lead", _is_lead, Region.MAIN, "lead"),
-    ("class:teaser-lead", _is_teaser_lead, Region.MAIN, "lead"),
-    (
+    _Row(
+        "class:banner",
+        lambda c: "banner" in c.chain_cues,
+        Region.BOILERPLATE,
+        "banner",
+        needs="banner",
+    ),
+    _Row("class:lead", _is_lead, Region.MAIN, "lead", needs="lead"),
+    _Row("class:teaser-lead", _is_teaser_lead, Region.MAIN, "lead"),
+    _Row(
         "class:byline",
         lambda c: "byline" in c.chain_cues and c.features.chars < c.options.max_byline_chars,
         Region.BOILERPLATE,
         "author",
+        needs="byline",
     ),
-    (
+    _Row(
         "text:date",
         lambda c: _is_date_line(c) and not _is_dated_headline(c),
         Region.BOILERPLATE,
         "date",
+        needs="date",
     ),
-    (
+    _Row(
         "text:reading-time",
         lambda c: (
             "reading-time" in c.features.text_cues and c.features.words <= c.options.max_label_words
         ),
         Region.BOILERPLATE,
         "date",
+        needs="reading-time",
     ),
-    ("class:comments", lambda c: "comments" in c.chain_cues, Region.BOILERPLATE, "comments"),
-    ("class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share"),
-    (
+    _Row(
+        "class:comments",
+        lambda c: "comments" in c.chain_cues,
+        Region.BOILERPLATE,
+        "comments",
+        needs="comments",
+    ),
+    _Row(
+        "class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share", needs="share"
+    ),
+    _Row(
         "text:share",
         lambda c: (
             "share" in c.features.text_cues
@@ -307,14 +355,39 @@ _ROWS: tuple[_Row, ...] = (
         ),
         Region.BOILERPLATE,
         "share",
+        needs="share",
     ),
-    ("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
-    ("class:navigation", lambda c: "navigation" in c.chain_cues, Region.BOILERPLATE, "navigation"),
-    ("text:credit", lambda c: "credit" in c.features.text_cues, Region.BOILERPLATE, "credit"),
-    ("text:control", lambda c: "control" in c.features.text_cues, Region.BOILERPLATE, "control"),
-    ("link:headline", _is_headline, Region.SIDEBAR, "headline"),
-    ("class:sidebar", lambda c: "sidebar" in c.chain_cues, Region.SIDEBAR, "related"),
-    (
+    _Row("link:teaser-heading", _is_teaser_heading, Region.SIDEBAR, "headline"),
+    _Row(
+        "class:navigation",
+        lambda c: "navigation" in c.chain_cues,
+        Region.BOILERPLATE,
+        "navigation",
+        needs="navigation",
+    ),
+    _Row(
+        "text:credit",
+        lambda c: "credit" in c.features.text_cues,
+        Region.BOILERPLATE,
+        "credit",
+        needs="credit",
+    ),
+    _Row(
+        "text:control",
+        lambda c: "control" in c.features.text_cues,
+        Region.BOILERPLATE,
+        "control",
+        needs="control",
+    ),
+    _Row("link:headline", _is_headline, Region.SIDEBAR, "headline"),
+    _Row(
+        "class:sidebar",
+        lambda c: "sidebar" in c.chain_cues,
+        Region.SIDEBAR,
+        "related",
+        needs="sidebar",
+    ),
+    _Row(
         "main:links",
         lambda c: (
             c.in_main
@@ -324,11 +397,17 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "links",
     ),
-    ("main:text", lambda c: c.in_main, Region.MAIN, "text"),
-    ("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
-    ("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
-    ("other:footer", lambda c: "footer" in c.chain_cues, Region.BOILERPLATE, "footer"),
-    ("other", lambda c: True, Region.BOILERPLATE, "other"),
+    _Row("main:text", lambda c: c.in_main, Region.MAIN, "text"),
+    _Row("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
+    _Row("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
+    _Row(
+        "other:footer",
+        lambda c: "footer" in c.chain_cues,
+        Region.BOILERPLATE,
+        "footer",
+        needs="footer",
+    ),
+    _Row("other", lambda c: True, Region.BOILERPLATE, "other"),
 )
 
 
@@ -356,13 +435,14 @@ def classify(
     for segment, feature in zip(segments, features, strict=True):
         if deadline is not None:
             deadline.tick("classify")
-        chain = chains.chain(segment.owner)
-        depths = chains.cue_depths(chain)
+        depths, in_appeal_box, in_signup_box = chains.inspect(segment.owner)
         teaser_lead = (
             "sidebar" in depths
             and segment.index <= first_paragraph
             and is_prose(feature, options)
-            and _is_article_teaser(segments, segment.index, chain, in_main, teaser_memo)
+            and _is_article_teaser(
+                segments, segment.index, chains.chain(segment.owner), in_main, teaser_memo
+            )
         )
         context = _Context(
             segment=segment,
@@ -371,8 +451,8 @@ def classify(
             before_main=segment.index < first_main,
             chain_cues=frozenset(depths),
             cue_depths=depths,
-            appeal_box=chains.appeals(chain),
-            signup_box=chains.signs_up(chain),
+            appeal_box=in_appeal_box,
+            signup_box=in_signup_box,
             options=options,
             teaser_lead=teaser_lead,
         )
@@ -440,10 +520,23 @@ def _bare_page(segments: list[Segment], decisions: list[Decision]) -> list[Decis
 
 
 def _decide(context: _Context) -> Decision:
-    for name, condition, region, role in _ROWS:
+    for name, condition, region, role, _ in _rows_for(
+        context.features.text_cues, context.chain_cues
+    ):
         if condition(context):
             return _row_decision(region, role, name)
     raise AssertionError("the last row matches everything")  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_for(text_cues: frozenset[str], chain_cues: frozenset[str]) -> tuple[_Row, ...]:
+    """The rows a segment with these cues may match, in order. A page has a few dozen
+    combinations of cues, and the table's order is kept within each."""
+    return tuple(
+        row
+        for row in _ROWS
+        if row.needs is None or row.needs in text_cues or row.needs in chain_cues
+    )
 
 
 @functools.cache
@@ -471,35 +564,42 @@ class _ChainInspector:
         self._appeals = _appeal_boxes(segments, features, options)
         self._signups = _signup_boxes(segments, options)
 
+    def inspect(self, owner: HtmlElement) -> tuple[dict[str, int], bool, bool]:
+        """Climb the chain (the owner and the boxes above it, at most `chain_limit`, up
+        to the main region) once: each cue it names with the depth of the innermost box
+        naming it ("positive" aside), whether a box of it pleads for money or sign-ups,
+        and whether one is a sign-up form's box. Not memoised: owners rarely repeat
+        (only lines split by <br>), and a memo entry per segment costs more memory than
+        the short climb costs time."""
+        found: dict[str, int] = {}
+        appeals, signups = self._appeals, self._signups
+        in_appeal_box = in_signup_box = False
+        cues_of = self._cues
+        element: HtmlElement | None = owner
+        for depth in range(self._limit):
+            if element is None or element in self._stop:
+                break
+            cues = cues_of.get(element)
+            if cues is None:
+                cues = cues_of[element] = class_cues(element)
+            for cue in cues:
+                found.setdefault(cue, depth)
+            if appeals and element in appeals:
+                in_appeal_box = True
+            if signups and element in signups:
+                in_signup_box = True
+            element = element.getparent()
+        found.pop("positive", None)
+        return found, in_appeal_box, in_signup_box
+
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
-        """Not memoised: owners rarely repeat (only lines split by <br>), and a memo
-        entry per segment costs more memory than the short climb costs time."""
+        """The boxes `inspect` climbs, as a list: only the rare teaser check needs them."""
         chain: list[HtmlElement] = []
         element: HtmlElement | None = owner
-        while element is not None and len(chain) < self._limit:
-            if element in self._stop:
-                break
+        while element is not None and len(chain) < self._limit and element not in self._stop:
             chain.append(element)
             element = element.getparent()
         return chain
-
-    def cue_depths(self, chain: list[HtmlElement]) -> dict[str, int]:
-        """Each cue the chain names, with the depth of the innermost box naming it."""
-        found: dict[str, int] = {}
-        for depth, element in enumerate(chain):
-            cached = self._cues.get(element)
-            if cached is None:
-                cached = self._cues[element] = class_cues(element)
-            for cue in cached:
-                found.setdefault(cue, depth)
-        found.pop("positive", None)
-        return found
-
-    def appeals(self, chain: list[HtmlElement]) -> bool:
-        return any(element in self._appeals for element in chain)
-
-    def signs_up(self, chain: list[HtmlElement]) -> bool:
-        return bool(self._signups) and any(element in self._signups for element in chain)
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
@@ -520,21 +620,26 @@ def _appeal_boxes(
 ) -> set[HtmlElement]:
     """Boxes whose text is dense with appeals: at least `min_appeal_hits`, one per
     `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
+    limit = options.chain_limit
     hits: dict[HtmlElement, int] = {}
-    chars: dict[HtmlElement, int] = {}
-    if not any(feature.appeals for feature in features):
-        return set()  # the common page: no box can qualify, so no box is measured
     for segment, feature in zip(segments, features, strict=True):
-        count = feature.appeals
-        for element in _boxes_around(segment.owner, options.chain_limit):
-            chars[element] = chars.get(element, 0) + len(segment.text)
-            if count:
-                hits[element] = hits.get(element, 0) + count
+        if feature.appeals:
+            for element in _boxes_around(segment.owner, limit):
+                hits[element] = hits.get(element, 0) + feature.appeals
+    candidates = {
+        element: count for element, count in hits.items() if count >= options.min_appeal_hits
+    }
+    if not candidates:
+        return set()  # the common page: no box can qualify, so no box is measured
+    chars = dict.fromkeys(candidates, 0)
+    for segment in segments:
+        for element in _boxes_around(segment.owner, limit):
+            if element in chars:
+                chars[element] += len(segment.text)
     return {
         element
-        for element, count in hits.items()
-        if count >= options.min_appeal_hits
-        and chars[element] <= count * options.max_chars_per_appeal
+        for element, count in candidates.items()
+        if chars[element] <= count * options.max_chars_per_appeal
     }
 
 

@@ -21,6 +21,8 @@ from newsclean.segment import Link, Segment
 #: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_SIGNUP_HREF_WORDS = re.compile(vocab.literal_alternation(vocab.SUBSCRIBE_HREF_WORDS))
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 #: A query parameter holding a long number: an article id.
 _ARTICLE_QUERY = re.compile(r"(?:^|&)[\w.-]*=\d{4,}(?:&|$)")
@@ -69,30 +71,28 @@ _CUES = (
     vocab.SHOP_TEXT,
     vocab.RIGHTS_TEXT,
 )
-_KEYWORD_CUES = tuple(cue for cue in _CUES if cue.keywords is not None)
+_KEYWORD_CUES = vocab.KeywordIndex(cue for cue in _CUES if cue.keywords is not None)
 _OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)
-#: All the keyword cues' keywords as one alternation: most segments hold none, and one
-#: scan then rules out every keyword cue at once.
-_ANY_KEYWORD = re.compile(
-    vocab.literal_alternation(literal for cue in _KEYWORD_CUES for literal in cue.literals)
-)
 
 
 def _measure_one(segment: Segment, position: float) -> Features:
     text = segment.text
     chars = len(text)
-    lowered = text.lower()
-    cues = {cue.name for cue in _OTHER_CUES if cue.search(text, lowered)}
-    if _ANY_KEYWORD.search(lowered) is not None:
-        cues.update(cue.name for cue in _KEYWORD_CUES if cue.search(text, lowered))
-    if any(vocab.SUBSCRIBE_HREF.search(link.href) for link in segment.links):
+    cues = {cue.name for cue in _OTHER_CUES if cue.matches(text)}
+    # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
+    cues.update(
+        name for name, cue in _KEYWORD_CUES.candidates(text.lower()).items() if cue.matches(text)
+    )
+    if segment.links and links_to_signup(segment.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
-    if vocab.BYLINE_TEXT.match(text) and chars < 80:
+    if chars < 80 and vocab.BYLINE_TEXT.match(text):
         cues.add("byline")
-    if vocab.DATELINE_TEXT.match(text):
+    # A dateline holds "(AFP)" or the like, a date a digit: most texts hold neither, and
+    # the literal checks are far cheaper than the patterns.
+    if "(" in text and vocab.DATELINE_TEXT.match(text):
         cues.add("dateline")
-    elif chars < 80 and vocab.DATE_TEXT.search(text):
+    elif chars < 80 and _DIGIT.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
     return Features(
@@ -107,6 +107,18 @@ def _measure_one(segment: Segment, position: float) -> Features:
         appeals=appeals,
         position=position,
     )
+
+
+def links_to_signup(links: tuple[Link, ...]) -> bool:
+    """Whether a link leads to a sign-up or subscription page. One search over the hrefs
+    joined by newlines: no SUBSCRIBE_HREF alternative can match across one."""
+    hrefs = "\n".join(link.href for link in links)
+    # Most hold none of the words the pattern needs, and one literal scan is far cheaper
+    # than the pattern. Only for ASCII: there, matching case-insensitively is matching
+    # lower-cased ("ſ" matches "s" case-insensitively, not once lower-cased).
+    if hrefs.isascii() and _SIGNUP_HREF_WORDS.search(hrefs.lower()) is None:
+        return False
+    return vocab.SUBSCRIBE_HREF.search(hrefs) is not None
 
 
 def _share(part: int, whole: int) -> float:

@@ -226,17 +226,99 @@ class TextCue:
     #: cheaper than the pattern, and than testing the substrings one by one).
     keywords: re.Pattern[str] | None = None
     literals: tuple[str, ...] = ()  # the substrings themselves
+    #: `pattern`'s alternatives split in two: those anchored at the text's start ("^..."),
+    #: tried there only, and the rest. In one alternation the regex engine tries every
+    #: branch, anchored or not, at every position of the text.
+    at_start: re.Pattern[str] | None = None
+    anywhere: re.Pattern[str] | None = None
 
     def search(self, text: str, lowered: str) -> bool:
         if self.keywords is not None and self.keywords.search(lowered) is None:
             return False
-        return self.pattern.search(text) is not None
+        return self.matches(text)
+
+    def matches(self, text: str) -> bool:
+        """Whether `pattern` matches somewhere in `text` (without the keyword pre-check)."""
+        if self.at_start is not None and self.at_start.match(text) is not None:
+            return True
+        return self.anywhere is not None and self.anywhere.search(text) is not None
 
 
 def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
     pattern = re.compile("|".join(alternatives), re.IGNORECASE)
     prefilter = re.compile(literal_alternation(keywords)) if keywords else None
-    return TextCue(name, pattern, prefilter, keywords)
+    at_start = [alternative for alternative in alternatives if _is_anchored(alternative)]
+    anywhere = [alternative for alternative in alternatives if not _is_anchored(alternative)]
+    return TextCue(
+        name, pattern, prefilter, keywords, _alternation(at_start), _alternation(anywhere)
+    )
+
+
+def _alternation(alternatives: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _is_anchored(alternative: str) -> bool:
+    """Every match of `alternative` starts at the text's start: each of its top-level
+    branches opens with "^" (without re.MULTILINE, "^" matches there only)."""
+    return all(branch.startswith("^") for branch in _top_level_branches(alternative))
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """`pattern` split at each "|" outside groups and character classes."""
+    branches: list[str] = []
+    start = depth = 0
+    class_start = -1  # where the character class being read opened; -1: none open
+    escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif class_start >= 0:
+            # A "]" first in the class ("[]a]", "[^]a]") is one of its characters.
+            opening = pattern[class_start + 1 : index] in ("", "^")
+            class_start = -1 if char == "]" and not opening else class_start
+        elif char == "[":
+            class_start = index
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+    return [*branches, pattern[start:]]
+
+
+class KeywordIndex:
+    """Which of some keyword cues may match a text, found in one scan of it.
+
+    Testing each cue's keywords costs a scan of the text per cue. One scan instead finds
+    every position where any keyword starts (a lookahead, so overlapping keywords are
+    all seen); at each, the trie reports the shortest keyword starting there, and any
+    longer keyword it begins ("right": "rights reserved") is looked for by substring.
+    """
+
+    def __init__(self, cues: Iterable[TextCue]) -> None:
+        cues_of: dict[str, list[TextCue]] = {}
+        for cue in cues:
+            for literal in cue.literals:
+                cues_of.setdefault(literal, []).append(cue)
+        self._cues_of = {literal: tuple(found) for literal, found in cues_of.items()}
+        self._longer = {
+            short: tuple(other for other in cues_of if other != short and other.startswith(short))
+            for short in cues_of
+        }
+        self._scan = re.compile(f"(?=({literal_alternation(cues_of)}))")
+
+    def candidates(self, lowered: str) -> dict[str, TextCue]:
+        """The cues (by name) one of whose keywords occurs in `lowered`."""
+        found: dict[str, TextCue] = {}
+        for literal in set(self._scan.findall(lowered)):
+            found.update((cue.name, cue) for cue in self._cues_of[literal])
+            for longer in self._longer[literal]:
+                if longer in lowered:
+                    found.update((cue.name, cue) for cue in self._cues_of[longer])
+        return found
 
 
 def literal_alternation(literals: Iterable[str]) -> str:
@@ -271,7 +353,8 @@ LEGAL_TEXT = _cue(
     r"\bmentions légales\b|\bpolityka prywatności\b|\bregulamin|\bdo not sell my\b",
     r"\bprivacy choices\b|\baccessibility (?:policy|statement)\b|\bcode of conduct\b",
     r"\baffiliate (?:links?|disclosure)\b|\bnutzungsrechte\b|\blizenziert\b",
-    r"\b(?:käyttö|sopimus)ehdot\b|^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
+    r"\b(?:käyttö|sopimus)ehdot\b",
+    r"^\s*(?:wydawca|kustantaja|herausgeber|publisher)\s*:",
     # A site's funding disclosure ("This website is sponsored by the ... Commission").
     r"\bthis (?:web ?)?site is (?:sponsored|funded|supported) by\b",
     keywords=(
@@ -330,6 +413,19 @@ SUBSCRIBE_HREF = re.compile(
     r"\bnewsletter|\bsubscri|\bsignup|\bsign-up|\bsuscrip|\bassin(?:e|atura|ante)\b|\babonn"
     r"|/abo\b|mailchi\.mp|/register",
     re.IGNORECASE,
+)
+#: Lower-case substrings of which every SUBSCRIBE_HREF match holds one.
+SUBSCRIBE_HREF_WORDS = (
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "suscrip",
+    "assin",
+    "abonn",
+    "/abo",
+    "mailchi.mp",
+    "/register",
 )
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
 #: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa", and the credit of the
