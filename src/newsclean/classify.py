@@ -11,18 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.content import MainRegion, is_prose
-from newsclean.features import (
-    Features,
-    class_cues,
-    is_article_link,
-    landmark_cues,
-    negative_cues,
-)
+from newsclean.content import PROSE_BELIED_CUES, MainRegion, belied_cues, is_prose
+from newsclean.features import Features, class_cues, is_article_link, negative_cues
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
@@ -390,6 +385,7 @@ class _ChainInspector:
     ) -> None:
         self._stop = _main_ancestors(main)
         self._main = main
+        self._options = options
         self._cues: dict[HtmlElement, frozenset[str]] = {}
         self._prose = _ProseMeter(segments, features, options)
         self._limit = options.chain_limit
@@ -421,17 +417,12 @@ class _ChainInspector:
         return found
 
     def _trusted_cues(self, element: HtmlElement) -> frozenset[str]:
-        """The element's class cues, less those its content belies: inside the article, a
-        box of prose paragraphs is no menu or legal notice, whatever its class or id says
-        ("floated-terms" on a glossary, an id made of a heading's words). A <nav> tag or a
-        role is the author's own word and stands."""
+        """The element's class cues, less the menu and legal ones its prose belies inside
+        the article (content.belied_cues)."""
         cues = class_cues(element)
-        belied = cues & _PROSE_BELIES
-        if belied:
-            belied -= landmark_cues(element)
-        if not belied or self._main is None or not self._main.contains(element):
+        if not cues & PROSE_BELIED_CUES or self._main is None or not self._main.contains(element):
             return cues
-        return cues - belied if self._prose.reads_as_prose(element) else cues
+        return cues - belied_cues(element, self._prose.count(element), self._options)
 
     def appeals(self, chain: list[HtmlElement]) -> bool:
         return any(element in self._appeals for element in chain)
@@ -440,47 +431,40 @@ class _ChainInspector:
         return bool(self._signups) and any(element in self._signups for element in chain)
 
 
-#: Class cues a box of prose paragraphs inside the article belies: menus and legal
-#: notices are links, short lines or one paragraph. Not a side column, an ad, a plea or
-#: a comment: they hold prose too.
-_PROSE_BELIES = frozenset({"navigation", "legal"})
+class _ProseCount(NamedTuple):
+    chars: int
+    links: int
+    prose: int
+    paragraphs: int
 
 
 class _ProseMeter:
-    """How much of a box's text is prose: measured on demand, per box, for this page."""
+    """The text under a box (content.ProseCount), measured on demand for this page."""
 
     def __init__(self, segments: list[Segment], features: list[Features], options: Options) -> None:
         self._segments = segments
         self._features = features
         self._options = options
-        self._owned: dict[HtmlElement, tuple[int, int, int, int]] | None = None
+        self._owned: dict[HtmlElement, _ProseCount] | None = None
 
-    def reads_as_prose(self, element: HtmlElement) -> bool:
-        """At least `min_prose_cue_paragraphs` prose paragraphs, most of the box's text,
-        with few links: one long disclaimer is still a notice."""
+    def count(self, element: HtmlElement) -> _ProseCount:
         chars = links = prose = paragraphs = 0
         owned = self._owned_text()
         for inner in element.iter():
             entry = owned.get(inner)
             if entry is not None:
-                chars, links = chars + entry[0], links + entry[1]
-                prose, paragraphs = prose + entry[2], paragraphs + entry[3]
-        options = self._options
-        return (
-            paragraphs >= options.min_prose_cue_paragraphs
-            and prose >= chars * options.sibling_min_prose_share
-            and links <= chars * options.max_prose_link_density
-        )
+                chars, links = chars + entry.chars, links + entry.links
+                prose, paragraphs = prose + entry.prose, paragraphs + entry.paragraphs
+        return _ProseCount(chars, links, prose, paragraphs)
 
-    def _owned_text(self) -> dict[HtmlElement, tuple[int, int, int, int]]:
-        """Characters, link characters, prose characters and prose segments of the
-        segments each element owns."""
+    def _owned_text(self) -> dict[HtmlElement, _ProseCount]:
+        """The text of the segments each element owns."""
         if self._owned is None:
-            owned: dict[HtmlElement, tuple[int, int, int, int]] = {}
+            owned: dict[HtmlElement, _ProseCount] = {}
             for segment, feature in zip(self._segments, self._features, strict=True):
                 chars, links, prose, paragraphs = owned.get(segment.owner, (0, 0, 0, 0))
                 counts = is_prose(feature, self._options)
-                owned[segment.owner] = (
+                owned[segment.owner] = _ProseCount(
                     chars + feature.chars,
                     links + segment.link_chars,
                     prose + (feature.chars if counts else 0),
