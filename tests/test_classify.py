@@ -968,3 +968,41 @@ def test_rows_a_segment_lacks_the_cue_for_are_rows_it_cannot_match(
     monkeypatch.setattr(classify, "_rows_for", lambda text_cues, chain_cues: classify._ROWS)
     every_row = [explain(c.source_bytes(), url=c.url).decisions for c in cases]
     assert filtered == every_row
+
+
+def test_prose_paragraphs_in_a_box_classed_as_menu_or_terms_stay_in_the_article() -> None:
+    """Inside the article, a box of prose paragraphs is no menu or legal notice, whatever
+    its id (made of a heading's words) or class ("floated-terms" on a glossary) says."""
+    section = f"<div id='menu-innovation-strategies'><h2>Menu innovation</h2>{PROSE * 3}</div>"
+    glossary = (
+        "<dl class='floated-terms'><dt>Red Wine</dt>"
+        "<dd>Still wine made with black grapes, ranging from light to bold in its body.</dd>"
+        "<dt>White Wine</dt>"
+        "<dd>A still wine made from white grapes, with flavours from tart to rich and creamy.</dd>"
+        "<dt>Rosé Wine</dt>"
+        "<dd>Still wine from black grapes whose skins are removed before they stain it.</dd>"
+        "</dl>"
+    )
+    article = _clean(_article(section + glossary + PROSE))
+    assert "Menu innovation" in article.text
+    assert "Still wine from black grapes" in article.text
+    assert not article.legal
+
+
+def test_a_menu_or_a_legal_notice_inside_the_article_still_leaves_it() -> None:
+    """Links and short lines stay a menu; one disclaimer paragraph stays legal; a <nav>
+    tag is the author's own word, prose or not."""
+    landmark = "<nav><p>A dropdown's blurb, written as a sentence of prose.</p>" + PROSE * 3
+    landmark += "</nav>"
+    menu = (
+        "<ul class='post-nav'><li><a href='/a'>Previous story in this series</a></li>"
+        "<li><a href='/b'>Next story in this series</a></li></ul>"
+    )
+    notice = (
+        "<div class='disclaimer'><p>The views expressed here are the author's own and do not "
+        "reflect those of the publisher or its staff.</p></div>"
+    )
+    article = _clean(_article(menu + notice + landmark + PROSE))
+    assert "Next story in this series" not in article.text
+    assert "A dropdown's blurb" not in article.text
+    assert "views expressed here" in "\n".join(b.text for b in article.legal)

@@ -243,3 +243,29 @@ def test_a_long_comment_shaped_like_the_article_box_is_no_twin() -> None:
     assert "The council voted" in article.text
     assert "commenter" not in article.text
     assert "Larger model" not in article.text
+
+
+def test_sections_of_prose_classed_as_navigation_are_gathered() -> None:
+    """A page builder's "content-nav-section" around each part of the article: a box of
+    prose paragraphs is no menu, so the climb passes it and the parts are gathered."""
+    first = PROSE.replace("Tuesday", "Monday") * 4
+    second = PROSE.replace("Tuesday", "Friday") * 5
+    section = "<div class='content-nav-section'><div class='rtf'>{}</div></div>"
+    menu = "<div class='site-nav'><a href='/a'>Bank</a> <a href='/b'>Save</a></div>"
+    body = f"<div class='wrap'>{section.format(first)}</div>{section.format(second)}"
+    article = _clean(f"{menu}<div class='body-content'>{body}</div>")
+    assert "Monday" in article.text and "Friday" in article.text
+    assert "Bank" not in article.text
+
+
+def test_legal_fine_print_does_not_outscore_the_article() -> None:
+    """Choosing the article, a legal box of prose stays against it: fine print is prose
+    too, and longer than a short story."""
+    fine_print = "<div class='disclaimer'>{}</div>".format(PROSE.replace("council", "fund") * 6)
+    fund_links = "".join(f"<li><a href='/f{i}'>Fund number {i} overview</a></li>" for i in range(6))
+    body = (
+        f"<div class='col'><div class='story'>{PROSE * 3}</div></div>"
+        f"<div class='col'>{fine_print}<ul>{fund_links}</ul></div>"
+    )
+    article = _clean(body)
+    assert "The council voted" in article.text

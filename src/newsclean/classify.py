@@ -16,7 +16,7 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.content import MainRegion, is_prose
+from newsclean.content import PROSE_BELIED_CUES, MainRegion, belied_cues, is_prose
 from newsclean.features import (
     Features,
     class_cues,
@@ -559,7 +559,10 @@ class _ChainInspector:
         options: Options,
     ) -> None:
         self._stop = _main_ancestors(main)
+        self._main = main
+        self._options = options
         self._cues: dict[HtmlElement, frozenset[str]] = {}
+        self._prose = _ProseMeter(segments, features, options)
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
         self._signups = _signup_boxes(segments, options)
@@ -581,7 +584,7 @@ class _ChainInspector:
                 break
             cues = cues_of.get(element)
             if cues is None:
-                cues = cues_of[element] = class_cues(element)
+                cues = cues_of[element] = self._trusted_cues(element)
             for cue in cues:
                 found.setdefault(cue, depth)
             if appeals and element in appeals:
@@ -600,6 +603,57 @@ class _ChainInspector:
             chain.append(element)
             element = element.getparent()
         return chain
+
+    def _trusted_cues(self, element: HtmlElement) -> frozenset[str]:
+        """The element's class cues, less the menu and legal ones its prose belies inside
+        the article (content.belied_cues)."""
+        cues = class_cues(element)
+        if not cues & PROSE_BELIED_CUES or self._main is None or not self._main.contains(element):
+            return cues
+        return cues - belied_cues(element, self._prose.count(element), self._options)
+
+
+class _ProseCount(NamedTuple):
+    chars: int
+    links: int
+    prose: int
+    paragraphs: int
+
+
+class _ProseMeter:
+    """The text under a box (content.ProseCount), measured on demand for this page."""
+
+    def __init__(self, segments: list[Segment], features: list[Features], options: Options) -> None:
+        self._segments = segments
+        self._features = features
+        self._options = options
+        self._owned: dict[HtmlElement, _ProseCount] | None = None
+
+    def count(self, element: HtmlElement) -> _ProseCount:
+        chars = links = prose = paragraphs = 0
+        owned = self._owned_text()
+        for inner in element.iter():
+            entry = owned.get(inner)
+            if entry is not None:
+                chars, links = chars + entry.chars, links + entry.links
+                prose, paragraphs = prose + entry.prose, paragraphs + entry.paragraphs
+        return _ProseCount(chars, links, prose, paragraphs)
+
+    def _owned_text(self) -> dict[HtmlElement, _ProseCount]:
+        """The text of the segments each element owns."""
+        if self._owned is None:
+            owned: dict[HtmlElement, _ProseCount] = {}
+            for segment, feature in zip(self._segments, self._features, strict=True):
+                chars, links, prose, paragraphs = owned.get(segment.owner, (0, 0, 0, 0))
+                counts = is_prose(feature, self._options)
+                owned[segment.owner] = _ProseCount(
+                    chars + feature.chars,
+                    links + segment.link_chars,
+                    prose + (feature.chars if counts else 0),
+                    paragraphs + counts,
+                )
+            self._owned = owned
+        return self._owned
 
 
 def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:

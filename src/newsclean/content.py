@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.features import Features, class_cues, negative_cues
+from newsclean.features import Features, class_cues, landmark_cues, negative_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -68,7 +69,9 @@ def find_main(
         return None
     stats = _text_stats(segments, features, options)
     negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
-    class_weights = {element: _class_weight(element, negative, options) for element in scores}
+    class_weights = {
+        element: _class_weight(element, negative, stats, options) for element in scores
+    }
     weighted = {
         element: score * (1 - stats[element].link_density) * class_weights[element]
         for element, score in scores.items()
@@ -150,7 +153,7 @@ def _twins_ancestor(
     if not twins:
         return None
     for ancestor in best.iterancestors():
-        if ancestor.tag in ("body", "html") or negative_cues(ancestor):
+        if ancestor.tag in ("body", "html") or _cues_against(ancestor, stats, options):
             return None
         if all(is_within(twin, ancestor) for twin in twins):
             return ancestor if _adds_prose(stats[best], stats[ancestor], options) else None
@@ -164,6 +167,7 @@ class _Stats:
     chars: int = 0
     links: int = 0
     prose: int = 0
+    paragraphs: int = 0  # prose segments
 
     @property
     def link_density(self) -> float:
@@ -180,7 +184,9 @@ def _text_stats(
             entry = stats[segment.owner] = _Stats()
         entry.chars += feature.chars
         entry.links += segment.link_chars
-        entry.prose += feature.chars if is_prose(feature, options) else 0
+        if is_prose(feature, options):
+            entry.prose += feature.chars
+            entry.paragraphs += 1
     # Each element hands its totals to its parent, deepest first: every element on the
     # owners' ancestor paths is visited once, not once per segment below it.
     depths = _depths(list(stats))
@@ -194,6 +200,7 @@ def _text_stats(
         above.chars += entry.chars
         above.links += entry.links
         above.prose += entry.prose
+        above.paragraphs += entry.paragraphs
     return stats
 
 
@@ -237,7 +244,7 @@ def _next_step(
     for depth, parent in enumerate(current.iterancestors()):
         if depth >= options.climb_lookahead or parent.tag in ("body", "html"):
             return None
-        if negative_cues(parent) or _children_negative(parent, options):
+        if _cues_against(parent, stats, options) or _children_negative(parent, options):
             return None  # a sidebar, a footer, a comment thread...
         there = stats[parent]
         if depth == 0 and _adds_little(here, there, options):  # a section adding its heading, say
@@ -328,12 +335,19 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
 
 
 def _class_weight(
-    element: HtmlElement, negative: dict[HtmlElement, bool], options: Options
+    element: HtmlElement,
+    negative: dict[HtmlElement, bool],
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
 ) -> float:
-    cues = class_cues(element)
+    cues = class_cues(element) - belied_cues(
+        element, stats[element], options, _SELECTION_BELIED_CUES
+    )
     weight = 1.0
     # Lead and byline boxes count against too: they hold the header, never the body.
-    against = _children_negative(element, options) or _inside_negative(element, negative)
+    against = _children_negative(element, options) or _inside_negative(
+        element, negative, stats, options
+    )
     if cues - {"positive"} or against:
         weight *= options.negative_class_weight
     if "positive" in cues:
@@ -341,7 +355,12 @@ def _class_weight(
     return weight
 
 
-def _inside_negative(element: HtmlElement, negative: dict[HtmlElement, bool]) -> bool:
+def _inside_negative(
+    element: HtmlElement,
+    negative: dict[HtmlElement, bool],
+    stats: dict[HtmlElement, _Stats],
+    options: Options,
+) -> bool:
     """A box inside a sidebar, a footer or a comment thread: a long comment or a
     widget's blurb is prose, but never the article."""
     for ancestor in element.iterancestors():
@@ -349,10 +368,71 @@ def _inside_negative(element: HtmlElement, negative: dict[HtmlElement, bool]) ->
             return False
         known = negative.get(ancestor)
         if known is None:
-            known = negative[ancestor] = bool(negative_cues(ancestor))
+            known = negative[ancestor] = bool(_cues_against(ancestor, stats, options))
         if known:
             return True
     return False
+
+
+class ProseCount(Protocol):
+    """The text under a box: all of it, its link text and its prose, in characters, and
+    how many prose segments it holds."""
+
+    @property
+    def chars(self) -> int: ...
+    @property
+    def links(self) -> int: ...
+    @property
+    def prose(self) -> int: ...
+    @property
+    def paragraphs(self) -> int: ...
+
+
+def reads_as_prose(count: ProseCount, options: Options) -> bool:
+    """At least `min_prose_cue_paragraphs` prose segments, at least
+    `sibling_min_prose_share` of the text, link text at most `max_prose_link_density`:
+    one long disclaimer is still a notice."""
+    return (
+        count.paragraphs >= options.min_prose_cue_paragraphs
+        and count.prose >= count.chars * options.sibling_min_prose_share
+        and count.links <= count.chars * options.max_prose_link_density
+    )
+
+
+#: Class cues a box of prose paragraphs belies inside the article: menus and legal
+#: notices are links, short lines or one paragraph. Not a side column, an ad, a plea or a
+#: comment: they hold prose.
+PROSE_BELIED_CUES = frozenset({"navigation", "legal"})
+#: Choosing the article, only a menu's cue is belied: a box of legal fine print is prose
+#: too, and would outscore a short article (a fund page's disclosures).
+_SELECTION_BELIED_CUES = frozenset({"navigation"})
+
+
+def belied_cues(
+    element: HtmlElement,
+    stats: ProseCount,
+    options: Options,
+    among: frozenset[str] = PROSE_BELIED_CUES,
+) -> frozenset[str]:
+    """The cues (of `among`) of the element's class or id that its text belies: at least
+    `min_prose_cue_paragraphs` prose segments, most of its text prose, few links
+    ("floated-terms" on a glossary, "content-nav-section", an id made of a heading's
+    words). A <nav> tag or a role is the author's own word and stands."""
+    cues = class_cues(element) & among
+    if not cues or not reads_as_prose(stats, options):
+        return frozenset()
+    return cues - landmark_cues(element)
+
+
+def _cues_against(
+    element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
+) -> frozenset[str]:
+    """The element's negative cues, less a menu's its prose belies."""
+    cues = negative_cues(element)
+    entry = stats.get(element)
+    if not cues & _SELECTION_BELIED_CUES or entry is None:
+        return cues
+    return cues - belied_cues(element, entry, options, _SELECTION_BELIED_CUES)
 
 
 def _children_negative(element: HtmlElement, options: Options) -> bool:

@@ -142,6 +142,12 @@ def class_cues(element: HtmlElement) -> frozenset[str]:
     return _cues_of(element.tag, get("role"), get("class"), get("id"))
 
 
+def landmark_cues(element: HtmlElement) -> frozenset[str]:
+    """The region categories an element's tag and role alone point to (<nav>, <aside>,
+    role="contentinfo"): the author's own word, not a stylesheet's name."""
+    return _cues_of(element.tag, element.get("role"), None, None)
+
+
 # Memoised by the attribute strings, not the element: a page repeats the same few
 # hundred class/id values across thousands of elements. Bounded, so a page of unique
 # classes cannot grow it without limit.

@@ -88,6 +88,10 @@ class Options:
     headline_min_words: int = 3
     #: How many boxes above a segment are searched for class/id vocabulary.
     chain_limit: int = 10
+    #: Inside the article, a box holding this many prose paragraphs (most of its text, few
+    #: links) is the article's whatever its class or id says of menus or legal notices
+    #: ("floated-terms" on a glossary, an id made of a heading's words).
+    min_prose_cue_paragraphs: int = 3
     #: A box is an appeal (an ad) when it holds at least this many appeal cues, at least
     #: one per this many characters (an article that says "subscribe" thrice is not one).
     min_appeal_hits: int = 3
