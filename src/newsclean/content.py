@@ -126,48 +126,71 @@ class _Stats:
     def link_density(self) -> float:
         return self.links / self.chars if self.chars else 0.0
 
+    def add(self, chars: int, links: int, prose: int) -> None:
+        self.chars += chars
+        self.links += links
+        self.prose += prose
+
 
 def _text_stats(
     segments: list[Segment], features: list[Features], options: Options
 ) -> dict[HtmlElement, _Stats]:
+    """The totals under each segment's owner and each of its ancestors.
+
+    One pass in document order: the owners' ancestors open around the current segment
+    form a path from the root, and an element hands what it gathered to its parent when
+    the pass leaves it. No table of depths, no sort: the path is the only extra state.
+    """
     stats: dict[HtmlElement, _Stats] = {}
+    path = _OpenPath(stats)
     for segment, feature in zip(segments, features, strict=True):
-        entry = stats.get(segment.owner)
-        if entry is None:
-            entry = stats[segment.owner] = _Stats()
-        entry.chars += feature.chars
-        entry.links += segment.link_chars
-        entry.prose += feature.chars if is_prose(feature, options) else 0
-    # Each element hands its totals to its parent, deepest first: every element on the
-    # owners' ancestor paths is visited once, not once per segment below it.
-    depths = _depths(list(stats))
-    for element in sorted(depths, key=depths.__getitem__, reverse=True):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        entry, above = stats[element], stats.get(parent)
-        if above is None:
-            above = stats[parent] = _Stats()
-        above.chars += entry.chars
-        above.links += entry.links
-        above.prose += entry.prose
+        prose = feature.chars if is_prose(feature, options) else 0
+        for entry in path.enter(segment.owner):
+            entry.add(feature.chars, segment.link_chars, prose)
+    path.leave_all()
     return stats
 
 
-def _depths(elements: list[HtmlElement]) -> dict[HtmlElement, int]:
-    """The depth in the tree of each element and of all its ancestors (the root is 0)."""
-    depths: dict[HtmlElement, int] = {}
-    for element in elements:
+class _OpenPath:
+    """The elements from the root down to the current segment's owner, each with what it
+    gathered since it was entered and has not yet handed to its parent."""
+
+    def __init__(self, stats: dict[HtmlElement, _Stats]) -> None:
+        self._stats = stats
+        self._elements: list[HtmlElement] = []
+        self._pending: list[_Stats] = []
+        self._position: dict[HtmlElement, int] = {}  # element -> index in `_elements`
+
+    def enter(self, owner: HtmlElement) -> tuple[_Stats, _Stats]:
+        """Make `owner` the end of the path (leave what is not around it, enter its
+        ancestors below the path); its totals and its pending totals. An element left
+        and entered again (text after an inline box that held a block) keeps its totals."""
         climbed: list[HtmlElement] = []
-        node: HtmlElement | None = element
-        while node is not None and node not in depths:
+        node: HtmlElement | None = owner
+        while node is not None and node not in self._position:
             climbed.append(node)
             node = node.getparent()
-        depth = depths[node] if node is not None else -1
-        for step in reversed(climbed):
-            depth += 1
-            depths[step] = depth
-    return depths
+        self._leave_to(self._position[node] + 1 if node is not None else 0)
+        for element in reversed(climbed):
+            self._position[element] = len(self._elements)
+            self._elements.append(element)
+            self._pending.append(_Stats())
+            if element not in self._stats:
+                self._stats[element] = _Stats()
+        return self._stats[owner], self._pending[-1]
+
+    def leave_all(self) -> None:
+        self._leave_to(0)
+
+    def _leave_to(self, length: int) -> None:
+        """Leave the elements past `length`, deepest first, each handing its pending
+        totals to its parent (the element before it on the path)."""
+        while len(self._elements) > length:
+            del self._position[self._elements.pop()]
+            pending = self._pending.pop()
+            if self._elements:
+                for entry in (self._stats[self._elements[-1]], self._pending[-1]):
+                    entry.add(pending.chars, pending.links, pending.prose)
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
