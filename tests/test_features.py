@@ -171,3 +171,10 @@ def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
 @pytest.mark.parametrize("name", ["d-print-none", "hide-for-print", "noprint", "print-hidden"])
 def test_print_visibility_utilities_are_not_print_buttons(name: str) -> None:
     assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()
+
+
+def test_segments_that_measure_alike_share_one_features() -> None:
+    root = lxml.html.document_fromstring("<html><body>" + "<p>word</p>" * 50 + "</body></html>")
+    features = measure(segment(root))
+    assert len(features) == 50
+    assert len({id(f) for f in features}) == 1

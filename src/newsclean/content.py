@@ -126,71 +126,78 @@ class _Stats:
     def link_density(self) -> float:
         return self.links / self.chars if self.chars else 0.0
 
-    def add(self, chars: int, links: int, prose: int) -> None:
-        self.chars += chars
-        self.links += links
-        self.prose += prose
-
 
 def _text_stats(
     segments: list[Segment], features: list[Features], options: Options
 ) -> dict[HtmlElement, _Stats]:
     """The totals under each segment's owner and each of its ancestors.
 
-    One pass in document order: the owners' ancestors open around the current segment
-    form a path from the root, and an element hands what it gathered to its parent when
-    the pass leaves it. No table of depths, no sort: the path is the only extra state.
+    One pass in document order along the path of open elements, from the root down to
+    the current segment's owner: leaving an element, the pass hands its parent what the
+    element gathered since it was entered. No table of depths, no sort: the path is the
+    only state besides the totals.
     """
     stats: dict[HtmlElement, _Stats] = {}
     path = _OpenPath(stats)
     for segment, feature in zip(segments, features, strict=True):
-        prose = feature.chars if is_prose(feature, options) else 0
-        for entry in path.enter(segment.owner):
-            entry.add(feature.chars, segment.link_chars, prose)
-    path.leave_all()
+        owner = segment.owner
+        if owner is not path.end:
+            path.enter(owner)
+        entry = stats[owner]
+        entry.chars += feature.chars
+        entry.links += segment.link_chars
+        entry.prose += feature.chars if is_prose(feature, options) else 0
+    path.leave_to(0)
     return stats
 
 
+_NOTHING = (0, 0, 0)
+
+
 class _OpenPath:
-    """The elements from the root down to the current segment's owner, each with what it
-    gathered since it was entered and has not yet handed to its parent."""
+    """The open elements from the root down, each with its totals when it was entered
+    (an element can be left and entered again: text after an inline box holding a block)."""
 
     def __init__(self, stats: dict[HtmlElement, _Stats]) -> None:
+        self.end: HtmlElement | None = None  # the innermost open element
         self._stats = stats
         self._elements: list[HtmlElement] = []
-        self._pending: list[_Stats] = []
+        self._entered_at: list[tuple[int, int, int]] = []
         self._position: dict[HtmlElement, int] = {}  # element -> index in `_elements`
 
-    def enter(self, owner: HtmlElement) -> tuple[_Stats, _Stats]:
-        """Make `owner` the end of the path (leave what is not around it, enter its
-        ancestors below the path); its totals and its pending totals. An element left
-        and entered again (text after an inline box that held a block) keeps its totals."""
+    def enter(self, owner: HtmlElement) -> None:
+        """Make `owner` the end: leave what is not around it, enter its ancestors below."""
+        position, stats = self._position, self._stats
         climbed: list[HtmlElement] = []
         node: HtmlElement | None = owner
-        while node is not None and node not in self._position:
+        while node is not None and node not in position:
             climbed.append(node)
             node = node.getparent()
-        self._leave_to(self._position[node] + 1 if node is not None else 0)
+        self.leave_to(position[node] + 1 if node is not None else 0)
         for element in reversed(climbed):
-            self._position[element] = len(self._elements)
+            entry = stats.get(element)
+            if entry is None:
+                entry = stats[element] = _Stats()
+                self._entered_at.append(_NOTHING)
+            else:
+                self._entered_at.append((entry.chars, entry.links, entry.prose))
+            position[element] = len(self._elements)
             self._elements.append(element)
-            self._pending.append(_Stats())
-            if element not in self._stats:
-                self._stats[element] = _Stats()
-        return self._stats[owner], self._pending[-1]
+        self.end = owner
 
-    def leave_all(self) -> None:
-        self._leave_to(0)
-
-    def _leave_to(self, length: int) -> None:
-        """Leave the elements past `length`, deepest first, each handing its pending
-        totals to its parent (the element before it on the path)."""
-        while len(self._elements) > length:
-            del self._position[self._elements.pop()]
-            pending = self._pending.pop()
-            if self._elements:
-                for entry in (self._stats[self._elements[-1]], self._pending[-1]):
-                    entry.add(pending.chars, pending.links, pending.prose)
+    def leave_to(self, length: int) -> None:
+        """Leave the elements past the first `length`, deepest first."""
+        elements, stats = self._elements, self._stats
+        while len(elements) > length:
+            element = elements.pop()
+            del self._position[element]
+            chars, links, prose = self._entered_at.pop()
+            if elements:
+                entry, parent = stats[element], stats[elements[-1]]
+                parent.chars += entry.chars - chars
+                parent.links += entry.links - links
+                parent.prose += entry.prose - prose
+        self.end = elements[-1] if elements else None
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
