@@ -134,70 +134,57 @@ def _text_stats(
 
     One pass in document order along the path of open elements, from the root down to
     the current segment's owner: leaving an element, the pass hands its parent what the
-    element gathered since it was entered. No table of depths, no sort: the path is the
-    only state besides the totals.
+    element gathered since it was entered (an element can be left and entered again:
+    text after an inline box holding a block). No table of depths, no sort: the path is
+    the only state besides the totals.
     """
     stats: dict[HtmlElement, _Stats] = {}
-    path = _OpenPath(stats)
+    path: list[HtmlElement] = []  # the open elements, root first
+    entered_at: list[tuple[int, int, int]] = []  # each one's totals when it was entered
+    position: dict[HtmlElement, int] = {}  # element -> index in `path`
     for segment, feature in zip(segments, features, strict=True):
         owner = segment.owner
-        if owner is not path.end:
-            path.enter(owner)
+        if not path or path[-1] is not owner:
+            climbed: list[HtmlElement] = []
+            node: HtmlElement | None = owner
+            while node is not None and node not in position:
+                climbed.append(node)
+                node = node.getparent()
+            keep = position[node] + 1 if node is not None else 0
+            _leave(path, entered_at, position, stats, keep)
+            for element in reversed(climbed):
+                entry = stats.get(element)
+                if entry is None:
+                    entry = stats[element] = _Stats()
+                position[element] = len(path)
+                path.append(element)
+                entered_at.append((entry.chars, entry.links, entry.prose))
         entry = stats[owner]
         entry.chars += feature.chars
         entry.links += segment.link_chars
         entry.prose += feature.chars if is_prose(feature, options) else 0
-    path.leave_to(0)
+    _leave(path, entered_at, position, stats, 0)
     return stats
 
 
-_NOTHING = (0, 0, 0)
-
-
-class _OpenPath:
-    """The open elements from the root down, each with its totals when it was entered
-    (an element can be left and entered again: text after an inline box holding a block)."""
-
-    def __init__(self, stats: dict[HtmlElement, _Stats]) -> None:
-        self.end: HtmlElement | None = None  # the innermost open element
-        self._stats = stats
-        self._elements: list[HtmlElement] = []
-        self._entered_at: list[tuple[int, int, int]] = []
-        self._position: dict[HtmlElement, int] = {}  # element -> index in `_elements`
-
-    def enter(self, owner: HtmlElement) -> None:
-        """Make `owner` the end: leave what is not around it, enter its ancestors below."""
-        position, stats = self._position, self._stats
-        climbed: list[HtmlElement] = []
-        node: HtmlElement | None = owner
-        while node is not None and node not in position:
-            climbed.append(node)
-            node = node.getparent()
-        self.leave_to(position[node] + 1 if node is not None else 0)
-        for element in reversed(climbed):
-            entry = stats.get(element)
-            if entry is None:
-                entry = stats[element] = _Stats()
-                self._entered_at.append(_NOTHING)
-            else:
-                self._entered_at.append((entry.chars, entry.links, entry.prose))
-            position[element] = len(self._elements)
-            self._elements.append(element)
-        self.end = owner
-
-    def leave_to(self, length: int) -> None:
-        """Leave the elements past the first `length`, deepest first."""
-        elements, stats = self._elements, self._stats
-        while len(elements) > length:
-            element = elements.pop()
-            del self._position[element]
-            chars, links, prose = self._entered_at.pop()
-            if elements:
-                entry, parent = stats[element], stats[elements[-1]]
-                parent.chars += entry.chars - chars
-                parent.links += entry.links - links
-                parent.prose += entry.prose - prose
-        self.end = elements[-1] if elements else None
+def _leave(
+    path: list[HtmlElement],
+    entered_at: list[tuple[int, int, int]],
+    position: dict[HtmlElement, int],
+    stats: dict[HtmlElement, _Stats],
+    length: int,
+) -> None:
+    """Leave the open elements past the first `length`, deepest first, each handing its
+    parent what it gathered since it was entered."""
+    while len(path) > length:
+        element = path.pop()
+        del position[element]
+        chars, links, prose = entered_at.pop()
+        if path:
+            entry, parent = stats[element], stats[path[-1]]
+            parent.chars += entry.chars - chars
+            parent.links += entry.links - links
+            parent.prose += entry.prose - prose
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
