@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 import newsclean
 from conftest import PROSE
+from newsclean.content import _text_stats, is_prose
+from newsclean.features import measure
 from newsclean.model import BlockKind
+from newsclean.options import Options
+from newsclean.segment import segment
+from newsclean.tree import is_within
 
 
 def _clean(body: str) -> newsclean.Article:
@@ -269,3 +275,28 @@ def test_legal_fine_print_does_not_outscore_the_article() -> None:
     )
     article = _clean(body)
     assert "The council voted" in article.text
+
+
+def test_text_totals_equal_a_sum_over_each_elements_segments() -> None:
+    # The one-pass totals against the plain definition, on markup that leaves an element
+    # and enters it again: the <a> holds a block, then loose text of the <div>, then more.
+    root = lxml.html.document_fromstring(
+        "<html><body><div><a href='/x'><p>one</p>loose <b>bold</b><p>two words</p></a>"
+        f"tail<ul><li>item</li><li><a href='/y'>linked item</a></li></ul></div>"
+        f"<section><p>{PROSE}</p><br>after a break</section></body></html>"
+    )
+    segments = segment(root)
+    features = measure(segments)
+    options = Options()
+    stats = _text_stats(segments, features, options)
+    for element in root.iter():
+        inside = [i for i, s in enumerate(segments) if is_within(s.owner, element)]
+        if not inside:
+            assert element not in stats
+            continue
+        entry = stats[element]
+        assert entry.chars == sum(features[i].chars for i in inside)
+        assert entry.links == sum(segments[i].link_chars for i in inside)
+        prose = [i for i in inside if is_prose(features[i], options)]
+        assert entry.prose == sum(features[i].chars for i in prose)
+        assert entry.paragraphs == len(prose)

@@ -249,3 +249,10 @@ def test_links_to_signup_reads_non_ascii_hrefs_case_insensitively() -> None:
     assert links_to_signup((Link("a", "/NEWSLETTER"),))
     # "ſ" (long s) matches "s" case-insensitively, though "ſ".lower() is not "s".
     assert links_to_signup((Link("a", "/ſubscribe"),))
+
+
+def test_segments_that_measure_alike_share_one_features() -> None:
+    root = lxml.html.document_fromstring("<html><body>" + "<p>word</p>" * 50 + "</body></html>")
+    features = measure(segment(root))
+    assert len(features) == 50
+    assert len({id(f) for f in features}) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from newsclean.model import BlockKind
-from newsclean.segment import Segment, segment
+from newsclean.segment import PLAIN, Segment, segment
 
 
 def _segments(html: str) -> list[Segment]:
@@ -78,3 +78,12 @@ def test_misnested_button_does_not_hide_the_page() -> None:
 def test_text_in_a_div_inside_a_heading_is_a_heading() -> None:
     (found,) = _segments("<h1><div>Title in a wrapper</div></h1>")
     assert (found.kind, found.level) == (BlockKind.HEADING, 1)
+
+
+def test_links_and_bold_text_are_measured_and_plain_text_shares_no_markup() -> None:
+    segments = _segments("<p>plain</p><p>see <a href='/a'>the link</a> and <b>this</b></p>")
+    plain, marked = segments
+    assert plain.markup is PLAIN
+    assert (plain.links, plain.link_chars, plain.emphasis_chars) == ((), 0, 0)
+    assert [link.href for link in marked.links] == ["/a"]
+    assert (marked.link_chars, marked.emphasis_chars) == (len("the link"), len("this"))

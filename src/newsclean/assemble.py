@@ -9,7 +9,7 @@ A data table is always a block of its own, its cells kept in `Block.rows`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from lxml.html import HtmlElement
@@ -21,7 +21,7 @@ from newsclean.segment import Segment
 _PATH_DEPTH = 4
 
 
-def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Block, ...]:
+def body_blocks(segments: Sequence[Segment], decisions: Sequence[Decision]) -> tuple[Block, ...]:
     blocks = _Blocks()
     paths = _Paths()
     previous: int | None = None
@@ -41,7 +41,7 @@ def body_blocks(segments: list[Segment], decisions: list[Decision]) -> tuple[Blo
 
 
 def region_blocks(
-    segments: list[Segment], decisions: list[Decision], region: Region
+    segments: Sequence[Segment], decisions: Sequence[Decision], region: Region
 ) -> tuple[Block, ...]:
     blocks = _Blocks()
     paths = _Paths()
@@ -93,7 +93,7 @@ class _Blocks:
 
 
 def _in_region(
-    segments: list[Segment], decisions: list[Decision], region: Region
+    segments: Sequence[Segment], decisions: Sequence[Decision], region: Region
 ) -> Iterable[tuple[Segment, Decision]]:
     return (
         (segment, decision)

@@ -19,6 +19,7 @@ from pathlib import Path
 from newsclean import __version__
 from newsclean.api import explain
 from newsclean.assemble import short_path
+from newsclean.features import position
 from newsclean.model import Article
 from newsclean.pipeline import Extraction
 from newsclean.templates import TemplateError, TemplateSet
@@ -113,6 +114,7 @@ def render(article: Article, output_format: str, *, regions: bool = False) -> st
 def render_explanation(extraction: Extraction) -> str:
     """One line per segment: region/role, the rule that decided, the features, the text."""
     article = extraction.article
+    count = len(extraction.segments)
     lines = [
         f"template: {article.template or '-'}   encoding: {article.encoding} "
         f"({article.encoding_rule})   segments: {len(extraction.segments)}",
@@ -127,7 +129,7 @@ def render_explanation(extraction: Extraction) -> str:
         text = segment.text.replace("\n", " ")
         lines.append(
             f"{segment.index:>4} {label:<24} {decision.rule[:22]:<22} {features.chars:>6} "
-            f"{features.link_density:>5.2f} {features.position:>4.2f}  "
+            f"{features.link_density:>5.2f} {position(segment.index, count):>4.2f}  "
             f"{short_path(segment.owner)}{' [' + cues + ']' if cues else ''} | {text[:90]}"
         )
     return "\n".join(lines)

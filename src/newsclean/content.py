@@ -177,47 +177,64 @@ class _Stats:
 def _text_stats(
     segments: list[Segment], features: list[Features], options: Options
 ) -> dict[HtmlElement, _Stats]:
+    """The totals under each segment's owner and each of its ancestors.
+
+    One pass in document order along the path of open elements, from the root down to
+    the current segment's owner: leaving an element, the pass hands its parent what the
+    element gathered since it was entered (an element can be left and entered again:
+    text after an inline box holding a block). No table of depths, no sort: the path is
+    the only state besides the totals.
+    """
     stats: dict[HtmlElement, _Stats] = {}
+    path: list[HtmlElement] = []  # the open elements, root first
+    entered_at: list[tuple[int, int, int, int]] = []  # each one's totals when entered
+    position: dict[HtmlElement, int] = {}  # element -> index in `path`
     for segment, feature in zip(segments, features, strict=True):
-        entry = stats.get(segment.owner)
-        if entry is None:
-            entry = stats[segment.owner] = _Stats()
+        owner = segment.owner
+        if not path or path[-1] is not owner:
+            climbed: list[HtmlElement] = []
+            node: HtmlElement | None = owner
+            while node is not None and node not in position:
+                climbed.append(node)
+                node = node.getparent()
+            keep = position[node] + 1 if node is not None else 0
+            _leave(path, entered_at, position, stats, keep)
+            for element in reversed(climbed):
+                entry = stats.get(element)
+                if entry is None:
+                    entry = stats[element] = _Stats()
+                position[element] = len(path)
+                path.append(element)
+                entered_at.append((entry.chars, entry.links, entry.prose, entry.paragraphs))
+        entry = stats[owner]
         entry.chars += feature.chars
         entry.links += segment.link_chars
         if is_prose(feature, options):
             entry.prose += feature.chars
             entry.paragraphs += 1
-    # Each element hands its totals to its parent, deepest first: every element on the
-    # owners' ancestor paths is visited once, not once per segment below it.
-    depths = _depths(list(stats))
-    for element in sorted(depths, key=depths.__getitem__, reverse=True):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        entry, above = stats[element], stats.get(parent)
-        if above is None:
-            above = stats[parent] = _Stats()
-        above.chars += entry.chars
-        above.links += entry.links
-        above.prose += entry.prose
-        above.paragraphs += entry.paragraphs
+    _leave(path, entered_at, position, stats, 0)
     return stats
 
 
-def _depths(elements: list[HtmlElement]) -> dict[HtmlElement, int]:
-    """The depth in the tree of each element and of all its ancestors (the root is 0)."""
-    depths: dict[HtmlElement, int] = {}
-    for element in elements:
-        climbed: list[HtmlElement] = []
-        node: HtmlElement | None = element
-        while node is not None and node not in depths:
-            climbed.append(node)
-            node = node.getparent()
-        depth = depths[node] if node is not None else -1
-        for step in reversed(climbed):
-            depth += 1
-            depths[step] = depth
-    return depths
+def _leave(
+    path: list[HtmlElement],
+    entered_at: list[tuple[int, int, int, int]],
+    position: dict[HtmlElement, int],
+    stats: dict[HtmlElement, _Stats],
+    length: int,
+) -> None:
+    """Leave the open elements past the first `length`, deepest first, each handing its
+    parent what it gathered since it was entered."""
+    while len(path) > length:
+        element = path.pop()
+        del position[element]
+        chars, links, prose, paragraphs = entered_at.pop()
+        if path:
+            entry, parent = stats[element], stats[path[-1]]
+            parent.chars += entry.chars - chars
+            parent.links += entry.links - links
+            parent.prose += entry.prose - prose
+            parent.paragraphs += entry.paragraphs - paragraphs
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:

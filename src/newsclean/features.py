@@ -39,7 +39,6 @@ class Features:
     commas: int
     text_cues: frozenset[str]  # names of vocab.TextCue patterns the text matches
     appeals: int  # how many appeal cues (donate, subscribe...) the text holds
-    position: float  # 0 at the top of the page, 1 at the bottom
 
     @property
     def linked(self) -> bool:
@@ -48,8 +47,16 @@ class Features:
 
 
 def measure(segments: list[Segment]) -> list[Features]:
-    total = max(len(segments) - 1, 1)
-    return [_measure_one(segment, segment.index / total) for segment in segments]
+    """One Features per segment; equal measurements share one (frozen) object: short
+    segments measure alike whatever their text, and a page of 100,000 of them would
+    otherwise hold 100,000 copies."""
+    shared: dict[Features, Features] = {}
+    return [shared.setdefault(features, features) for features in map(_measure_one, segments)]
+
+
+def position(index: int, count: int) -> float:
+    """Where segment `index` of `count` sits: 0 at the top of the page, 1 at the bottom."""
+    return index / max(count - 1, 1)
 
 
 _CUES = (
@@ -75,7 +82,7 @@ _KEYWORD_CUES = vocab.KeywordIndex(cue for cue in _CUES if cue.keywords is not N
 _OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)
 
 
-def _measure_one(segment: Segment, position: float) -> Features:
+def _measure_one(segment: Segment) -> Features:
     text = segment.text
     chars = len(text)
     cues = {cue.name for cue in _OTHER_CUES if cue.matches(text)}
@@ -105,7 +112,6 @@ def _measure_one(segment: Segment, position: float) -> Features:
         commas=text.count(",") + text.count("，") + text.count("、"),
         text_cues=_shared_cue_set(cues),
         appeals=appeals,
-        position=position,
     )
 
 

@@ -53,6 +53,8 @@ def run(
     page = parse(decoded.text, max_depth=options.max_depth, deadline=deadline)
     deadline.check("parse")
     warnings = [*decoded.warnings, *page.warnings]
+    encoding, encoding_rule = decoded.encoding, decoded.rule
+    del decoded  # its text, the size of the page, is in the tree now
     root = page.root
     template = templates.match(url, root)
     applied = template.apply(root) if template is not None else None
@@ -78,10 +80,18 @@ def run(
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
     deadline.check("stories")
-    body = assemble.body_blocks(segments, decisions)
+    # Only read from here on: keep the tuples the Extraction holds, not each list and a
+    # copy of it made at the end (three page-sized arrays alongside the blocks).
+    kept_segments, kept_features, kept_decisions = (
+        tuple(segments),
+        tuple(features),
+        tuple(decisions),
+    )
+    del segments, features, decisions
+    body = assemble.body_blocks(kept_segments, kept_decisions)
     if not body:
         warnings.append("no main content found")
-    elif any(decision.rule == BARE_PAGE_RULE for decision in decisions):
+    elif any(decision.rule == BARE_PAGE_RULE for decision in kept_decisions):
         warnings.append("no article structure found: the page's whole text is the article")
     article = Article(
         title=meta.title,
@@ -95,15 +105,15 @@ def run(
         url=url,
         body=body,
         sidebar_stories=tuple(stories),
-        ads=assemble.region_blocks(segments, decisions, Region.AD),
-        legal=assemble.region_blocks(segments, decisions, Region.LEGAL),
-        boilerplate=assemble.region_blocks(segments, decisions, Region.BOILERPLATE),
+        ads=assemble.region_blocks(kept_segments, kept_decisions, Region.AD),
+        legal=assemble.region_blocks(kept_segments, kept_decisions, Region.LEGAL),
+        boilerplate=assemble.region_blocks(kept_segments, kept_decisions, Region.BOILERPLATE),
         template=applied.template_id if applied is not None and not fell_back else None,
-        encoding=decoded.encoding,
-        encoding_rule=decoded.rule,
+        encoding=encoding,
+        encoding_rule=encoding_rule,
         warnings=tuple(warnings),
     )
-    return Extraction(article, tuple(segments), tuple(features), tuple(decisions))
+    return Extraction(article, kept_segments, kept_features, kept_decisions)
 
 
 def _main_region(

@@ -39,22 +39,64 @@ class Link:
     href: str
 
 
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """The links and the bold text inside a segment's text."""
+
+    links: tuple[Link, ...] = ()
+    link_chars: int = 0
+    emphasis_chars: int = 0  # characters inside <b>/<strong>
+
+
+#: The markup of most segments: none. Shared, so a plain segment carries no object of its own.
+PLAIN = Markup()
+
+
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """A data table's cells, row by row (rectangular), and how many rows are header rows."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int
+
+
 @dataclass(slots=True)
 class Segment:
-    """A run of visible text and where it sits in the tree."""
+    """A run of visible text and where it sits in the tree.
+
+    One per run of text, so a page of 100,000 short paragraphs holds 100,000: what
+    most segments lack (links, bold text, table cells) is one shared field, not five.
+    """
 
     index: int
     text: str
     owner: HtmlElement  # innermost block-level element that holds the text
     kind: BlockKind
     level: int = 0
-    links: tuple[Link, ...] = ()
-    link_chars: int = 0
-    emphasis_chars: int = 0  # characters inside <b>/<strong>
     soft_break: bool = False  # only a single <br> separates it from the previous segment
-    #: A data table's cells, row by row (rectangular; `text` is them tab- and line-separated).
-    rows: tuple[tuple[str, ...], ...] = ()
-    header_rows: int = 0  # how many of `rows` are header rows
+    markup: Markup = PLAIN
+    #: A data table's cells (`text` is them tab- and line-separated); None for other kinds.
+    cells: Cells | None = None
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return self.markup.links
+
+    @property
+    def link_chars(self) -> int:
+        return self.markup.link_chars
+
+    @property
+    def emphasis_chars(self) -> int:
+        return self.markup.emphasis_chars
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return self.cells.rows if self.cells is not None else ()
+
+    @property
+    def header_rows(self) -> int:
+        return self.cells.header_rows if self.cells is not None else 0
 
     @property
     def tag(self) -> str:
@@ -119,10 +161,8 @@ class _Collector:
                     owner=owner,
                     kind=_kind_of(owner, ancestors, preformatted),
                     level=_level_of(owner.tag, ancestors),
-                    links=tuple(self.links),
-                    link_chars=min(self.link_chars, len(text)),
-                    emphasis_chars=min(self.emphasis_chars, len(text)),
                     soft_break=self.breaks == 1,
+                    markup=_markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
                 )
             )
             self.breaks = 0
@@ -145,14 +185,18 @@ class _Collector:
                 text=text,
                 owner=table,
                 kind=BlockKind.TABLE,
-                links=read.links,
-                link_chars=min(read.link_chars, len(text)),
-                emphasis_chars=min(read.emphasis_chars, len(text)),
-                rows=read.rows,
-                header_rows=read.header_rows,
+                markup=_markup(read.links, read.link_chars, read.emphasis_chars, text),
+                cells=Cells(read.rows, read.header_rows),
             )
         )
         self.breaks = -1
+
+
+def _markup(links: tuple[Link, ...], link_chars: int, emphasis_chars: int, text: str) -> Markup:
+    """The markup of a segment of `text`, its counts capped at the text's length."""
+    if not (links or link_chars or emphasis_chars):
+        return PLAIN
+    return Markup(links, min(link_chars, len(text)), min(emphasis_chars, len(text)))
 
 
 @dataclass(frozen=True, slots=True)
