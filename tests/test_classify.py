@@ -1006,3 +1006,19 @@ def test_a_menu_or_a_legal_notice_inside_the_article_still_leaves_it() -> None:
     assert "Next story in this series" not in article.text
     assert "A dropdown's blurb" not in article.text
     assert "views expressed here" in "\n".join(b.text for b in article.legal)
+
+
+def test_a_disclaimer_of_several_paragraphs_inside_the_article_stays_legal() -> None:
+    """Prose belies "terms" (a glossary), never a word that names the notice itself."""
+    notice = (
+        "<div class='disclaimer'>"
+        "<p>This article is for information only and does not constitute investment advice. "
+        "Past performance is no guarantee of future results, and values can fall.</p>"
+        "<p>The views expressed are those of the author at the time of writing and may change "
+        "without notice. Nothing here is an offer to buy or sell any security.</p>"
+        "<p>Investing involves risk, including the possible loss of principal. Please consult "
+        "a qualified adviser before making any decision based on this material.</p></div>"
+    )
+    article = _clean(_article(PROSE * 3 + notice))
+    assert "investment advice" not in article.text
+    assert "investment advice" in "\n".join(b.text for b in article.legal)

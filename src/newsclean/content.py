@@ -14,7 +14,13 @@ from typing import Protocol
 from lxml.html import HtmlElement
 
 from newsclean import vocab
-from newsclean.features import Features, class_cues, landmark_cues, negative_cues
+from newsclean.features import (
+    Features,
+    class_cues,
+    landmark_cues,
+    legal_words,
+    negative_cues,
+)
 from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -416,9 +422,10 @@ def reads_as_prose(count: ProseCount, options: Options) -> bool:
     )
 
 
-#: Class cues a box of prose paragraphs belies inside the article: menus and legal
-#: notices are links, short lines or one paragraph. Not a side column, an ad, a plea or a
-#: comment: they hold prose.
+#: Class cues a box of prose paragraphs belies inside the article: menus are links and
+#: short lines, and a box called "terms" is a glossary when it is prose (a notice named
+#: "disclaimer" or "copyright" stays one, however long). Not a side column, an ad, a
+#: plea or a comment: they hold prose.
 PROSE_BELIED_CUES = frozenset({"navigation", "legal"})
 #: Choosing the article, only a menu's cue is belied: a box of legal fine print is prose
 #: too, and would outscore a short article (a fund page's disclosures).
@@ -434,10 +441,13 @@ def belied_cues(
     """The cues (of `among`) of the element's class or id that its text belies: at least
     `min_prose_cue_paragraphs` prose segments, most of its text prose, few links
     ("floated-terms" on a glossary, "content-nav-section", an id made of a heading's
-    words). A <nav> tag or a role is the author's own word and stands."""
+    words). A <nav> tag or a role is the author's own word and stands, and so does a
+    legal cue from a word that names the notice itself ("disclaimer")."""
     cues = class_cues(element) & among
     if not cues or not reads_as_prose(stats, options):
         return frozenset()
+    if "legal" in cues and not legal_words(element) <= vocab.PROSE_LEGAL_CLASSES:
+        cues -= {"legal"}
     return cues - landmark_cues(element)
 
 

@@ -205,6 +205,11 @@ def sidebar_words(element: HtmlElement) -> frozenset[str]:
     return frozenset(_class_tokens(element.get("class"), element.get("id")) & vocab.SIDEBAR_CLASSES)
 
 
+def legal_words(element: HtmlElement) -> frozenset[str]:
+    """The words of the element's class and id that name a legal notice ("terms")."""
+    return frozenset(_class_tokens(element.get("class"), element.get("id")) & vocab.LEGAL_CLASSES)
+
+
 def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
     classes = (class_attr or "").lower().split()
     ids = (id_attr or "").lower().split()

@@ -161,6 +161,10 @@ LEGAL_CLASSES = _tokens(
     "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
     "cookiebanner cookienotice cookieconsent consent gdpr"
 )
+#: The legal class words that also name ordinary content (a glossary's "terms", a search's
+#: "terms"): a box of prose so named is not a notice. "disclaimer", "copyright", "legal"
+#: name the notice itself, and a notice can run to several paragraphs.
+PROSE_LEGAL_CLASSES = _tokens("terms")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
