@@ -190,10 +190,13 @@ def test_top_level_branches_skip_groups_classes_and_escapes() -> None:
 def test_a_cue_tries_only_wholly_anchored_alternatives_at_the_start() -> None:
     from newsclean import vocab
 
-    cue = vocab._cue("t", r"^\s*foo$|^bar", r"baz|^qux", r"\bquux\b")
+    cue = vocab._cue("t", r"^\s*foo$|^bar", r"baz|^qux", r"\bquux\b|\bcor(?:ge|ps)")
     assert cue.at_start is not None and cue.at_start.pattern == r"^\s*foo$|^bar"
-    assert cue.anywhere is not None and cue.anywhere.pattern == r"baz|^qux|\bquux\b"
-    for text in ("foo", " foo", "x foo", "bar!", "a bar", "qux", "a qux", "a baz", "QUUX", ""):
+    # Branches opening with a word boundary share it.
+    assert cue.anywhere is not None
+    assert cue.anywhere.pattern == r"\b(?:quux\b|cor(?:ge|ps))|baz|^qux"
+    texts = ("foo", " foo", "x foo", "bar!", "a bar", "qux", "a qux", "a baz", "QUUX", "")
+    for text in (*texts, "quuxx", "a corps", "decorge", "Corge!"):
         assert cue.matches(text) is (cue.pattern.search(text) is not None), text
 
 

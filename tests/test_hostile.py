@@ -35,6 +35,7 @@ import pytest
 
 import newsclean
 from newsclean import Article, EncodingRule, Options
+from newsclean.limits import Deadline
 
 ARTICLE = [
     f"Paragraph {n} of the article tells what the council decided on Tuesday, at length."
@@ -395,6 +396,12 @@ def test_time_budget_stops_the_flattening_pass() -> None:
     with pytest.raises(newsclean.TimeBudgetExceeded) as raised:
         newsclean.clean("<div>" * 400_000 + ARTICLE_HTML, options=Options(time_budget=0.2))
     assert raised.value.stage == "parse (flattening)"
+
+
+def test_only_a_deadline_with_a_budget_is_ticked_in_loops() -> None:
+    timed = Deadline(1.0)
+    assert Deadline(None).for_loops() is None
+    assert timed.for_loops() is timed
 
 
 def test_time_budget_works_in_worker_threads() -> None:

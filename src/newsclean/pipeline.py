@@ -48,9 +48,10 @@ def run(
     options: Options,
 ) -> Extraction:
     deadline = Deadline(options.time_budget)  # checked between stages and in long loops
+    loop_deadline = deadline.for_loops()  # None without a budget: loops skip ticking
     decoded = decode(html, http_charset)
     deadline.check("decode")
-    page = parse(decoded.text, max_depth=options.max_depth, deadline=deadline)
+    page = parse(decoded.text, max_depth=options.max_depth, deadline=loop_deadline)
     deadline.check("parse")
     warnings = [*decoded.warnings, *page.warnings]
     encoding, encoding_rule = decoded.encoding, decoded.rule
@@ -58,7 +59,7 @@ def run(
     root = page.root
     template = templates.match(url, root)
     applied = template.apply(root) if template is not None else None
-    segments = segment(root, deadline)
+    segments = segment(root, loop_deadline)
     features = measure(segments)
     deadline.check("measure")
     meta = metadata.extract(root, segments, features, options)
@@ -67,7 +68,7 @@ def run(
     main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
     deadline.check("main region")
-    decisions = classify(segments, features, main, options, deadline)
+    decisions = classify(segments, features, main, options, loop_deadline)
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     if (
         applied is not None
@@ -75,7 +76,7 @@ def run(
         and _classified_away(applied, features, decisions, options, warnings)
     ):
         main, fell_back = find_main(segments, features, options), True
-        decisions = classify(segments, features, main, options, deadline)
+        decisions = classify(segments, features, main, options, loop_deadline)
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)

