@@ -38,6 +38,21 @@ def test_invisible_and_non_text_elements_are_skipped() -> None:
     assert [s.text for s in found] == ["shown", "end"]
 
 
+def test_a_panel_a_control_discloses_is_read_though_folded() -> None:
+    # An accordion: each answer hidden until its question (aria-controls) is clicked.
+    found = _segments(
+        "<body><button aria-controls='a1 a2'>Question?</button>"
+        "<div id='a1' style='display:none'><p>Answer one.</p><p hidden>still hidden</p></div>"
+        "<div id='a2' aria-hidden='true'><table><tr><td>r1</td><td>v1</td></tr>"
+        "<tr><td>r2</td><td>v2</td></tr></table></div>"
+        "<div id='other' hidden>not disclosed</div></body>"
+    )
+    texts = [s.text for s in found]
+    assert texts[:2] == ["Question?", "Answer one."]
+    assert "still hidden" not in texts and "not disclosed" not in texts
+    assert any("v2" in text for text in texts)
+
+
 def test_comment_tails_are_kept() -> None:
     found = _segments("<div>before<!-- note -->after</div>")
     assert [s.text for s in found] == ["beforeafter"]
