@@ -53,6 +53,22 @@ def test_a_panel_a_control_discloses_is_read_though_folded() -> None:
     assert any("v2" in text for text in texts)
 
 
+def test_a_folded_panel_after_its_toggle_or_around_a_named_one_is_read() -> None:
+    # The answer follows its question's button (aria-expanded, no aria-controls), or its
+    # collapsing wrapper is hidden while aria-controls names the panel inside.
+    found = _segments(
+        "<body><h3><button aria-expanded='false'>Weight</button></h3>"
+        "<div hidden aria-hidden='true'><p>Lighter shoes tire you less.</p></div>"
+        "<h3><button aria-controls='p2'>Fit</button></h3>"
+        "<div style='display:none'><div id='p2'><p>Leave a thumb's width.</p></div></div>"
+        "<p>More</p><div hidden><p>a hidden box after a paragraph</p></div></body>"
+    )
+    texts = [s.text for s in found]
+    assert "Lighter shoes tire you less." in texts
+    assert "Leave a thumb's width." in texts
+    assert "a hidden box after a paragraph" not in texts
+
+
 def test_comment_tails_are_kept() -> None:
     found = _segments("<div>before<!-- note -->after</div>")
     assert [s.text for s in found] == ["beforeafter"]

@@ -408,7 +408,26 @@ def _is_skipped(element: HtmlElement, disclosed: frozenset[str]) -> bool:
         or element.get("aria-hidden") == "true"
         or bool(style and _HIDDEN_STYLE.search(style))
     )
-    return hidden and not (disclosed and element.get("id") in disclosed)
+    return hidden and not _is_disclosed(element, disclosed)
+
+
+def _is_disclosed(element: HtmlElement, disclosed: frozenset[str]) -> bool:
+    """A folded panel: `aria-controls` names it or its child (the panel inside its
+    collapsing wrapper), or it follows its toggle, a control with `aria-expanded` (the
+    question's button, alone or in its heading)."""
+    if disclosed and any(
+        box.get("id") in disclosed for box in (element, *element) if isinstance(box.tag, str)
+    ):
+        return True
+    toggle = element.getprevious()
+    return (
+        toggle is not None
+        and isinstance(toggle.tag, str)
+        and (
+            toggle.get("aria-expanded") is not None
+            or toggle.find(".//*[@aria-expanded]") is not None
+        )
+    )
 
 
 def _disclosed_ids(root: HtmlElement) -> frozenset[str]:
