@@ -201,6 +201,23 @@ def test_a_list_between_two_parts_of_the_article_joins_it() -> None:
     assert "The cook voted" in article.text
 
 
+def test_a_section_of_links_between_two_sections_of_the_article_joins_it() -> None:
+    # A long read in sections of one class; the middle one is mostly a list of links.
+    patches = "".join(
+        f"<li><p><a href='/patch/{n}'>libgccjit: fix the loads of case {n}</a></p></li>"
+        for n in range(12)
+    )
+    middle = (
+        "<div class='sect1'><h2>Patches</h2><p>There has been some nice progress on the "
+        f"compiler side these past months.</p><ul>{patches}</ul></div>"
+    )
+    first = f"<div class='sect1'><h2>What is it?</h2>{f'<p>{PROSE}</p>' * 2}</div>"
+    last = f"<div class='sect1'><h2>How to help</h2>{f'<p>{PROSE}</p>' * 3}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav><article>{first}{middle}{last}</article>")
+    assert "nice progress on the compiler side" in article.text
+    assert "The council voted" in article.text
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

@@ -38,6 +38,37 @@ def test_invisible_and_non_text_elements_are_skipped() -> None:
     assert [s.text for s in found] == ["shown", "end"]
 
 
+def test_a_panel_a_control_discloses_is_read_though_folded() -> None:
+    # An accordion: each answer hidden until its question (aria-controls) is clicked.
+    found = _segments(
+        "<body><button aria-controls='a1 a2'>Question?</button>"
+        "<div id='a1' style='display:none'><p>Answer one.</p><p hidden>still hidden</p></div>"
+        "<div id='a2' aria-hidden='true'><table><tr><td>r1</td><td>v1</td></tr>"
+        "<tr><td>r2</td><td>v2</td></tr></table></div>"
+        "<div id='other' hidden>not disclosed</div></body>"
+    )
+    texts = [s.text for s in found]
+    assert texts[:2] == ["Question?", "Answer one."]
+    assert "still hidden" not in texts and "not disclosed" not in texts
+    assert any("v2" in text for text in texts)
+
+
+def test_a_folded_panel_after_its_toggle_or_around_a_named_one_is_read() -> None:
+    # The answer follows its question's button (aria-expanded, no aria-controls), or its
+    # collapsing wrapper is hidden while aria-controls names the panel inside.
+    found = _segments(
+        "<body><h3><button aria-expanded='false'>Weight</button></h3>"
+        "<div hidden aria-hidden='true'><p>Lighter shoes tire you less.</p></div>"
+        "<h3><button aria-controls='p2'>Fit</button></h3>"
+        "<div style='display:none'><div id='p2'><p>Leave a thumb's width.</p></div></div>"
+        "<p>More</p><div hidden><p>a hidden box after a paragraph</p></div></body>"
+    )
+    texts = [s.text for s in found]
+    assert "Lighter shoes tire you less." in texts
+    assert "Leave a thumb's width." in texts
+    assert "a hidden box after a paragraph" not in texts
+
+
 def test_comment_tails_are_kept() -> None:
     found = _segments("<div>before<!-- note -->after</div>")
     assert [s.text for s in found] == ["beforeafter"]

@@ -482,7 +482,8 @@ def _with_siblings(
     """Siblings of the main container join it when they score near it, are prose
     paragraphs, or are boxes of plain prose (not floated: a floated box is an aside);
     so do the quiet boxes between two that joined (a recipe's ingredient list between
-    its introduction and its method)."""
+    its introduction and its method), and the boxes between them shaped like the main
+    container (a long read's sections, one of them mostly a list of links)."""
     parent = top.getparent()
     if parent is None:
         return (top,)
@@ -498,7 +499,23 @@ def _with_siblings(
     return tuple(
         sibling
         for position, sibling in enumerate(siblings)
-        if joined[position] or (first < position < last and _is_quiet_box(sibling, stats, options))
+        if joined[position]
+        or (
+            first < position < last
+            and (_is_quiet_box(sibling, stats, options) or _is_twin_section(sibling, top))
+        )
+    )
+
+
+def _is_twin_section(element: HtmlElement, top: HtmlElement) -> bool:
+    """A box of the main container's tag and class, no class against it, not floated:
+    the article's next section, however many links it lists."""
+    shape = top.get("class")
+    return (
+        bool(shape)
+        and (element.tag, element.get("class")) == (top.tag, shape)
+        and not negative_cues(element)
+        and not _floated(element)
     )
 
 

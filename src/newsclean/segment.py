@@ -126,6 +126,8 @@ class _Collector:
     #: ancestors included): an open element's ancestors are a prefix of it, so a segment's
     #: kind and level are read off this list, with no climb through the tree.
     open_tags: list[str] = field(default_factory=list)
+    #: Ids of the hidden panels a control on the page discloses (see `_is_skipped`).
+    disclosed: frozenset[str] = frozenset()
 
     def add(self, text: str | None) -> None:
         if text:
@@ -219,7 +221,7 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
 
     `deadline` (the caller's time budget) is ticked once per node walked.
     """
-    collector = _Collector()
+    collector = _Collector(disclosed=_disclosed_ids(root))
     collector.open_tags = [str(a.tag) for a in root.iterancestors()][::-1]
     blocks: list[_Block] = [(root, len(collector.open_tags))]  # innermost last
     skipped: list[bool] = []  # for each open element: is it hidden (its end shows no text)
@@ -234,7 +236,7 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             collector.add(element.tail)
             continue
         if event == "start":
-            hidden = _is_skipped(element)
+            hidden = _is_skipped(element, collector.disclosed)
             skipped.append(hidden)
             collector.open_tags.append(tag)
             if hidden:
@@ -304,7 +306,7 @@ def _data_table(
     shape = tables.shape_of(table)
     if shape is None:
         return False
-    read = _read_table(shape, deadline)
+    read = _read_table(shape, deadline, collector.disclosed)
     if read is None:
         return False
     owner, depth = blocks[-1]
@@ -317,12 +319,16 @@ def _data_table(
     return True
 
 
-def _read_table(shape: tables.Shape, deadline: Deadline | None) -> _TableRead | None:
+def _read_table(
+    shape: tables.Shape, deadline: Deadline | None, disclosed: frozenset[str]
+) -> _TableRead | None:
     """The cells' text; None when it does not read like data (see `tables.holds_data`)
     or leaves fewer than two rows and two columns once empty ones are dropped."""
-    reader = _Collector()
+    reader = _Collector(disclosed=disclosed)
     texts = [
-        "" if _in_hidden_row(cell.element) else _read_inline(cell.element, reader, deadline)
+        ""
+        if _in_hidden_row(cell.element, disclosed)
+        else _read_inline(cell.element, reader, deadline)
         for cell in shape.cells
     ]
     if not tables.holds_data(texts, reader.link_chars):
@@ -335,12 +341,12 @@ def _read_table(shape: tables.Shape, deadline: Deadline | None) -> _TableRead | 
     )
 
 
-def _in_hidden_row(cell: HtmlElement) -> bool:
+def _in_hidden_row(cell: HtmlElement, disclosed: frozenset[str]) -> bool:
     """The cell's row or row group is hidden (the walk would have skipped them)."""
     for ancestor in cell.iterancestors():
         if ancestor.tag == "table":
             return False
-        if _is_skipped(ancestor):
+        if _is_skipped(ancestor, disclosed):
             return True
     return False
 
@@ -359,7 +365,7 @@ def _read_inline(container: HtmlElement, collector: _Collector, deadline: Deadli
             collector.add(element.tail)
             continue
         if event == "start":
-            if _is_skipped(element):
+            if _is_skipped(element, collector.disclosed):
                 walker.skip_subtree()
                 continue
             if tag == "br" or tag in vocab.BLOCK_TAGS:
@@ -370,7 +376,7 @@ def _read_inline(container: HtmlElement, collector: _Collector, deadline: Deadli
             continue
         if element is container:
             break
-        if not _is_skipped(element):
+        if not _is_skipped(element, collector.disclosed):
             if tag in vocab.BLOCK_TAGS:
                 collector.add(" ")
             elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
@@ -390,13 +396,47 @@ def _line_break(collector: _Collector, block: _Block, preformatted: bool) -> Non
         collector.breaks += 1
 
 
-def _is_skipped(element: HtmlElement) -> bool:
+def _is_skipped(element: HtmlElement, disclosed: frozenset[str]) -> bool:
+    """Never shown: a script, a form control..., or a hidden element — unless a control
+    on the page discloses it (`aria-controls` names it: an accordion's or a FAQ's answer,
+    folded until its question is clicked)."""
     if element.tag in vocab.SKIP_TAGS and element.tag != "html":
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
     style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    hidden = (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or bool(style and _HIDDEN_STYLE.search(style))
+    )
+    return hidden and not _is_disclosed(element, disclosed)
+
+
+def _is_disclosed(element: HtmlElement, disclosed: frozenset[str]) -> bool:
+    """A folded panel: `aria-controls` names it or its child (the panel inside its
+    collapsing wrapper), or it follows its toggle, a control with `aria-expanded` (the
+    question's button, alone or in its heading)."""
+    if disclosed and any(
+        box.get("id") in disclosed for box in (element, *element) if isinstance(box.tag, str)
+    ):
+        return True
+    toggle = element.getprevious()
+    return (
+        toggle is not None
+        and isinstance(toggle.tag, str)
+        and (
+            toggle.get("aria-expanded") is not None
+            or toggle.find(".//*[@aria-expanded]") is not None
+        )
+    )
+
+
+def _disclosed_ids(root: HtmlElement) -> frozenset[str]:
+    """The ids that the page's disclosure controls name in `aria-controls`."""
+    return frozenset(
+        name
+        for value in root.xpath("descendant-or-self::*/@aria-controls")
+        for name in str(value).split()
+    )
 
 
 #: How far up a segment's kind and level look: list nesting, the farthest, counts 12 levels.
