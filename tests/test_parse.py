@@ -415,3 +415,15 @@ def test_control_characters_lxml_refuses_are_removed(markup: str, gone: str) -> 
 def test_vertical_tab_and_form_feed_separate_words() -> None:
     page = parse("<p>one\x0btwo&#12;three</p>")
     assert page.root.text_content().split() == ["one", "two", "three"]
+
+
+def test_hidden_content_after_flattening_stays_hidden() -> None:
+    # Found by the property tests: past the depth limit, a dropped <div> inside a kept
+    # hidden <section> was taken to keep it open, so the <noscript> after it lost its
+    # tags and its text showed.
+    page = (
+        "<html><head><title>t</title></head><body>"
+        + "<div>" * 199
+        + "the<span><section hidden><div>the</section><noscript>the</noscript>"
+    )
+    assert newsclean.clean(page).text == "the"

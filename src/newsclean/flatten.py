@@ -124,12 +124,14 @@ def flatten_deep_nesting(
             stack.close_implied(tag.name)
             hiding_at = hiding_at if hiding_at < len(stack) else -1
             if not tag.empty:
+                kept = True
                 if len(stack) >= max_depth and hiding_at < 0 and _hides(tag):
                     hiding_at = len(stack)  # kept: its content stays hidden
                 elif len(stack) >= max_depth:
                     cuts.append((tag.start, tag.end, _gap(tag.name)))
                     dropped += 1
-                stack.push(tag.name)
+                    kept = False
+                stack.push(tag.name, kept)
         hiding_at = hiding_at if hiding_at < len(stack) else -1
     return _splice(markup, cuts), dropped
 
@@ -208,23 +210,30 @@ class _OpenElements:
     libxml2 lets an end tag close the nearest open element of its name unless
     an element of higher end priority is open above it; keeping each name's
     and each priority's stack positions makes that check constant time.
+
+    An element whose start tag is dropped stays on the stack (what it holds is
+    deeper still), but blocks no end tag: the rewritten markup, which libxml2
+    parses next, no longer opens it ("<section hidden><div>x</section>" closes the
+    section once the <div> is gone, so what follows is no longer hidden inside it).
     """
 
-    __slots__ = ("_by_name", "_by_priority", "_names")
+    __slots__ = ("_blocking", "_by_name", "_by_priority", "_names")
 
     def __init__(self) -> None:
         self._names: list[str] = []
+        self._blocking: list[int] = []  # each entry's end priority; default when dropped
         self._by_name: dict[str, list[int]] = {}
         self._by_priority: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
 
-    def push(self, name: str) -> None:
+    def push(self, name: str, kept: bool = True) -> None:
         index = len(self._names)
         self._names.append(name)
         self._by_name.setdefault(name, []).append(index)
-        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
+        priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY) if kept else _DEFAULT_PRIORITY
+        self._blocking.append(priority)
         if priority > _DEFAULT_PRIORITY:
             self._by_priority.setdefault(priority, []).append(index)
 
@@ -233,7 +242,7 @@ class _OpenElements:
         while len(self._names) > index:
             name = self._names.pop()
             self._by_name[name].pop()
-            priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY)
+            priority = self._blocking.pop()
             if priority > _DEFAULT_PRIORITY:
                 self._by_priority[priority].pop()
 
