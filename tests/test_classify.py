@@ -188,6 +188,26 @@ def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
     assert any(b.rule == "tail:social" and b.text == plea for b in article.boilerplate)
 
 
+def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
+    # "subscribers", not "subscribe": the offer speaks of them without asking outright.
+    perk = "First-time subscribers also receive a special welcome gift from our newsroom!"
+    article = _clean(_article(f"<p>{perk}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
+
+
+def test_a_story_box_that_counts_subscribers_stays() -> None:
+    # Subscribers counted in the story are no pitch: three such lines are no appeal box.
+    box = (
+        "<div class='stats'><p>The streaming service added 680,000 subscribers in a year.</p>"
+        "<p>Subscribers who stayed past a week watched twice as much.</p>"
+        "<p>In July it had 54 subscribers per title, up from 7 in December.</p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "The streaming service added 680,000 subscribers in a year." in article.text
+    assert "In July it had 54 subscribers per title" in article.text
+
+
 def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
     prompt = (
         "We want to hear what you think about this article. Submit a letter to the editor "

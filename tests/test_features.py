@@ -109,6 +109,7 @@ def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
         "Become a supporter today",
         "Jetzt abonnieren und sparen",
         "Donate via PayPal",
+        "Become a paid subscriber to unlock this piece",
     ],
 )
 def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:

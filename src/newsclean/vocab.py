@@ -494,6 +494,9 @@ APPEAL_TEXT = _cue(
     "appeal",
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
     r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
+    r"\b(?:paid|paying|first-time) subscribers?\b|\bbecome a subscriber\b",
+    r"\bsubscribers (?:also )?(?:get|receive|enjoy)\b",
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
