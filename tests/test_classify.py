@@ -208,6 +208,18 @@ def test_a_story_box_that_counts_subscribers_stays() -> None:
     assert "In July it had 54 subscribers per title" in article.text
 
 
+def test_a_german_donation_box_inside_the_article_is_an_ad() -> None:
+    # "Helfen Sie mit!", "Jede kleine Spende ...", "Jetzt spenden!": three pleas in a box.
+    box = (
+        "<div class='flyout'><div>Helfen Sie mit!</div>"
+        "<p>Jede kleine Spende hilft den Menschen in Not!</p>"
+        "<form><button>Jetzt spenden!</button></form></div>"
+    )
+    article = _clean(_inside(box))
+    assert "Jede kleine Spende" not in article.text
+    assert "Jede kleine Spende hilft den Menschen in Not!" in _ads(article)
+
+
 def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
     prompt = (
         "We want to hear what you think about this article. Submit a letter to the editor "

@@ -110,6 +110,9 @@ def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
         "Jetzt abonnieren und sparen",
         "Donate via PayPal",
         "Become a paid subscriber to unlock this piece",
+        "Jede kleine Spende hilft",
+        "Helfen Sie mit!",
+        "Hilf mit und unterstütze uns",
     ],
 )
 def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:
