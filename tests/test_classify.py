@@ -597,6 +597,24 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "Affiliate links are how many small sites" in article.text
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
+        "Unless otherwise noted, content on this site is licensed under CC BY 4.0.",
+    ],
+)
+def test_a_sites_licence_notice_inside_the_article_is_legal(notice: str) -> None:
+    about = (
+        "<p>A Creative Commons licence lets the author decide what others may do with the "
+        "work, the council's report on open data found, and most readers never notice.</p>"
+    )
+    article = _clean(_article(f"<p>{notice}</p>{about}"))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+    assert "A Creative Commons licence lets the author decide" in article.text
+
+
 def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:
     linked = (
         "<p>Jane Roe replaced <a href='/people/john-doe-former-head-of-budget'>John Doe, who "

@@ -582,7 +582,15 @@ DISCLOSURE_TEXT = _cue(
     r"\baffiliate (?:disclosure|disclaimer)\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
+    # A site's licence notice: "Unless otherwise noted, content on this site is licensed
+    # under CC BY", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY".
+    r"\b(?:sofern|soweit|wenn) nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)\b"
+    r"[^.]{0,80}\b(?:cc[- ]by|creative commons|lizen[sz])",
+    r"\bunless otherwise (?:noted|stated|indicated|specified)\b[^.]{0,80}"
+    r"\b(?:cc[- ]by|creative commons|licen[cs]ed)\b",
     keywords=(
+        "anders",
+        "otherwise",
         "commission",
         "compensation",
         "share of",
