@@ -534,6 +534,16 @@ def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
     )
 
 
+@pytest.mark.parametrize("label", ["Keep Reading", "Read Next"])
+def test_a_box_opened_by_a_keep_reading_label_leaves_the_article(label: str) -> None:
+    blurb = "The latest on city budgets, from council votes to library building work."
+    more = f"<div class='callout'><div>{label}</div><div>{blurb}</div></div>"
+    article = _clean(_article(more + PROSE))
+    assert label not in article.text
+    assert "The latest on city budgets" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
 def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> None:
     # The label heads the whole of what follows: more than half the article.
     section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"

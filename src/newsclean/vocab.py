@@ -758,7 +758,8 @@ BOX_HEADING = re.compile(
     # A leading emoji or bullet ("🔥 Recommended Posts") aside.
     r"^\s*(?:[^\w\s]{1,3}\s*)?"
     r"(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
-    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
+    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))"
+    r"|read (?:also|more|next)|see also|keep reading"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
