@@ -544,6 +544,19 @@ def test_a_box_opened_by_a_keep_reading_label_leaves_the_article(label: str) -> 
     assert article.text.endswith("after a long debate that lasted into the evening.")
 
 
+def test_a_box_whose_label_is_its_own_bare_text_leaves_the_article() -> None:
+    # "Weitere Informationen" is the infobox's own text, not a child element's.
+    info = (
+        "Deniz Roe: Budgets for towns, a book about the council's long debates, "
+        "Gazette Press, 240 pages, 22 euros."
+    )
+    box = f"<div class='infobox'>Weitere Informationen<p>{info}</p></div>"
+    article = _clean(_article(box + PROSE))
+    assert "Weitere Informationen" not in article.text
+    assert "Budgets for towns, a book" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
 def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> None:
     # The label heads the whole of what follows: more than half the article.
     section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"
