@@ -638,6 +638,19 @@ def test_a_sites_licence_notice_inside_the_article_is_legal(notice: str) -> None
     assert "A Creative Commons licence lets the author decide" in article.text
 
 
+def test_a_consent_plugins_placeholder_inside_the_article_is_legal() -> None:
+    # Borlabs Cookie sets its notice where an embedded map would be.
+    notice = "Klicken Sie auf den unteren Button, um den Inhalt von maps.example.com zu laden."
+    blocker = (
+        "<div class='BorlabsCookie'><div class='_brlbs-content-blocker'>"
+        f"<div class='_brlbs-default'><p>{notice}</p><p><a href='#'>Inhalt laden</a></p>"
+        "</div></div></div>"
+    )
+    article = _clean(_inside(blocker))
+    assert notice not in article.text
+    assert notice in "\n".join(block.text for block in article.legal)
+
+
 def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:
     linked = (
         "<p>Jane Roe replaced <a href='/people/john-doe-former-head-of-budget'>John Doe, who "

@@ -159,7 +159,10 @@ AD_CLASSES = _tokens(
 )
 LEGAL_CLASSES = _tokens(
     "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
-    "cookiebanner cookienotice cookieconsent consent gdpr"
+    "cookiebanner cookienotice cookieconsent consent gdpr "
+    # A WordPress consent plugin's box: its banner and the placeholder it sets in place of
+    # an embed ("Klicken Sie auf den unteren Button, um den Inhalt von ... zu laden").
+    "borlabscookie"
 )
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
