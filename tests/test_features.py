@@ -58,6 +58,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<div class='node node--promoted node--type-recipe'></div>", set()),
         ("<blockquote class='twitter-tweet'></blockquote>", set()),  # an embed, not a button
         ("<blockquote class='instagram-media'></blockquote>", set()),
+        ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:
@@ -151,6 +152,7 @@ def test_a_chinese_paragraph_counts_as_prose() -> None:
         "with_ads",
         "o-section--has-ads",
         "page__main--no-sidebar",
+        "TestReport__Section--Ads",
     ],
 )
 def test_modifier_classes_say_nothing_about_the_box(name: str) -> None:

@@ -143,6 +143,9 @@ CLASS_MODIFIER = re.compile(
     r"|^(?:twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post)$"
     # Drupal's node states ("node--promoted" to the front page, "node--sticky"): not an ad.
     r"|^node--"
+    # A section's variant that holds ad slots among its text ("TestReport__Section--Ads"):
+    # the block named before the modifier is the section, not an ad.
+    r"|^[a-z0-9]+__[a-z0-9]+--ads?$"
     # Utility-class variants ("print:prose-sm", "md:col-span-2", "hover:bg-ad"): a style
     # for one medium, breakpoint or state, not the box's name.
     r"|:"
