@@ -170,7 +170,7 @@ LEGAL_CLASSES = _tokens(
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
-    "weitere empfehlung"
+    "weitere empfehlung newsteaser"
 )
 #: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
 #: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
