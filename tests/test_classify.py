@@ -188,6 +188,38 @@ def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
     assert any(b.rule == "tail:social" and b.text == plea for b in article.boilerplate)
 
 
+def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
+    # "subscribers", not "subscribe": the offer speaks of them without asking outright.
+    perk = "First-time subscribers also receive a special welcome gift from our newsroom!"
+    article = _clean(_article(f"<p>{perk}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
+
+
+def test_a_story_box_that_counts_subscribers_stays() -> None:
+    # Subscribers counted in the story are no pitch: three such lines are no appeal box.
+    box = (
+        "<div class='stats'><p>The streaming service added 680,000 subscribers in a year.</p>"
+        "<p>Subscribers who stayed past a week watched twice as much.</p>"
+        "<p>In July it had 54 subscribers per title, up from 7 in December.</p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "The streaming service added 680,000 subscribers in a year." in article.text
+    assert "In July it had 54 subscribers per title" in article.text
+
+
+def test_a_german_donation_box_inside_the_article_is_an_ad() -> None:
+    # "Helfen Sie mit!", "Jede kleine Spende ...", "Jetzt spenden!": three pleas in a box.
+    box = (
+        "<div class='flyout'><div>Helfen Sie mit!</div>"
+        "<p>Jede kleine Spende hilft den Menschen in Not!</p>"
+        "<form><button>Jetzt spenden!</button></form></div>"
+    )
+    article = _clean(_inside(box))
+    assert "Jede kleine Spende" not in article.text
+    assert "Jede kleine Spende hilft den Menschen in Not!" in _ads(article)
+
+
 def test_a_two_sentence_letters_prompt_after_the_article_leaves_it() -> None:
     prompt = (
         "We want to hear what you think about this article. Submit a letter to the editor "
@@ -502,6 +534,29 @@ def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
     )
 
 
+@pytest.mark.parametrize("label", ["Keep Reading", "Read Next"])
+def test_a_box_opened_by_a_keep_reading_label_leaves_the_article(label: str) -> None:
+    blurb = "The latest on city budgets, from council votes to library building work."
+    more = f"<div class='callout'><div>{label}</div><div>{blurb}</div></div>"
+    article = _clean(_article(more + PROSE))
+    assert label not in article.text
+    assert "The latest on city budgets" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
+def test_a_box_whose_label_is_its_own_bare_text_leaves_the_article() -> None:
+    # "Weitere Informationen" is the infobox's own text, not a child element's.
+    info = (
+        "Deniz Roe: Budgets for towns, a book about the council's long debates, "
+        "Gazette Press, 240 pages, 22 euros."
+    )
+    box = f"<div class='infobox'>Weitere Informationen<p>{info}</p></div>"
+    article = _clean(_article(box + PROSE))
+    assert "Weitere Informationen" not in article.text
+    assert "Budgets for towns, a book" not in article.text
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+
+
 def test_a_section_of_the_article_under_a_related_looking_heading_stays() -> None:
     # The label heads the whole of what follows: more than half the article.
     section = f"<section><h2>Mehr zum Thema</h2>{PROSE.replace('council', 'mayor') * 5}</section>"
@@ -563,6 +618,37 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "We may earn commission" in "\n".join(block.text for block in article.legal)
     assert "We may earn commission" not in article.text
     assert "Affiliate links are how many small sites" in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
+        "Unless otherwise noted, content on this site is licensed under CC BY 4.0.",
+    ],
+)
+def test_a_sites_licence_notice_inside_the_article_is_legal(notice: str) -> None:
+    about = (
+        "<p>A Creative Commons licence lets the author decide what others may do with the "
+        "work, the council's report on open data found, and most readers never notice.</p>"
+    )
+    article = _clean(_article(f"<p>{notice}</p>{about}"))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+    assert "A Creative Commons licence lets the author decide" in article.text
+
+
+def test_a_consent_plugins_placeholder_inside_the_article_is_legal() -> None:
+    # Borlabs Cookie sets its notice where an embedded map would be.
+    notice = "Klicken Sie auf den unteren Button, um den Inhalt von maps.example.com zu laden."
+    blocker = (
+        "<div class='BorlabsCookie'><div class='_brlbs-content-blocker'>"
+        f"<div class='_brlbs-default'><p>{notice}</p><p><a href='#'>Inhalt laden</a></p>"
+        "</div></div></div>"
+    )
+    article = _clean(_inside(blocker))
+    assert notice not in article.text
+    assert notice in "\n".join(block.text for block in article.legal)
 
 
 def test_a_sentence_of_the_article_made_mostly_of_links_stays() -> None:

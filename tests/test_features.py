@@ -58,6 +58,8 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<div class='node node--promoted node--type-recipe'></div>", set()),
         ("<blockquote class='twitter-tweet'></blockquote>", set()),  # an embed, not a button
         ("<blockquote class='instagram-media'></blockquote>", set()),
+        ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
+        ("<div class='contel100 newsteaser mid'></div>", {"sidebar"}),
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:
@@ -109,6 +111,10 @@ def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
         "Become a supporter today",
         "Jetzt abonnieren und sparen",
         "Donate via PayPal",
+        "Become a paid subscriber to unlock this piece",
+        "Jede kleine Spende hilft",
+        "Helfen Sie mit!",
+        "Hilf mit und unterstütze uns",
     ],
 )
 def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:
@@ -147,6 +153,7 @@ def test_a_chinese_paragraph_counts_as_prose() -> None:
         "with_ads",
         "o-section--has-ads",
         "page__main--no-sidebar",
+        "TestReport__Section--Ads",
     ],
 )
 def test_modifier_classes_say_nothing_about_the_box(name: str) -> None:

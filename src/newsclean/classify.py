@@ -9,6 +9,7 @@ short segments in the light of the segments beside them.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -884,10 +885,11 @@ def _box_after(
     options: Options,
 ) -> int | None:
     """The last segment of the smallest box around segment `index` that holds others,
-    if the segment opens it (at most short_block_chars of article text above it)."""
+    if the segment opens it (at most short_block_chars of article text above it). The
+    label's own element counts: an infobox's title is often its bare text."""
     owner = segments[index].owner
-    for depth, box in enumerate(owner.iterancestors()):
-        if depth >= options.chain_limit or box.tag in ("body", "html"):
+    for depth, box in enumerate(itertools.chain((owner,), owner.iterancestors())):
+        if depth > options.chain_limit or box.tag in ("body", "html"):
             return None
         first = last = index
         while first > 0 and is_within(segments[first - 1].owner, box):

@@ -143,6 +143,9 @@ CLASS_MODIFIER = re.compile(
     r"|^(?:twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post)$"
     # Drupal's node states ("node--promoted" to the front page, "node--sticky"): not an ad.
     r"|^node--"
+    # A section's variant that holds ad slots among its text ("TestReport__Section--Ads"):
+    # the block named before the modifier is the section, not an ad.
+    r"|^[a-z0-9]+__[a-z0-9]+--ads?$"
     # Utility-class variants ("print:prose-sm", "md:col-span-2", "hover:bg-ad"): a style
     # for one medium, breakpoint or state, not the box's name.
     r"|:"
@@ -159,7 +162,10 @@ AD_CLASSES = _tokens(
 )
 LEGAL_CLASSES = _tokens(
     "copyright legal disclaimer imprint impressum terms privacy cookie cookies cookiebar "
-    "cookiebanner cookienotice cookieconsent consent gdpr"
+    "cookiebanner cookienotice cookieconsent consent gdpr "
+    # A WordPress consent plugin's box: its banner and the placeholder it sets in place of
+    # an embed ("Klicken Sie auf den unteren Button, um den Inhalt von ... zu laden").
+    "borlabscookie"
 )
 #: The legal class words that also name ordinary content (a glossary's "terms", a search's
 #: "terms"): a box of prose so named is not a notice. "disclaimer", "copyright", "legal"
@@ -168,7 +174,7 @@ PROSE_LEGAL_CLASSES = _tokens("terms")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
-    "weitere empfehlung"
+    "weitere empfehlung newsteaser"
 )
 #: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
 #: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
@@ -508,7 +514,11 @@ APPEAL_TEXT = _cue(
     "appeal",
     r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
     r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
+    r"\b(?:paid|paying|first-time) subscribers?\b|\bbecome a subscriber\b",
+    r"\bsubscribers (?:also )?(?:get|receive|enjoy)\b",
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
+    r"\bjede (?:kleine )?spende\b|\bhelfen sie mit\b|\bhilf mit\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
     r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
@@ -534,7 +544,9 @@ APPEAL_TEXT = _cue(
         "help us",
         "abonn",
         "abo",
-        "spenden",
+        "spende",
+        "helfen sie",
+        "hilf mit",
         "unterstützen",
         "anmelden",
         "lesen",
@@ -590,7 +602,15 @@ DISCLOSURE_TEXT = _cue(
     r"\baffiliate (?:disclosure|disclaimer)\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
+    # A site's licence notice: "Unless otherwise noted, content on this site is licensed
+    # under CC BY", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY".
+    r"\b(?:sofern|soweit|wenn) nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)\b"
+    r"[^.]{0,80}\b(?:cc[- ]by|creative commons|lizen[sz])",
+    r"\bunless otherwise (?:noted|stated|indicated|specified)\b[^.]{0,80}"
+    r"\b(?:cc[- ]by|creative commons|licen[cs]ed)\b",
     keywords=(
+        "anders",
+        "otherwise",
         "commission",
         "compensation",
         "share of",
@@ -758,7 +778,8 @@ BOX_HEADING = re.compile(
     # A leading emoji or bullet ("🔥 Recommended Posts") aside.
     r"^\s*(?:[^\w\s]{1,3}\s*)?"
     r"(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
-    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))|read (?:also|more)|see also"
+    r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))"
+    r"|read (?:also|more|next)|see also|keep reading"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
