@@ -41,38 +41,27 @@ def assemble(decided: Iterable[tuple[Segment, Decision]]) -> dict[Region, tuple[
     (see `pipeline.run`) frees the page's segments as their blocks are built."""
     paths = _Paths()
     built = {region: _Blocks() for region in ASSEMBLED}
-    # Per region, the segment last added: its index, role and owner.
-    previous: dict[Region, tuple[int, str, HtmlElement]] = {}
     for segment, decision in decided:
-        region = decision.region
-        blocks = built.get(region)
+        blocks = built.get(decision.region)
         if blocks is None:
             continue
-        before = previous.get(region)
-        if (
-            before is not None
-            and before[0] == segment.index - 1
-            and _continues(segment, decision, blocks, before)
-        ):
+        if blocks.follows == segment.index - 1 and _continues(segment, decision, blocks):
             blocks.extend(segment.text)
         else:
             blocks.add(_block(segment, decision, paths))
-        previous[region] = (segment.index, decision.role, segment.owner)
+        blocks.follows, blocks.role, blocks.owner = segment.index, decision.role, segment.owner
     return {region: blocks.done() for region, blocks in built.items()}
 
 
-def _continues(
-    segment: Segment, decision: Decision, blocks: _Blocks, before: tuple[int, str, HtmlElement]
-) -> bool:
-    """Whether the segment is a line of the block just before it in its region (`before`
-    is the segment that block ends with). Main text rejoins the lines of one paragraph (a
-    single <br> in one element); other regions merge adjacent segments of one role,
-    tables apart."""
+def _continues(segment: Segment, decision: Decision, blocks: _Blocks) -> bool:
+    """Whether the segment, just after the last one added to `blocks`, is a line of its
+    last block. Main text rejoins the lines of one paragraph (a single <br> in one
+    element); other regions merge adjacent segments of one role, tables apart."""
     if decision.region is Region.MAIN:
-        return segment.soft_break and before[2] is segment.owner
+        return segment.soft_break and blocks.owner is segment.owner
     last = blocks.last
     return (
-        before[1] == decision.role
+        blocks.role == decision.role
         and last is not None
         and not _is_table(segment)
         and last.kind is not BlockKind.TABLE
@@ -87,6 +76,10 @@ class _Blocks:
     def __init__(self) -> None:
         self._blocks: list[Block] = []
         self._lines: list[str] = []  # the last block's lines
+        # The segment last added: its index (none yet: no segment follows it), role, element.
+        self.follows = -2
+        self.role = ""
+        self.owner: HtmlElement | None = None
 
     @property
     def last(self) -> Block | None:
