@@ -133,3 +133,19 @@ def test_a_clean_article_is_safe() -> None:
     block = Block(BlockKind.TABLE, "a\tb", rows=(("a", "b"), ("c", "d")))
     article = Article(title="T", authors=("A",), body=(block,), sidebar_stories=(Story("t"),))
     assert api._is_safe(article)
+
+
+def test_clean_and_explain_give_the_same_article() -> None:
+    # `clean` frees each segment as its block is built; `explain` keeps them all.
+    html = (
+        "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav><article>"
+        + "".join(
+            f"<p>Paragraph {n}, which says what the council decided, at length.</p>"
+            for n in range(8)
+        )
+        + "<p>Advertisement</p></article><footer><p>© 2024 The Paper. All rights reserved.</p>"
+        "</footer></body></html>"
+    )
+    extraction = api.explain(html, templates=newsclean.TemplateSet())
+    assert extraction.segments
+    assert newsclean.clean(html, templates=newsclean.TemplateSet()) == extraction.article

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newsclean.assemble import body_blocks, region_blocks
+from newsclean.assemble import assemble, body_blocks, region_blocks
 from newsclean.classify import Decision
 from newsclean.model import Region
 from newsclean.segment import Segment, segment
@@ -34,3 +34,20 @@ def test_many_merged_lines_make_one_block() -> None:
     decisions = [Decision(Region.BOILERPLATE, "navigation", "r")] * len(found)
     (block,) = region_blocks(found, decisions, Region.BOILERPLATE)
     assert block.text == "\n".join(lines)
+
+
+def test_interleaved_regions_keep_their_own_runs_in_one_pass() -> None:
+    # A body paragraph split by <br> around an ad line of its own element, and boilerplate
+    # lines either side of a main paragraph: each region merges only its own adjacent lines.
+    found = _segments(
+        "<body><p>one<br>two</p><div>ad</div><p>three</p><p>menu a</p><p>menu b</p>"
+        "<p>four</p><p>menu c</p></body>"
+    )
+    regions = [Region.MAIN, Region.MAIN, Region.AD, Region.MAIN, Region.BOILERPLATE]
+    regions += [Region.BOILERPLATE, Region.MAIN, Region.BOILERPLATE]
+    decisions = [Decision(region, "x", "r") for region in regions]
+    built = assemble(iter(list(zip(found, decisions, strict=True))))
+    assert [b.text for b in built[Region.MAIN]] == ["one\ntwo", "three", "four"]
+    assert [b.text for b in built[Region.AD]] == ["ad"]
+    assert [b.text for b in built[Region.BOILERPLATE]] == ["menu a\nmenu b", "menu c"]
+    assert built[Region.LEGAL] == ()

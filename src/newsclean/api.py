@@ -56,9 +56,7 @@ def clean(
     `newsclean.InputTooLarge` / `newsclean.TimeBudgetExceeded` (both
     `newsclean.LimitExceeded`) when exceeded; no partial Article is returned.
     """
-    return explain(
-        html, url=url, http_charset=http_charset, templates=templates, options=options
-    ).article
+    return _extract(html, url, http_charset, templates, options, keep_segments=False).article
 
 
 def explain(
@@ -70,6 +68,18 @@ def explain(
     options: Options | None = None,
 ) -> Extraction:
     """Like `clean`, but keeps every segment with its features and the rule that decided it."""
+    return _extract(html, url, http_charset, templates, options, keep_segments=True)
+
+
+def _extract(
+    html: bytes | str,
+    url: str | None,
+    http_charset: str | None,
+    templates: TemplateSet | None,
+    options: Options | None,
+    *,
+    keep_segments: bool,
+) -> Extraction:
     _check_types(html, url, http_charset, templates, options)
     options = options or Options()
     size = html.nbytes if isinstance(html, memoryview) else len(html)
@@ -80,6 +90,7 @@ def explain(
         http_charset=http_charset,
         templates=TemplateSet.builtin() if templates is None else templates,
         options=options,
+        keep_segments=keep_segments,
     )
     return dataclasses.replace(extraction, article=_safe_article(extraction.article))
 

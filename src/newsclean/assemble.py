@@ -22,43 +22,50 @@ _PATH_DEPTH = 4
 
 
 def body_blocks(segments: Sequence[Segment], decisions: Sequence[Decision]) -> tuple[Block, ...]:
-    blocks = _Blocks()
-    paths = _Paths()
-    previous: int | None = None
-    for segment, decision in _in_region(segments, decisions, Region.MAIN):
-        joins_line = (
-            segment.soft_break
-            and previous == segment.index - 1
-            and blocks.last is not None
-            and segments[previous].owner is segment.owner
-        )
-        if joins_line:
-            blocks.extend(segment.text)
-        else:
-            blocks.add(_block(segment, decision, paths))
-        previous = segment.index
-    return blocks.done()
+    return assemble(zip(segments, decisions, strict=True))[Region.MAIN]
 
 
 def region_blocks(
     segments: Sequence[Segment], decisions: Sequence[Decision], region: Region
 ) -> tuple[Block, ...]:
-    blocks = _Blocks()
+    return assemble(zip(segments, decisions, strict=True))[region]
+
+
+#: The regions that become blocks (the sidebar becomes stories, metadata fields).
+ASSEMBLED = (Region.MAIN, Region.AD, Region.LEGAL, Region.BOILERPLATE)
+
+
+def assemble(decided: Iterable[tuple[Segment, Decision]]) -> dict[Region, tuple[Block, ...]]:
+    """Each assembled region's blocks, in one pass over the decided segments in document
+    order: the pass holds no segment past its turn, so a caller that hands each one over
+    (see `pipeline.run`) frees the page's segments as their blocks are built."""
     paths = _Paths()
-    previous: tuple[int, str] | None = None
-    for segment, decision in _in_region(segments, decisions, region):
-        last = blocks.last
-        if (
-            last is not None
-            and previous == (segment.index - 1, decision.role)
-            and not _is_table(segment)
-            and last.kind is not BlockKind.TABLE
-        ):
+    built = {region: _Blocks() for region in ASSEMBLED}
+    for segment, decision in decided:
+        blocks = built.get(decision.region)
+        if blocks is None:
+            continue
+        if blocks.follows == segment.index - 1 and _continues(segment, decision, blocks):
             blocks.extend(segment.text)
         else:
             blocks.add(_block(segment, decision, paths))
-        previous = (segment.index, decision.role)
-    return blocks.done()
+        blocks.follows, blocks.role, blocks.owner = segment.index, decision.role, segment.owner
+    return {region: blocks.done() for region, blocks in built.items()}
+
+
+def _continues(segment: Segment, decision: Decision, blocks: _Blocks) -> bool:
+    """Whether the segment, just after the last one added to `blocks`, is a line of its
+    last block. Main text rejoins the lines of one paragraph (a single <br> in one
+    element); other regions merge adjacent segments of one role, tables apart."""
+    if decision.region is Region.MAIN:
+        return segment.soft_break and blocks.owner is segment.owner
+    last = blocks.last
+    return (
+        blocks.role == decision.role
+        and last is not None
+        and not _is_table(segment)
+        and last.kind is not BlockKind.TABLE
+    )
 
 
 class _Blocks:
@@ -69,6 +76,10 @@ class _Blocks:
     def __init__(self) -> None:
         self._blocks: list[Block] = []
         self._lines: list[str] = []  # the last block's lines
+        # The segment last added: its index (none yet: no segment follows it), role, element.
+        self.follows = -2
+        self.role = ""
+        self.owner: HtmlElement | None = None
 
     @property
     def last(self) -> Block | None:
@@ -90,16 +101,6 @@ class _Blocks:
         if len(self._lines) > 1:
             self._blocks[-1] = replace(self._blocks[-1], text="\n".join(self._lines))
         self._lines = []
-
-
-def _in_region(
-    segments: Sequence[Segment], decisions: Sequence[Decision], region: Region
-) -> Iterable[tuple[Segment, Decision]]:
-    return (
-        (segment, decision)
-        for segment, decision in zip(segments, decisions, strict=True)
-        if decision.region is region
-    )
 
 
 def _block(segment: Segment, decision: Decision, paths: _Paths) -> Block:

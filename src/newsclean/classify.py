@@ -549,7 +549,7 @@ def _row_decision(region: Region, role: str, rule: str) -> Decision:
 class _ChainInspector:
     """The boxes between a segment and the main region, and what they say.
 
-    Results are memoised per element for this one page (no state outlives the call).
+    Results are memoised per box for this one page (no state outlives the call).
     """
 
     def __init__(
@@ -585,7 +585,7 @@ class _ChainInspector:
                 break
             cues = cues_of.get(element)
             if cues is None:
-                cues = cues_of[element] = self._trusted_cues(element)
+                cues = self._trusted_cues(element, remember=depth > 0)
             for cue in cues:
                 found.setdefault(cue, depth)
             if appeals and element in appeals:
@@ -605,13 +605,21 @@ class _ChainInspector:
             element = element.getparent()
         return chain
 
-    def _trusted_cues(self, element: HtmlElement) -> frozenset[str]:
+    def _trusted_cues(self, element: HtmlElement, *, remember: bool) -> frozenset[str]:
         """The element's class cues, less the menu and legal ones its prose belies inside
-        the article (content.belied_cues)."""
+        the article (content.belied_cues). Remembered for the boxes above segments, which
+        many share, and whenever its prose was measured; a segment's own element seldom
+        recurs, and its plain cues are cached by attribute string (`class_cues`), so a
+        page of 100,000 paragraphs holds no entry per paragraph."""
         cues = class_cues(element)
         if not cues & PROSE_BELIED_CUES or self._main is None or not self._main.contains(element):
+            if remember:
+                self._cues[element] = cues
             return cues
-        return cues - belied_cues(element, self._prose.count(element), self._options)
+        trusted = self._cues[element] = cues - belied_cues(
+            element, self._prose.count(element), self._options
+        )
+        return trusted
 
 
 class _ProseCount(NamedTuple):

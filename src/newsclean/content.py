@@ -7,8 +7,9 @@ The best-scoring element, with the prose siblings beside it, is the main region.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from lxml.html import HtmlElement
@@ -195,6 +196,7 @@ def _text_stats(
     path: list[HtmlElement] = []  # the open elements, root first
     entered_at: list[tuple[int, int, int, int]] = []  # each one's totals when entered
     position: dict[HtmlElement, int] = {}  # element -> index in `path`
+    shared: dict[tuple[int, int, int, int], _Stats] = {}  # the totals of elements left
     for segment, feature in zip(segments, features, strict=True):
         owner = segment.owner
         if not path or path[-1] is not owner:
@@ -204,11 +206,11 @@ def _text_stats(
                 climbed.append(node)
                 node = node.getparent()
             keep = position[node] + 1 if node is not None else 0
-            _leave(path, entered_at, position, stats, keep)
+            _leave(path, entered_at, position, stats, shared, keep)
             for element in reversed(climbed):
                 entry = stats.get(element)
-                if entry is None:
-                    entry = stats[element] = _Stats()
+                # Entered again: its totals, maybe shared since it was left, as its own.
+                entry = stats[element] = _Stats() if entry is None else replace(entry)
                 position[element] = len(path)
                 path.append(element)
                 entered_at.append((entry.chars, entry.links, entry.prose, entry.paragraphs))
@@ -218,8 +220,11 @@ def _text_stats(
         if is_prose(feature, options):
             entry.prose += feature.chars
             entry.paragraphs += 1
-    _leave(path, entered_at, position, stats, 0)
+    _leave(path, entered_at, position, stats, shared, 0)
     return stats
+
+
+_totals = operator.attrgetter("chars", "links", "prose", "paragraphs")  # one C call
 
 
 def _leave(
@@ -227,6 +232,7 @@ def _leave(
     entered_at: list[tuple[int, int, int, int]],
     position: dict[HtmlElement, int],
     stats: dict[HtmlElement, _Stats],
+    shared: dict[tuple[int, int, int, int], _Stats],
     length: int,
 ) -> None:
     """Leave the open elements past the first `length`, deepest first, each handing its
@@ -235,12 +241,16 @@ def _leave(
         element = path.pop()
         del position[element]
         chars, links, prose, paragraphs = entered_at.pop()
+        entry = stats[element]
         if path:
-            entry, parent = stats[element], stats[path[-1]]
+            parent = stats[path[-1]]
             parent.chars += entry.chars - chars
             parent.links += entry.links - links
             parent.prose += entry.prose - prose
             parent.paragraphs += entry.paragraphs - paragraphs
+        # Done with until entered again: equal totals share one object (a page of
+        # 100,000 paragraphs holds a few distinct ones, not 100,000).
+        stats[element] = shared.setdefault(_totals(entry), entry)
 
 
 def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:

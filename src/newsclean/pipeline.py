@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -46,7 +47,10 @@ def run(
     http_charset: str | None,
     templates: TemplateSet,
     options: Options,
+    keep_segments: bool = True,
 ) -> Extraction:
+    """The page's Article, and unless `keep_segments` is false (`newsclean.clean` needs
+    only the Article) every segment with its features and decision."""
     deadline = Deadline(options.time_budget)  # checked between stages and in long loops
     loop_deadline = deadline.for_loops()  # None without a budget: loops skip ticking
     decoded = decode(html, http_charset)
@@ -81,18 +85,18 @@ def run(
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
     deadline.check("stories")
-    # Only read from here on: keep the tuples the Extraction holds, not each list and a
-    # copy of it made at the end (three page-sized arrays alongside the blocks).
-    kept_segments, kept_features, kept_decisions = (
-        tuple(segments),
-        tuple(features),
-        tuple(decisions),
-    )
+    bare_page = any(decision.rule == BARE_PAGE_RULE for decision in decisions)
+    if keep_segments:  # read from here on: the tuples the Extraction holds, no list besides
+        kept = (tuple(segments), tuple(features), tuple(decisions))
+        blocks = assemble.assemble(zip(kept[0], kept[2], strict=True))
+    else:  # each segment freed once its block is built (the blocks share only its text)
+        kept = ((), (), ())
+        blocks = assemble.assemble(_handed_over(segments, decisions))
     del segments, features, decisions
-    body = assemble.body_blocks(kept_segments, kept_decisions)
+    body = blocks[Region.MAIN]
     if not body:
         warnings.append("no main content found")
-    elif any(decision.rule == BARE_PAGE_RULE for decision in kept_decisions):
+    elif bare_page:
         warnings.append("no article structure found: the page's whole text is the article")
     article = Article(
         title=meta.title,
@@ -106,15 +110,25 @@ def run(
         url=url,
         body=body,
         sidebar_stories=tuple(stories),
-        ads=assemble.region_blocks(kept_segments, kept_decisions, Region.AD),
-        legal=assemble.region_blocks(kept_segments, kept_decisions, Region.LEGAL),
-        boilerplate=assemble.region_blocks(kept_segments, kept_decisions, Region.BOILERPLATE),
+        ads=blocks[Region.AD],
+        legal=blocks[Region.LEGAL],
+        boilerplate=blocks[Region.BOILERPLATE],
         template=applied.template_id if applied is not None and not fell_back else None,
         encoding=encoding,
         encoding_rule=encoding_rule,
         warnings=tuple(warnings),
     )
-    return Extraction(article, kept_segments, kept_features, kept_decisions)
+    return Extraction(article, *kept)
+
+
+def _handed_over(
+    segments: list[Segment], decisions: list[Decision]
+) -> Iterator[tuple[Segment, Decision]]:
+    """Each segment with its decision, in order, taken out of `segments` (emptied): once
+    the consumer is done with one, nothing holds it."""
+    segments.reverse()
+    for decision in decisions:
+        yield segments.pop(), decision
 
 
 def _main_region(
