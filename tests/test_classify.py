@@ -1108,3 +1108,24 @@ def test_a_disclaimer_of_several_paragraphs_inside_the_article_stays_legal() -> 
     article = _clean(_article(PROSE * 3 + notice))
     assert "investment advice" not in article.text
     assert "investment advice" in "\n".join(b.text for b in article.legal)
+
+
+def test_a_list_of_links_the_article_announces_stays_in_it() -> None:
+    items = "".join(
+        f"<li><a href='https://lists.example.org/patch/{n}'>[PATCH v{n}] Fix the scheduler "
+        f"race in part {n}</a></li>"
+        for n in range(1, 5)
+    )
+    announced = f"<p>Many patches were sent for review this week:</p><ul>{items}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
+    assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
+def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
+    items = "".join(
+        f"<li><a href='/news/2024/story-{n}'>Another story about the town council {n}</a></li>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article(PROSE * 2 + f"<p>Read more:</p><ul>{items}</ul>" + PROSE))
+    assert "Another story about the town council 2" not in article.text

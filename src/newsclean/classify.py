@@ -792,11 +792,48 @@ def revisit_neighbours(
             revised[index] = Decision(Region.MAIN, "text", "neighbours:main")
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
+    _keep_announced_lists(segments, features, revised)
     _route_headed_boxes(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _spread_ad_labels(segments, revised, options)
     return revised
+
+
+def _keep_announced_lists(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """A list of links that a sentence of the article announces ("Many patches were sent
+    for review:") is the article's enumeration, not a row of links: the items of the one
+    list straight after such a sentence stay. A "Read more:" or "Related:" line carries a
+    text cue of its own and announces nothing."""
+    for index, decision in enumerate(decisions[:-1]):
+        if not _announces(segments[index], features[index], decision):
+            continue
+        parent = segments[index + 1].owner.getparent()
+        for item in range(index + 1, len(segments)):
+            if (
+                segments[item].kind is not BlockKind.LIST_ITEM
+                or segments[item].owner.getparent() is not parent
+                or decisions[item].rule not in _ARTICLE_LIST_RULES
+            ):
+                break
+            if decisions[item].rule == "main:links":
+                decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+#: The rules an announced list's items may carry: the article's, or a row of links in it.
+_ARTICLE_LIST_RULES = frozenset({"main:text", "main:links"})
+
+
+def _announces(segment: Segment, feature: Features, decision: Decision) -> bool:
+    """A sentence of the article, no list item itself, ending with a colon and no cue."""
+    return (
+        decision.rule == "main:text"
+        and segment.kind is not BlockKind.LIST_ITEM
+        and segment.text.rstrip().endswith(":")
+        and not feature.text_cues
+    )
 
 
 #: The rules that find an ad by what it says about itself: "Sponsored" over a teaser, or a
