@@ -85,3 +85,18 @@ def test_a_related_box_gives_stories_with_and_without_links() -> None:
     assert [(b.text, b.region) for b in article.boilerplate if b.text == "Related"] == [
         ("Related", Region.BOILERPLATE)
     ]
+
+
+def test_a_link_that_is_no_url_stays_as_written() -> None:
+    # "http://[abc/" makes urlsplit and urljoin raise (an unclosed IPv6 bracket): found
+    # by the fuzz harness, clean() raised ValueError.
+    related = (
+        "<div class='related'><h3>Related</h3>"
+        "<a href='http://[abc/news/2024/mayor-opens-library'>"
+        "<h4>Mayor opens the new library on Main Street</h4></a>"
+        "<a href='http://[abc/news/2024/council-budget'>"
+        "Council approves the budget for the coming year and more</a></div>"
+    )
+    article = _clean(related)
+    urls = {story.url for story in article.sidebar_stories}
+    assert "http://[abc/news/2024/mayor-opens-library" in urls

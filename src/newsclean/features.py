@@ -234,7 +234,10 @@ def is_article_link(link: Link, min_words: int) -> bool:
         return False
     if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):
         return False
-    parts = urlsplit(link.href)
+    try:
+        parts = urlsplit(link.href)
+    except ValueError:  # "http://[abc/": no URL a browser could follow
+        return False
     path = parts.path.rstrip("/")
     if _ARTICLE_QUERY.search(parts.query):  # "news_view.htm?lang=e&Seq_Code=181533"
         return True

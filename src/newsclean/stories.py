@@ -176,4 +176,11 @@ def _closes_story(decision: Decision, feature: Features, options: Options) -> bo
 
 
 def _absolute(href: str, base: str | None) -> str:
-    return urljoin(base, href) if base else href
+    """The link made absolute from the page's URL; as written when either is no URL
+    ("http://[abc/" raises in urljoin)."""
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
