@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newsclean.assemble import assemble, body_blocks, region_blocks
+from newsclean.assemble import assemble, region_blocks
 from newsclean.classify import Decision
 from newsclean.model import Region
 from newsclean.segment import Segment, segment
@@ -17,7 +17,10 @@ def _segments(html: str) -> list[Segment]:
 def test_lines_split_by_single_br_rejoin_in_the_body() -> None:
     found = _segments("<body><p>one<br>two<br>three</p><p>four<br>five</p></body>")
     main = [Decision(Region.MAIN, "text", "main:text")] * len(found)
-    assert [b.text for b in body_blocks(found, main)] == ["one\ntwo\nthree", "four\nfive"]
+    assert [b.text for b in region_blocks(found, main, Region.MAIN)] == [
+        "one\ntwo\nthree",
+        "four\nfive",
+    ]
 
 
 def test_adjacent_lines_of_one_role_merge_and_a_new_role_starts_a_block() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import newsclean
 from newsclean import tables
-from newsclean.assemble import body_blocks, region_blocks
+from newsclean.assemble import region_blocks
 from newsclean.classify import Decision
 from newsclean.limits import Deadline, TimeBudgetExceeded
 from newsclean.model import Block, BlockKind, Region
@@ -285,7 +285,7 @@ def test_a_table_block_is_never_merged_with_its_neighbours() -> None:
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.PARAGRAPH]
     assert blocks[1].rows == (("Team", "Won"), ("Lions", "7"), ("Bears", "5"))
     main = [Decision(Region.MAIN, "text", "main:text")] * len(found)
-    assert [b.kind for b in body_blocks(found, main)][1] is BlockKind.TABLE
+    assert [b.kind for b in region_blocks(found, main, Region.MAIN)][1] is BlockKind.TABLE
 
 
 # -- end to end --------------------------------------------------------------------------

@@ -21,13 +21,10 @@ from newsclean.segment import Segment
 _PATH_DEPTH = 4
 
 
-def body_blocks(segments: Sequence[Segment], decisions: Sequence[Decision]) -> tuple[Block, ...]:
-    return assemble(zip(segments, decisions, strict=True))[Region.MAIN]
-
-
 def region_blocks(
     segments: Sequence[Segment], decisions: Sequence[Decision], region: Region
 ) -> tuple[Block, ...]:
+    """One region's blocks (`assemble` builds all four in one pass)."""
     return assemble(zip(segments, decisions, strict=True))[region]
 
 
