@@ -77,6 +77,16 @@ def test_class_cues(html: str, cues: set[str]) -> None:
         (Link("Learn more about us at Example.com", "https://www.example.com/"), False),
         (Link("Sport", "/sport/"), False),
         (Link("A long headline about something", "#top"), False),
+        # A tag's, topic's or author's page lists articles; it is not one.
+        (
+            Link("Download Hadits Digital", "https://example.org/tag/download-hadits-digital/"),
+            False,
+        ),
+        (Link("Climate change policy", "/topics/climate-change-policy"), False),
+        (Link("Maria Garcia Lopez", "/author/maria-garcia-lopez/"), False),
+        (Link("Wahl in Thüringen: die Ergebnisse", "/thema/wahl-in-thueringen/"), False),
+        # ...but a slug that merely follows such a word deeper in the path is one.
+        (Link("Tag der offenen Tür im Rathaus", "/2024/05/tag-der-offenen-tuer-im-rathaus"), True),
     ],
 )
 def test_article_links(link: Link, expected: bool) -> None:

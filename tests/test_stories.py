@@ -100,3 +100,32 @@ def test_a_link_that_is_no_url_stays_as_written() -> None:
     article = _clean(related)
     urls = {story.url for story in article.sidebar_stories}
     assert "http://[abc/news/2024/mayor-opens-library" in urls
+
+
+def _all_text(article: newsclean.Article) -> str:
+    stories = [f"{story.title} {story.text}" for story in article.sidebar_stories]
+    blocks = [*article.body, *article.ads, *article.legal, *article.boilerplate]
+    return " ".join([*stories, *(block.text for block in blocks)])
+
+
+def test_a_tag_cloud_with_a_few_long_tags_is_navigation_and_keeps_every_tag() -> None:
+    tags = ["Elections", "Budget", "Weather", "Schools", "Transport", "Police", "Housing"]
+    tags += ["City council budget vote", "Flood defence plan"]
+    links = " ".join(f"<a href='/tag/{t.lower().replace(' ', '-')}/'>{t}</a>" for t in tags)
+    article = _clean(f"<aside class='sidebar'><div class='tagcloud'>{links}</div></aside>")
+    assert article.sidebar_stories == ()
+    text = _all_text(article)
+    assert all(tag in text for tag in tags)
+
+
+def test_a_related_run_mostly_of_other_links_gives_no_story_and_loses_nothing() -> None:
+    links = (
+        "<a href='https://example.com/p/research-team-notes-on-sparse-probes'>"
+        "Notes on sparse probes</a>"
+        "<a href='https://pypi.org/project/probe-kit/'>Probe kit repository</a>"
+        "<a href='https://example.org/spaces/leaderboard'>Benchmark leaderboard</a>"
+    )
+    article = _clean(f"<div class='sidebar'><div>{links}</div></div>")
+    assert article.sidebar_stories == ()
+    text = _all_text(article)
+    assert "Probe kit repository" in text and "Benchmark leaderboard" in text

@@ -21,6 +21,7 @@ from newsclean.content import PROSE_BELIED_CUES, MainRegion, belied_cues, is_pro
 from newsclean.features import (
     Features,
     class_cues,
+    headline_links,
     is_article_link,
     links_to_signup,
     negative_cues,
@@ -186,9 +187,13 @@ def _is_headline(context: _Context) -> bool:
     in_article = context.in_main and (not context.features.linked or _is_linked_prose(context))
     if in_article or "footer" in context.chain_cues:
         return False
-    minimum = context.options.headline_min_words
-    return context.features.linked and any(
-        is_article_link(link, minimum) for link in context.segment.links
+    if not context.features.linked:
+        return False
+    options = context.options
+    return bool(
+        headline_links(
+            context.segment.links, options.headline_min_words, options.headline_link_share
+        )
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -227,6 +228,17 @@ def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
     return tokens
 
 
+def headline_links(links: Sequence[Link], min_words: int, share: float) -> list[Link]:
+    """The links of a run that read like headlines, when they carry at least `share` of
+    its link text; none otherwise: a tag cloud with a few long tags is navigation, and
+    its other tags would belong to no story."""
+    headlines = [link for link in links if is_article_link(link, min_words)]
+    headline_chars = sum(len(link.text) for link in headlines)
+    if headline_chars < share * sum(len(link.text) for link in links):
+        return []
+    return headlines
+
+
 def is_article_link(link: Link, min_words: int) -> bool:
     """A link that reads like a headline and points at what looks like an article."""
     words = len(_WORD.findall(link.text))
@@ -241,5 +253,8 @@ def is_article_link(link: Link, min_words: int) -> bool:
     path = parts.path.rstrip("/")
     if _ARTICLE_QUERY.search(parts.query):  # "news_view.htm?lang=e&Seq_Code=181533"
         return True
+    folder = path.rpartition("/")[0].rpartition("/")[2]
+    if folder.lower() in vocab.LISTING_FOLDERS:  # "/tag/climate-change-policy"
+        return False
     # The slug is the last part, or the one before a short id: ".../19-01-2021-slug/17-372.html".
     return any(_ARTICLE_PATH.search(part) for part in path.rsplit("/", 2)[-2:] if part)

@@ -86,6 +86,9 @@ class Options:
     max_byline_chars: int = 200
     #: A link of fewer words than this is navigation, not a story headline.
     headline_min_words: int = 3
+    #: A run of links is headlines when the links that read like headlines carry at least
+    #: this share of its link text: a tag cloud with a few long tags is navigation.
+    headline_link_share: float = 0.5
     #: How many boxes above a segment are searched for class/id vocabulary.
     chain_limit: int = 10
     #: Inside the article, a box holding this many prose paragraphs (most of its text, few

@@ -258,6 +258,10 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
     meta.dateline = fields.get("dateline", meta.dateline)
     meta.published = metadata.parse_date(fields.get("date")) or meta.published
     meta.published = meta.published or metadata.date_in(meta.dateline)
+    # A line the heuristics read as a field the template overrules (the blog's name taken
+    # for the title) is no header: it goes back to its own region instead of to no field.
+    shown = [value for value in (meta.title, meta.byline, meta.dateline, meta.section) if value]
+    meta.segments = {i for i in meta.segments if any(segments[i].text in v for v in shown)}
     printed = {value for key, value in fields.items() if key != "body"}
     meta.segments.update(s.index for s in segments if s.text in printed)
 

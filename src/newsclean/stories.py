@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from newsclean import vocab
 from newsclean.classify import Decision, enclosing_href
-from newsclean.features import Features, is_article_link
+from newsclean.features import Features, headline_links
 from newsclean.model import BlockKind, Region, Story
 from newsclean.options import Options
 from newsclean.segment import Link, Segment
@@ -131,7 +131,7 @@ def _take_related(
 
 
 def _article_links(segment: Segment, options: Options) -> list[Link]:
-    return [link for link in segment.links if is_article_link(link, options.headline_min_words)]
+    return headline_links(segment.links, options.headline_min_words, options.headline_link_share)
 
 
 def _open_stories(links: list[Link], url: str | None, rule: str, drafts: list[_Draft]) -> _Draft:

@@ -434,6 +434,32 @@ SUBSCRIBE_HREF = re.compile(
     r"|/abo\b|mailchi\.mp|/register",
     re.IGNORECASE,
 )
+#: A link path's folder naming a listing page, not an article: "/tag/<slug>/",
+#: "/author/<name>/", "/thema/<slug>/". The slug after it names the listing.
+LISTING_FOLDERS = frozenset(
+    {
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "category",
+        "categories",
+        "label",
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "thema",
+        "themen",
+        "schlagwort",
+        "stichwort",
+        "kategorie",
+        "tema",
+        "temas",
+        "etiqueta",
+        "auteur",
+    }
+)
 #: Lower-case substrings of which every SUBSCRIBE_HREF match holds one.
 SUBSCRIBE_HREF_WORDS = (
     "newsletter",
