@@ -102,6 +102,16 @@ def test_a_link_that_is_no_url_stays_as_written() -> None:
     assert "http://[abc/news/2024/mayor-opens-library" in urls
 
 
+def test_backslashes_in_a_link_are_slashes_as_browsers_read_them() -> None:
+    related = (
+        "<div class='related'><h3>Related</h3>"
+        "<a href='\\news\\2024\\mayor-opens-the-new-library'>"
+        "<h4>Mayor opens the new library on Main Street</h4></a></div>"
+    )
+    (story,) = _clean(related).sidebar_stories
+    assert story.url == "https://example.com/news/2024/mayor-opens-the-new-library"
+
+
 def _all_text(article: newsclean.Article) -> str:
     stories = [f"{story.title} {story.text}" for story in article.sidebar_stories]
     blocks = [*article.body, *article.ads, *article.legal, *article.boilerplate]

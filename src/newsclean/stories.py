@@ -9,6 +9,7 @@ story: it goes back to the boilerplate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -20,6 +21,9 @@ from newsclean.options import Options
 from newsclean.segment import Link, Segment
 
 _MAX_TITLE_CHARS = 200
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+#: The schemes whose URLs browsers parse with backslashes as slashes (WHATWG "special").
+_WEB_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
 #: A segment of a related box is a headline when links make up this share of its text.
 _HEADLINE_LINK_SHARE = 0.5
 
@@ -177,7 +181,11 @@ def _closes_story(decision: Decision, feature: Features, options: Options) -> bo
 
 def _absolute(href: str, base: str | None) -> str:
     """The link made absolute from the page's URL; as written when either is no URL
-    ("http://[abc/" raises in urljoin)."""
+    ("http://[abc/" raises in urljoin). In a web URL a backslash is a slash, as browsers
+    read it (`\\news\\item.html`)."""
+    scheme = _SCHEME.match(href) or _SCHEME.match(base or "")
+    if "\\" in href and scheme is not None and scheme.group(1).lower() in _WEB_SCHEMES:
+        href = href.replace("\\", "/")
     if not base:
         return href
     try:
