@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from newsclean.model import BlockKind
 from newsclean.segment import PLAIN, Segment, segment
@@ -88,6 +89,23 @@ def test_kinds_and_levels() -> None:
         ("cap", BlockKind.CAPTION, 0),
         ("x  = 1\ny = 2", BlockKind.PREFORMATTED, 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        ("<p class='wp-caption-text'>t</p>", BlockKind.CAPTION),
+        ("<div class='imageCaption'><p>t</p></div>", BlockKind.CAPTION),
+        ("<div class='Bildunterschrift x'><div><p>t</p></div></div>", BlockKind.CAPTION),
+        # Matched case-insensitively, as the pattern does, not by a lower-cased literal:
+        # "ı".lower() is "ı", yet the pattern reads it as "i".
+        ("<p class='imageCAPTıON'>t</p>", BlockKind.CAPTION),
+        ("<p class='captioned-gallery'>t</p>", BlockKind.PARAGRAPH),
+        ("<div class='caption'><div><div><p>t</p></div></div></div>", BlockKind.PARAGRAPH),
+    ],
+)
+def test_caption_classes_up_to_the_grandparent(markup: str, kind: BlockKind) -> None:
+    assert [(s.text, s.kind) for s in _segments(f"<body>{markup}</body>")] == [("t", kind)]
 
 
 def test_deep_nesting_needs_no_recursion() -> None:

@@ -472,6 +472,12 @@ def _caption_classed(owner: HtmlElement) -> bool:
         grandparent = parent.getparent()
         if grandparent is not None:
             classes = f"{classes} {grandparent.get('class') or ''}"
+    # Most name no caption, and a substring test rules that out far cheaper than the
+    # pattern. Only for ASCII: there, matching case-insensitively is matching lower-cased.
+    if classes.isascii():
+        lowered = classes.lower()
+        if not any(word in lowered for word in vocab.CAPTION_CLASS_WORDS):
+            return False
     return vocab.CAPTION_CLASS.search(classes) is not None
 
 

@@ -117,8 +117,9 @@ LIST_ITEM_TAGS = frozenset(["li", "dd", "dt"])
 CAPTION_TAGS = frozenset(["figcaption", "caption"])
 #: A class naming a picture's caption: "wp-caption-text", "caption-full", "imageCaption",
 #: "Bildunterschrift"; a utility class styling captions inside ("[&_figcaption]:mt-xs") is not.
+CAPTION_CLASS_WORDS = ("caption", "bildunterschrift")
 CAPTION_CLASS = re.compile(
-    r"(?:^|\s|[-_])[a-z]*(?:caption|bildunterschrift)(?:$|\s|[-_])", re.IGNORECASE
+    rf"(?:^|\s|[-_])[a-z]*(?:{'|'.join(CAPTION_CLASS_WORDS)})(?:$|\s|[-_])", re.IGNORECASE
 )
 EMPHASIS_TAGS = frozenset(["b", "strong"])
 
