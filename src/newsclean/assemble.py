@@ -33,20 +33,21 @@ ASSEMBLED = (Region.MAIN, Region.AD, Region.LEGAL, Region.BOILERPLATE)
 
 
 def assemble(decided: Iterable[tuple[Segment, Decision]]) -> dict[Region, tuple[Block, ...]]:
-    """Each assembled region's blocks, in one pass over the decided segments in document
-    order: the pass holds no segment past its turn, so a caller that hands each one over
-    (see `pipeline.run`) frees the page's segments as their blocks are built."""
+    """Each assembled region's blocks, in one pass over every decided segment in document
+    order (its place in `decided` is its index): the pass holds no segment past its turn,
+    so a caller that hands each one over (see `pipeline.run`) frees the page's segments
+    as their blocks are built."""
     paths = _Paths()
     built = {region: _Blocks() for region in ASSEMBLED}
-    for segment, decision in decided:
+    for index, (segment, decision) in enumerate(decided):
         blocks = built.get(decision.region)
         if blocks is None:
             continue
-        if blocks.follows == segment.index - 1 and _continues(segment, decision, blocks):
+        if blocks.follows == index - 1 and _continues(segment, decision, blocks):
             blocks.extend(segment.text)
         else:
             blocks.add(_block(segment, decision, paths))
-        blocks.follows, blocks.role, blocks.owner = segment.index, decision.role, segment.owner
+        blocks.follows, blocks.role, blocks.owner = index, decision.role, segment.owner
     return {region: blocks.done() for region, blocks in built.items()}
 
 

@@ -425,31 +425,31 @@ def classify(
     # The article's first paragraph: its own teaser stands above it.
     first_paragraph = next(
         (
-            segment.index
-            for segment, feature in zip(segments, features, strict=True)
-            if in_main[segment.index] and is_prose(feature, options)
+            index
+            for index, feature in enumerate(features)
+            if in_main[index] and is_prose(feature, options)
         ),
         len(segments),
     )
     teaser_memo: dict[HtmlElement, bool] = {}
     decisions = []
-    for segment, feature in zip(segments, features, strict=True):
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if deadline is not None:
             deadline.tick("classify")
         depths, in_appeal_box, in_signup_box = chains.inspect(segment.owner)
         teaser_lead = (
             "sidebar" in depths
-            and segment.index <= first_paragraph
+            and index <= first_paragraph
             and is_prose(feature, options)
             and _is_article_teaser(
-                segments, segment.index, chains.chain(segment.owner), in_main, teaser_memo
+                segments, index, chains.chain(segment.owner), in_main, teaser_memo
             )
         )
         context = _Context(
             segment=segment,
             features=feature,
-            in_main=in_main[segment.index],
-            before_main=segment.index < first_main,
+            in_main=in_main[index],
+            before_main=index < first_main,
             chain_cues=frozenset(depths),
             cue_depths=depths,
             appeal_box=in_appeal_box,

@@ -259,7 +259,7 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
     meta.published = metadata.parse_date(fields.get("date")) or meta.published
     meta.published = meta.published or metadata.date_in(meta.dateline)
     printed = {value for key, value in fields.items() if key != "body"}
-    meta.segments.update(s.index for s in segments if s.text in printed)
+    meta.segments.update(index for index, s in enumerate(segments) if s.text in printed)
 
 
 def _route_metadata(meta: Metadata, decisions: list[Decision]) -> list[Decision]:
