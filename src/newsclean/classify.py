@@ -971,12 +971,21 @@ def _trim_engagement_tail(
     """After the article's last full paragraph, short blocks that introduce the author or
     invite the reader to comment, share, follow, subscribe or read on are the page's, not
     the story's."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
-    last = next((i for i in reversed(main) if _is_full_paragraph(features[i], options)), None)
+    last = next(
+        (
+            index
+            for index in range(len(decisions) - 1, -1, -1)  # no list of every main index
+            if decisions[index].region is Region.MAIN
+            and _is_full_paragraph(features[index], options)
+        ),
+        None,
+    )
     if last is None:
         return
-    for index in main:
-        route = _engagement_route(features[index]) if index > last else None
+    for index in range(last + 1, len(decisions)):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        route = _engagement_route(features[index])
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
@@ -1008,17 +1017,20 @@ def _trim_main_tail(
     row) are what the page hangs below the article, not its end. The fragments that
     continue the block or list the article ends with (a song's last lines, the last items
     of a list of facts) are the article's own."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
     tail: list[int] = []
-    for index in reversed(main):
+    end: int | None = None  # the article's last segment that is not a fragment
+    for index in range(len(decisions) - 1, -1, -1):  # no list of every main index
+        if decisions[index].region is not Region.MAIN:
+            continue
         feature = features[index]
         if feature.sentences or feature.chars >= options.short_block_chars:
+            end = index
             break
         tail.append(index)
-    if len(tail) == len(main):
+    if end is None:
         return  # nothing but fragments: they are the article
     tail.reverse()
-    last = segments[main[len(main) - len(tail) - 1]]
+    last = segments[end]
     while tail and _continues(last, segments[tail[0]]):
         tail.pop(0)
     for index in tail:
