@@ -102,17 +102,18 @@ class _Blocks:
 
 
 def _block(segment: Segment, decision: Decision, paths: _Paths) -> Block:
+    layout = segment.layout
     return Block(
-        kind=segment.kind,
+        kind=layout.kind,
         text=segment.text,
         region=decision.region,
         role=decision.role,
         tag=segment.tag,
         path=paths.of(segment.owner),
         rule=decision.rule,
-        level=segment.level,
-        rows=segment.rows,
-        header_rows=segment.header_rows,
+        level=layout.level,
+        rows=layout.cells.rows if layout.cells is not None else (),
+        header_rows=layout.cells.header_rows if layout.cells is not None else 0,
     )
 
 

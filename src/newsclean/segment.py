@@ -157,13 +157,17 @@ class _Collector:
     open_tags: list[str] = field(default_factory=list)
     #: Ids of the hidden panels a control on the page discloses (see `_is_skipped`).
     disclosed: frozenset[str] = frozenset()
-    #: The layouts made so far, each once (a table's, never equal to another, are not kept).
-    layouts: dict[Layout, Layout] = field(default_factory=dict)
+    #: The layouts made so far, by their values (a table's, never equal to another, are
+    #: not kept).
+    layouts: dict[tuple[BlockKind, int, bool], Layout] = field(default_factory=dict)
 
     def layout(self, kind: BlockKind, level: int, soft_break: bool) -> Layout:
         """The shared layout of these values."""
-        made = Layout(kind, level, soft_break)
-        return self.layouts.setdefault(made, made)
+        key = (kind, level, soft_break)
+        made = self.layouts.get(key)
+        if made is None:
+            made = self.layouts[key] = Layout(kind, level, soft_break)
+        return made
 
     def add(self, text: str | None) -> None:
         if text:
