@@ -300,7 +300,8 @@ def test_text_totals_equal_a_sum_over_each_elements_segments() -> None:
     root = lxml.html.document_fromstring(
         "<html><body><div><a href='/x'><p>one</p>loose <b>bold</b><p>two words</p></a>"
         f"tail<ul><li>item</li><li><a href='/y'>linked item</a></li></ul></div>"
-        f"<section><p>{PROSE}</p><br>after a break</section></body></html>"
+        f"<section><p>{PROSE}</p><br>after a break<p>a line<br>its next line</p></section>"
+        "</body></html>"
     )
     segments = segment(root)
     features = measure(segments)
@@ -317,3 +318,17 @@ def test_text_totals_equal_a_sum_over_each_elements_segments() -> None:
         prose = [i for i in inside if is_prose(features[i], options)]
         assert entry.prose == sum(features[i].chars for i in prose)
         assert entry.paragraphs == len(prose)
+
+
+def test_text_totals_keep_no_table_of_paragraphs() -> None:
+    # A page of many paragraphs: totals are kept for the boxes around them (body, html),
+    # a paragraph's counted from its own segments when asked for.
+    root = lxml.html.document_fromstring(
+        "<html><body>" + "<p>word</p>" * 200 + f"<p>{PROSE}</p></body></html>"
+    )
+    segments = segment(root)
+    stats = _text_stats(segments, measure(segments), Options())
+    assert len(stats._boxes) == 2
+    paragraph = root.find(".//p")
+    assert paragraph is not None
+    assert stats[paragraph].chars == len("word")

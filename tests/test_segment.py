@@ -129,6 +129,16 @@ def test_text_in_a_div_inside_a_heading_is_a_heading() -> None:
     assert (found.kind, found.level) == (BlockKind.HEADING, 1)
 
 
+def test_segments_laid_out_alike_share_one_layout() -> None:
+    first, second, item, other_item = _segments(
+        "<p>one</p><p>two</p><ul><li>three</li></ul><ul><li>four</li></ul>"
+    )
+    assert first.layout is second.layout
+    assert item.layout is other_item.layout
+    assert (item.kind, item.level) == (BlockKind.LIST_ITEM, 1)
+    assert first.layout is not item.layout
+
+
 def test_links_and_bold_text_are_measured_and_plain_text_shares_no_markup() -> None:
     segments = _segments("<p>plain</p><p>see <a href='/a'>the link</a> and <b>this</b></p>")
     plain, marked = segments

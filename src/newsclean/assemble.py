@@ -33,20 +33,21 @@ ASSEMBLED = (Region.MAIN, Region.AD, Region.LEGAL, Region.BOILERPLATE)
 
 
 def assemble(decided: Iterable[tuple[Segment, Decision]]) -> dict[Region, tuple[Block, ...]]:
-    """Each assembled region's blocks, in one pass over the decided segments in document
-    order: the pass holds no segment past its turn, so a caller that hands each one over
-    (see `pipeline.run`) frees the page's segments as their blocks are built."""
+    """Each assembled region's blocks, in one pass over every decided segment in document
+    order (its place in `decided` is its index): the pass holds no segment past its turn,
+    so a caller that hands each one over (see `pipeline.run`) frees the page's segments
+    as their blocks are built."""
     paths = _Paths()
     built = {region: _Blocks() for region in ASSEMBLED}
-    for segment, decision in decided:
+    for index, (segment, decision) in enumerate(decided):
         blocks = built.get(decision.region)
         if blocks is None:
             continue
-        if blocks.follows == segment.index - 1 and _continues(segment, decision, blocks):
+        if blocks.follows == index - 1 and _continues(segment, decision, blocks):
             blocks.extend(segment.text)
         else:
             blocks.add(_block(segment, decision, paths))
-        blocks.follows, blocks.role, blocks.owner = segment.index, decision.role, segment.owner
+        blocks.follows, blocks.role, blocks.owner = index, decision.role, segment.owner
     return {region: blocks.done() for region, blocks in built.items()}
 
 
@@ -101,17 +102,18 @@ class _Blocks:
 
 
 def _block(segment: Segment, decision: Decision, paths: _Paths) -> Block:
+    layout = segment.layout
     return Block(
-        kind=segment.kind,
+        kind=layout.kind,
         text=segment.text,
         region=decision.region,
         role=decision.role,
         tag=segment.tag,
         path=paths.of(segment.owner),
         rule=decision.rule,
-        level=segment.level,
-        rows=segment.rows,
-        header_rows=segment.header_rows,
+        level=layout.level,
+        rows=layout.cells.rows if layout.cells is not None else (),
+        header_rows=layout.cells.header_rows if layout.cells is not None else 0,
     )
 
 

@@ -430,31 +430,31 @@ def classify(
     # The article's first paragraph: its own teaser stands above it.
     first_paragraph = next(
         (
-            segment.index
-            for segment, feature in zip(segments, features, strict=True)
-            if in_main[segment.index] and is_prose(feature, options)
+            index
+            for index, feature in enumerate(features)
+            if in_main[index] and is_prose(feature, options)
         ),
         len(segments),
     )
     teaser_memo: dict[HtmlElement, bool] = {}
     decisions = []
-    for segment, feature in zip(segments, features, strict=True):
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if deadline is not None:
             deadline.tick("classify")
         depths, in_appeal_box, in_signup_box = chains.inspect(segment.owner)
         teaser_lead = (
             "sidebar" in depths
-            and segment.index <= first_paragraph
+            and index <= first_paragraph
             and is_prose(feature, options)
             and _is_article_teaser(
-                segments, segment.index, chains.chain(segment.owner), in_main, teaser_memo
+                segments, index, chains.chain(segment.owner), in_main, teaser_memo
             )
         )
         context = _Context(
             segment=segment,
             features=feature,
-            in_main=in_main[segment.index],
-            before_main=segment.index < first_main,
+            in_main=in_main[index],
+            before_main=index < first_main,
             chain_cues=frozenset(depths),
             cue_depths=depths,
             appeal_box=in_appeal_box,
@@ -976,12 +976,21 @@ def _trim_engagement_tail(
     """After the article's last full paragraph, short blocks that introduce the author or
     invite the reader to comment, share, follow, subscribe or read on are the page's, not
     the story's."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
-    last = next((i for i in reversed(main) if _is_full_paragraph(features[i], options)), None)
+    last = next(
+        (
+            index
+            for index in range(len(decisions) - 1, -1, -1)  # no list of every main index
+            if decisions[index].region is Region.MAIN
+            and _is_full_paragraph(features[index], options)
+        ),
+        None,
+    )
     if last is None:
         return
-    for index in main:
-        route = _engagement_route(features[index]) if index > last else None
+    for index in range(last + 1, len(decisions)):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        route = _engagement_route(features[index])
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
@@ -1013,17 +1022,20 @@ def _trim_main_tail(
     row) are what the page hangs below the article, not its end. The fragments that
     continue the block or list the article ends with (a song's last lines, the last items
     of a list of facts) are the article's own."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
     tail: list[int] = []
-    for index in reversed(main):
+    end: int | None = None  # the article's last segment that is not a fragment
+    for index in range(len(decisions) - 1, -1, -1):  # no list of every main index
+        if decisions[index].region is not Region.MAIN:
+            continue
         feature = features[index]
         if feature.sentences or feature.chars >= options.short_block_chars:
+            end = index
             break
         tail.append(index)
-    if len(tail) == len(main):
+    if end is None:
         return  # nothing but fragments: they are the article
     tail.reverse()
-    last = segments[main[len(main) - len(tail) - 1]]
+    last = segments[end]
     while tail and _continues(last, segments[tail[0]]):
         tail.pop(0)
     for index in tail:

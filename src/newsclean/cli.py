@@ -121,15 +121,15 @@ def render_explanation(extraction: Extraction) -> str:
         f"{'#':>4} {'region/role':<24} {'rule':<22} {'chars':>6} {'links':>5} "
         f"{'pos':>4}  path | text",
     ]
-    for segment, features, decision in zip(
-        extraction.segments, extraction.features, extraction.decisions, strict=True
+    for index, (segment, features, decision) in enumerate(
+        zip(extraction.segments, extraction.features, extraction.decisions, strict=True)
     ):
         label = f"{decision.region.value}/{decision.role}"
         cues = ",".join(sorted(features.text_cues))
         text = segment.text.replace("\n", " ")
         lines.append(
-            f"{segment.index:>4} {label:<24} {decision.rule[:22]:<22} {features.chars:>6} "
-            f"{features.link_density:>5.2f} {position(segment.index, count):>4.2f}  "
+            f"{index:>4} {label:<24} {decision.rule[:22]:<22} {features.chars:>6} "
+            f"{features.link_density:>5.2f} {position(index, count):>4.2f}  "
             f"{short_path(segment.owner)}{' [' + cues + ']' if cues else ''} | {text[:90]}"
         )
     return "\n".join(lines)

@@ -93,7 +93,7 @@ def _best_climbed(
     best: HtmlElement,
     weighted: dict[HtmlElement, float],
     class_weights: dict[HtmlElement, float],
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> HtmlElement:
     """Of the best container and its rivals elsewhere on the page (scoring close to it,
@@ -136,7 +136,7 @@ def _twins_ancestor(
     weighted: dict[HtmlElement, float],
     class_weights: dict[HtmlElement, float],
     floor: float,
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> HtmlElement | None:
     """The nearest box around the best container and its twins: containers of the same
@@ -181,79 +181,159 @@ class _Stats:
         return self.links / self.chars if self.chars else 0.0
 
 
-def _text_stats(
-    segments: list[Segment], features: list[Features], options: Options
-) -> dict[HtmlElement, _Stats]:
+def _text_stats(segments: list[Segment], features: list[Features], options: Options) -> _Totals:
     """The totals under each segment's owner and each of its ancestors.
 
     One pass in document order along the path of open elements, from the root down to
     the current segment's owner: leaving an element, the pass hands its parent what the
     element gathered since it was entered (an element can be left and entered again:
     text after an inline box holding a block). No table of depths, no sort: the path is
-    the only state besides the totals.
+    the only state besides the totals, which are kept for boxes only (see `_Totals`).
     """
-    stats: dict[HtmlElement, _Stats] = {}
-    path: list[HtmlElement] = []  # the open elements, root first
-    entered_at: list[tuple[int, int, int, int]] = []  # each one's totals when entered
+    boxes: dict[HtmlElement, _Stats] = {}
+    spans: dict[HtmlElement, tuple[int, int]] = {}
+    path: list[_Visit] = []  # the open elements, root first
     position: dict[HtmlElement, int] = {}  # element -> index in `path`
-    shared: dict[tuple[int, int, int, int], _Stats] = {}  # the totals of elements left
-    for segment, feature in zip(segments, features, strict=True):
+    shared: dict[tuple[int, int, int, int], _Stats] = {}  # the totals of boxes left
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         owner = segment.owner
-        if not path or path[-1] is not owner:
+        if not path or path[-1].element is not owner:
             climbed: list[HtmlElement] = []
             node: HtmlElement | None = owner
             while node is not None and node not in position:
                 climbed.append(node)
                 node = node.getparent()
             keep = position[node] + 1 if node is not None else 0
-            _leave(path, entered_at, position, stats, shared, keep)
+            _leave(path, position, boxes, spans, shared, keep, index)
             for element in reversed(climbed):
-                entry = stats.get(element)
+                if path:
+                    path[-1].holds_elements = True
+                known = boxes.get(element)
                 # Entered again: its totals, maybe shared since it was left, as its own.
-                entry = stats[element] = _Stats() if entry is None else replace(entry)
+                entry = _Stats() if known is None else replace(known)
                 position[element] = len(path)
-                path.append(element)
-                entered_at.append((entry.chars, entry.links, entry.prose, entry.paragraphs))
-        entry = stats[owner]
-        entry.chars += feature.chars
-        entry.links += segment.link_chars
-        if is_prose(feature, options):
-            entry.prose += feature.chars
-            entry.paragraphs += 1
-    _leave(path, entered_at, position, stats, shared, 0)
-    return stats
+                path.append(_Visit(element, entry, _totals_of(entry), index))
+        _count(path[-1].entry, segment, feature, options)
+    _leave(path, position, boxes, spans, shared, 0, len(segments))
+    return _Totals(boxes, spans, segments, features, options)
 
 
-_totals = operator.attrgetter("chars", "links", "prose", "paragraphs")  # one C call
+def _count(entry: _Stats, segment: Segment, feature: Features, options: Options) -> None:
+    """Add one segment, owned by the element `entry` totals, to it."""
+    entry.chars += feature.chars
+    entry.links += segment.link_chars
+    if is_prose(feature, options):
+        entry.prose += feature.chars
+        entry.paragraphs += 1
+
+
+@dataclass(slots=True)
+class _Visit:
+    """An element on `_text_stats`' path of open elements."""
+
+    element: HtmlElement
+    entry: _Stats  # its running totals
+    entered_at: tuple[int, int, int, int]  # its totals when it was entered
+    first: int  # the first segment since it was entered
+    holds_elements: bool = False  # an element was entered below it: it is a box
+
+
+_totals_of = operator.attrgetter("chars", "links", "prose", "paragraphs")  # one C call
 
 
 def _leave(
-    path: list[HtmlElement],
-    entered_at: list[tuple[int, int, int, int]],
+    path: list[_Visit],
     position: dict[HtmlElement, int],
-    stats: dict[HtmlElement, _Stats],
+    boxes: dict[HtmlElement, _Stats],
+    spans: dict[HtmlElement, tuple[int, int]],
     shared: dict[tuple[int, int, int, int], _Stats],
     length: int,
+    end: int,
 ) -> None:
     """Leave the open elements past the first `length`, deepest first, each handing its
-    parent what it gathered since it was entered."""
+    parent what it gathered since it was entered; `end` is the next segment's index. A
+    box keeps its totals and the span of its segments; a leaf (no element entered below
+    it, so entered once and holding its own segments alone) keeps nothing."""
     while len(path) > length:
-        element = path.pop()
+        visit = path.pop()
+        element, entry = visit.element, visit.entry
         del position[element]
-        chars, links, prose, paragraphs = entered_at.pop()
-        entry = stats[element]
+        chars, links, prose, paragraphs = visit.entered_at
         if path:
-            parent = stats[path[-1]]
+            parent = path[-1].entry
             parent.chars += entry.chars - chars
             parent.links += entry.links - links
             parent.prose += entry.prose - prose
             parent.paragraphs += entry.paragraphs - paragraphs
-        # Done with until entered again: equal totals share one object (a page of
-        # 100,000 paragraphs holds a few distinct ones, not 100,000).
-        stats[element] = shared.setdefault(_totals(entry), entry)
+        if visit.holds_elements or element.getparent() is None:
+            # Done with until entered again: equal totals share one object.
+            boxes[element] = shared.setdefault(_totals_of(entry), entry)
+            first = spans[element][0] if element in spans else visit.first
+            spans[element] = (first, end - 1)
 
 
-def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> HtmlElement:
+class _Totals:
+    """The totals (`_Stats`) under each element that holds text, looked up like a dict.
+
+    Kept per element only for boxes, the elements with another text-holding element
+    inside: a leaf's (a paragraph's) are its own segments', counted when first asked
+    for, with those of its parent's other leaves. A page of 100,000 paragraphs holds a
+    handful of boxes, and the choice of the article asks only about its neighbourhood.
+    """
+
+    def __init__(
+        self,
+        boxes: dict[HtmlElement, _Stats],
+        spans: dict[HtmlElement, tuple[int, int]],
+        segments: list[Segment],
+        features: list[Features],
+        options: Options,
+    ) -> None:
+        self._boxes = boxes
+        self._spans = spans  # each box's first and last segment
+        self._segments = segments
+        self._features = features
+        self._options = options
+        self._leaves: dict[HtmlElement, dict[HtmlElement, _Stats]] = {}  # by parent
+
+    def get(self, element: HtmlElement) -> _Stats | None:
+        box = self._boxes.get(element)
+        if box is not None:
+            return box
+        parent = element.getparent()
+        if parent is None or parent not in self._spans:
+            return None  # no text inside (a leaf's parent is a box)
+        leaves = self._leaves.get(parent)
+        if leaves is None:
+            leaves = self._leaves[parent] = self._count_leaves(parent)
+        return leaves.get(element)
+
+    def __getitem__(self, element: HtmlElement) -> _Stats:
+        entry = self.get(element)
+        if entry is None:
+            raise KeyError(element)
+        return entry
+
+    def __contains__(self, element: HtmlElement) -> bool:
+        return self.get(element) is not None
+
+    def _count_leaves(self, parent: HtmlElement) -> dict[HtmlElement, _Stats]:
+        """The totals of the leaves among the parent's children."""
+        counted: dict[HtmlElement, _Stats] = {}
+        first, last = self._spans[parent]
+        for index in range(first, last + 1):
+            segment = self._segments[index]
+            owner = segment.owner
+            if owner in self._boxes or owner.getparent() is not parent:
+                continue
+            entry = counted.get(owner)
+            if entry is None:
+                entry = counted[owner] = _Stats()
+            _count(entry, segment, self._features[index], self._options)
+        return counted
+
+
+def _climb(top: HtmlElement, stats: _Totals, options: Options) -> HtmlElement:
     """Move up while an ancestor adds more of the same: prose, few links.
 
     Page builders wrap every paragraph in a widget of its own, so the best-scoring
@@ -265,9 +345,7 @@ def _climb(top: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options)
     return current
 
 
-def _next_step(
-    current: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
-) -> HtmlElement | None:
+def _next_step(current: HtmlElement, stats: _Totals, options: Options) -> HtmlElement | None:
     """The nearest ancestor, up to `options.climb_lookahead` levels up, that the container grows
     into: a wrapper just above it, or one whose added text is mostly prose held by
     siblings shaped like the path's child (a product card's header sits between the
@@ -300,7 +378,7 @@ def _prose_from_twins(
     current: HtmlElement,
     child: HtmlElement,
     parent: HtmlElement,
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> bool:
     """Most of the prose the parent adds to the current container sits in siblings of
@@ -319,7 +397,7 @@ def _prose_from_twins(
     return twins * 2 >= added
 
 
-def _plain_prose(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+def _plain_prose(element: HtmlElement, stats: _Totals, options: Options) -> bool:
     """A box of nothing but prose (a paragraph in its own wrapper, a section of
     paragraphs): the article's own text, whatever its class says about layout."""
     entry = stats[element]
@@ -370,7 +448,7 @@ def _container_of(owner: HtmlElement) -> HtmlElement:
 def _class_weight(
     element: HtmlElement,
     negative: dict[HtmlElement, bool],
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> float:
     cues = class_cues(element) - belied_cues(
@@ -391,7 +469,7 @@ def _class_weight(
 def _inside_negative(
     element: HtmlElement,
     negative: dict[HtmlElement, bool],
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> bool:
     """A box inside a sidebar, a footer or a comment thread: a long comment or a
@@ -461,9 +539,7 @@ def belied_cues(
     return cues - landmark_cues(element)
 
 
-def _cues_against(
-    element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options
-) -> frozenset[str]:
+def _cues_against(element: HtmlElement, stats: _Totals, options: Options) -> frozenset[str]:
     """The element's negative cues, less a menu's its prose belies."""
     cues = negative_cues(element)
     entry = stats.get(element)
@@ -486,7 +562,7 @@ def _with_siblings(
     top: HtmlElement,
     weighted: dict[HtmlElement, float],
     threshold: float,
-    stats: dict[HtmlElement, _Stats],
+    stats: _Totals,
     options: Options,
 ) -> tuple[HtmlElement, ...]:
     """Siblings of the main container join it when they score near it, are prose
@@ -532,7 +608,7 @@ def _is_twin_section(element: HtmlElement, top: HtmlElement) -> bool:
 _MEDIA_TAGS = ("img", "picture", "figure", "video", "iframe")
 
 
-def _is_quiet_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+def _is_quiet_box(element: HtmlElement, stats: _Totals, options: Options) -> bool:
     """Short lines (a list, a table of values) with few links, no class cue, not floated
     aside. A box with a paragraph of its own between the article's parts is a promotion
     as often as not, and one with a picture is the picture's caption and credit."""
@@ -548,7 +624,7 @@ def _is_quiet_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], option
     )
 
 
-def _is_prose_box(element: HtmlElement, stats: dict[HtmlElement, _Stats], options: Options) -> bool:
+def _is_prose_box(element: HtmlElement, stats: _Totals, options: Options) -> bool:
     entry = stats.get(element)
     if entry is None or entry.prose < options.min_paragraph_chars * options.prose_box_paragraphs:
         return False

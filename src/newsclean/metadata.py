@@ -164,12 +164,14 @@ def _find_title(
 ) -> int | None:
     """The heading that the declared titles confirm; failing that, the first <h1>."""
     hints = [hint.lower() for hint in (meta.get("title"), document_title) if hint]
-    headings = [s for s in segments if s.kind == "heading" and s.level <= 2]
-    for segment in headings:
+    headings = [
+        (index, s) for index, s in enumerate(segments) if s.kind == "heading" and s.level <= 2
+    ]
+    for index, segment in headings:
         text = segment.text.lower()
         if any(text == hint or (len(text) > 15 and text in hint) for hint in hints):
-            return segment.index
-    first_h1 = next((s.index for s in headings if s.level == 1), None)
+            return index
+    first_h1 = next((index for index, s in headings if s.level == 1), None)
     return first_h1
 
 
@@ -219,13 +221,13 @@ def _take_byline_box(
 ) -> None:
     """A byline split over several elements ("Von" + a linked name) is read as one line;
     where one line of the box itself starts "By"/"Von", that line alone is the byline."""
-    inside = []
-    index = start
-    while index > 0 and is_within(segments[index - 1].owner, box):
-        index -= 1
-    while index < len(segments) and is_within(segments[index].owner, box):
-        inside.append(segments[index])
-        index += 1
+    first = start
+    while first > 0 and is_within(segments[first - 1].owner, box):
+        first -= 1
+    end = first
+    while end < len(segments) and is_within(segments[end].owner, box):
+        end += 1
+    inside = segments[first:end]
     if sum(len(s.text) for s in inside) > 2 * _MAX_BYLINE_CHARS:
         return  # an <article class="author-article"> is the whole story, not its byline
     printed = next((s.text for s in inside if vocab.BYLINE_TEXT.match(s.text)), None)
@@ -236,7 +238,7 @@ def _take_byline_box(
         return  # a byline box holding only the date: the date is not an author
     found.byline = text
     found.authors = split_authors(text)
-    found.segments.update(s.index for s in inside)
+    found.segments.update(range(first, end))
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:

@@ -263,7 +263,7 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
     shown = [value for value in (meta.title, meta.byline, meta.dateline, meta.section) if value]
     meta.segments = {i for i in meta.segments if any(segments[i].text in v for v in shown)}
     printed = {value for key, value in fields.items() if key != "body"}
-    meta.segments.update(s.index for s in segments if s.text in printed)
+    meta.segments.update(index for index, s in enumerate(segments) if s.text in printed)
 
 
 def _route_metadata(meta: Metadata, decisions: list[Decision]) -> list[Decision]:

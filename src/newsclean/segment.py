@@ -60,23 +60,50 @@ class Cells:
     header_rows: int
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a segment's text is laid out: its kind, its level (a heading's rank, a list
+    item's nesting), whether only a single <br> parts it from the segment before, and a
+    data table's cells. Equal layouts are shared (see `_Collector.layout`): a page of
+    100,000 paragraphs holds a handful, not 100,000."""
+
+    kind: BlockKind
+    level: int = 0
+    soft_break: bool = False
+    #: A data table's cells (the segment's text is them tab- and line-separated); None
+    #: for other kinds.
+    cells: Cells | None = None
+
+
 @dataclass(slots=True)
 class Segment:
     """A run of visible text and where it sits in the tree.
 
     One per run of text, so a page of 100,000 short paragraphs holds 100,000: what
-    most segments lack (links, bold text, table cells) is one shared field, not five.
+    most segments share (their layout) or lack (links and bold text) is a field holding
+    a shared record, not one field per value.
     """
 
-    index: int
     text: str
     owner: HtmlElement  # innermost block-level element that holds the text
-    kind: BlockKind
-    level: int = 0
-    soft_break: bool = False  # only a single <br> separates it from the previous segment
+    layout: Layout
     markup: Markup = PLAIN
-    #: A data table's cells (`text` is them tab- and line-separated); None for other kinds.
-    cells: Cells | None = None
+
+    @property
+    def kind(self) -> BlockKind:
+        return self.layout.kind
+
+    @property
+    def level(self) -> int:
+        return self.layout.level
+
+    @property
+    def soft_break(self) -> bool:
+        return self.layout.soft_break
+
+    @property
+    def cells(self) -> Cells | None:
+        return self.layout.cells
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -92,11 +119,13 @@ class Segment:
 
     @property
     def rows(self) -> tuple[tuple[str, ...], ...]:
-        return self.cells.rows if self.cells is not None else ()
+        cells = self.layout.cells
+        return cells.rows if cells is not None else ()
 
     @property
     def header_rows(self) -> int:
-        return self.cells.header_rows if self.cells is not None else 0
+        cells = self.layout.cells
+        return cells.header_rows if cells is not None else 0
 
     @property
     def tag(self) -> str:
@@ -128,6 +157,17 @@ class _Collector:
     open_tags: list[str] = field(default_factory=list)
     #: Ids of the hidden panels a control on the page discloses (see `_is_skipped`).
     disclosed: frozenset[str] = frozenset()
+    #: The layouts made so far, by their values (a table's, never equal to another, are
+    #: not kept).
+    layouts: dict[tuple[BlockKind, int, bool], Layout] = field(default_factory=dict)
+
+    def layout(self, kind: BlockKind, level: int, soft_break: bool) -> Layout:
+        """The shared layout of these values."""
+        key = (kind, level, soft_break)
+        made = self.layouts.get(key)
+        if made is None:
+            made = self.layouts[key] = Layout(kind, level, soft_break)
+        return made
 
     def add(self, text: str | None) -> None:
         if text:
@@ -158,12 +198,13 @@ class _Collector:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
                 Segment(
-                    index=len(self.segments),
                     text=text,
                     owner=owner,
-                    kind=_kind_of(owner, ancestors, preformatted),
-                    level=_level_of(owner.tag, ancestors),
-                    soft_break=self.breaks == 1,
+                    layout=self.layout(
+                        _kind_of(owner, ancestors, preformatted),
+                        _level_of(owner.tag, ancestors),
+                        soft_break=self.breaks == 1,
+                    ),
                     markup=_markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
                 )
             )
@@ -183,12 +224,10 @@ class _Collector:
         text = "\n".join("\t".join(row) for row in read.rows)
         self.segments.append(
             Segment(
-                index=len(self.segments),
                 text=text,
                 owner=table,
-                kind=BlockKind.TABLE,
+                layout=Layout(BlockKind.TABLE, cells=Cells(read.rows, read.header_rows)),
                 markup=_markup(read.links, read.link_chars, read.emphasis_chars, text),
-                cells=Cells(read.rows, read.header_rows),
             )
         )
         self.breaks = -1

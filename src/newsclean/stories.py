@@ -74,7 +74,7 @@ def build_stories(
                 current = None
             continue
         if current is None and decision.role == "story-text" and index > 0:
-            current = _title_above(segments[index - 1], features[index - 1], revised, drafts)
+            current = _title_above(index - 1, segments, features, revised, drafts)
         current = _take(segment, features[index], decision, current, drafts, url, options)
         if current is None:
             role = "related" if decision.role == "related" else "prose"
@@ -151,14 +151,19 @@ def _enclosing_href(segment: Segment) -> str | None:
 
 
 def _title_above(
-    above: Segment, feature: Features, decisions: list[Decision], drafts: list[_Draft]
+    index: int,
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    drafts: list[_Draft],
 ) -> _Draft | None:
-    """A short bold line or heading left in the boilerplate just above orphan prose is its title."""
-    decision = decisions[above.index]
-    if decision.region is not Region.BOILERPLATE or not _looks_like_title(above, feature):
+    """A short bold line or heading (segment `index`) left in the boilerplate just above
+    orphan prose is its title."""
+    above, decision = segments[index], decisions[index]
+    if decision.region is not Region.BOILERPLATE or not _looks_like_title(above, features[index]):
         return None
-    decisions[above.index] = Decision(Region.SIDEBAR, "story-title", decision.rule + ",title")
-    drafts.append(_Draft(above.text, None, decisions[above.index].rule))
+    decisions[index] = Decision(Region.SIDEBAR, "story-title", decision.rule + ",title")
+    drafts.append(_Draft(above.text, None, decisions[index].rule))
     return drafts[-1]
 
 
