@@ -1122,6 +1122,19 @@ def test_a_list_of_links_the_article_announces_stays_in_it() -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def test_a_loose_list_the_article_announces_stays_in_it() -> None:
+    # AsciiDoc and Markdown with blank lines between items wrap each item's text in a <p>.
+    items = "".join(
+        f"<li><p><a href='https://lists.example.org/patch/{n}'>[PATCH v{n}] Fix the scheduler "
+        f"race in part {n}</a></p></li>"
+        for n in range(1, 5)
+    )
+    announced = f"<p>Many patches were sent for review this week:</p><ul>{items}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
+    assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
 def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
     items = "".join(
         f"<li><a href='/news/2024/story-{n}'>Another story about the town council {n}</a></li>"

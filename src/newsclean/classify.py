@@ -810,16 +810,29 @@ def _keep_announced_lists(
     for index, decision in enumerate(decisions[:-1]):
         if not _announces(segments[index], features[index], decision):
             continue
-        parent = segments[index + 1].owner.getparent()
+        first = _list_item(segments[index + 1])
+        parent = first.getparent() if first is not None else None
         for item in range(index + 1, len(segments)):
+            element = _list_item(segments[item])
             if (
-                segments[item].kind is not BlockKind.LIST_ITEM
-                or segments[item].owner.getparent() is not parent
+                element is None
+                or element.getparent() is not parent
                 or decisions[item].rule not in _ARTICLE_LIST_RULES
             ):
                 break
             if decisions[item].rule == "main:links":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _list_item(segment: Segment) -> HtmlElement | None:
+    """The list item a segment is, or whose paragraph it is: a loose list (AsciiDoc's,
+    Markdown's with blank lines between items) wraps each item's text in a `<p>`."""
+    if segment.kind is BlockKind.LIST_ITEM:
+        return segment.owner
+    parent = segment.owner.getparent()
+    if segment.kind is BlockKind.PARAGRAPH and parent is not None and parent.tag == "li":
+        return parent
+    return None
 
 
 #: The rules an announced list's items may carry: the article's, or a row of links in it.
