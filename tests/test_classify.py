@@ -1135,6 +1135,28 @@ def test_a_loose_list_the_article_announces_stays_in_it() -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def _cards(count: int) -> str:
+    return "".join(
+        f"<div class='card'><h3><a href='/blog/2024/03/desk-guide-part-{n}'>How to set up "
+        f"your desk for long days, part {n}</a></h3><p>Stiff neck after a few hours at the "
+        f"computer? Part {n} of our guide walks you through the monitor height.</p></div>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_teaser_cards_under_a_heading_at_the_article_foot_leave_it() -> None:
+    article = _clean(_article("<h2>From the blog</h2>" + _cards(3)))
+    assert "Part 2 of our guide" not in article.text
+    assert "From the blog" not in article.text
+    assert "The council voted" in article.text
+
+
+def test_a_listicle_of_boxed_linked_items_stays() -> None:
+    # No heading of their own over the run: the boxed items are the article's list.
+    article = _clean(_article(_cards(3)))
+    assert "Part 2 of our guide" in article.text
+
+
 def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
     items = "".join(
         f"<li><a href='/news/2024/story-{n}'>Another story about the town council {n}</a></li>"

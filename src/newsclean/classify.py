@@ -794,6 +794,7 @@ def revisit_neighbours(
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
     _route_headed_boxes(segments, features, revised, options)
+    _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _spread_ad_labels(segments, revised, options)
@@ -933,6 +934,56 @@ def _route_headed_boxes(
         decisions[index] = Decision(Region.BOILERPLATE, label_role, "box:heading")
         for i in inside:
             decisions[i] = Decision(region, role, "box:heading")
+
+
+def _route_teaser_cards(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """At the article's foot, under a heading of its own ("More from the blog"), a run of
+    small boxes each opened by a linked headline taken for another story (`link:headline`)
+    is a set of teaser cards: the summaries under the headlines go with them, and so does
+    the heading. A listicle's boxed items, each a linked heading and its text, follow the
+    article's paragraphs with no heading of their own above the run."""
+    card_of: dict[int, int] = {}
+    for index, decision in enumerate(decisions):
+        if decision.rule == "link:headline" and segments[index].kind is BlockKind.HEADING:
+            for member in _teaser_summary(segments, features, decisions, index, options):
+                card_of[member] = index
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    run = list(itertools.takewhile(lambda i: i in card_of, reversed(main)))
+    above = main[-len(run) - 1] if len(main) > len(run) else None
+    if (
+        above is None
+        or segments[above].kind is not BlockKind.HEADING
+        or len({card_of[i] for i in run}) < _MIN_TEASER_CARDS
+        or sum(features[i].chars for i in run)
+        > sum(features[i].chars for i in main) * options.max_headed_box_share
+    ):
+        return
+    decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
+    for index in run:
+        decisions[index] = Decision(Region.SIDEBAR, "story-text", "box:teaser")
+
+
+#: A heading over one linked headline and its text is a section of the article.
+_MIN_TEASER_CARDS = 2
+
+
+def _teaser_summary(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+) -> list[int]:
+    """The article's segments in the small box a headline opens, if none is a heading."""
+    last = _box_after(segments, features, decisions, index, options)
+    if last is None or last - index > options.max_teaser_card_blocks:
+        return []
+    summary = [i for i in range(index + 1, last + 1) if decisions[i].region is Region.MAIN]
+    if any(segments[i].kind is BlockKind.HEADING for i in summary):
+        return []
+    return summary
 
 
 def _box_after(

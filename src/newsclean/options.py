@@ -127,6 +127,9 @@ class Options:
     #: leaves it when it holds at most this share of the article's text (more, and the
     #: label is a section of the article itself).
     max_headed_box_share: float = 0.5
+    #: A linked headline opening a box of at most this many segments after it is a
+    #: teaser card (with its summary), when a run of them ends the article under a heading.
+    max_teaser_card_blocks: int = 2
 
     # -- metadata -------------------------------------------------------------------
     #: How many segments after the title are searched for the byline and dateline.
