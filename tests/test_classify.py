@@ -921,6 +921,24 @@ def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
 
 
 @pytest.mark.parametrize(
+    "label", ["Latest articles", "Also see", "More from the blog", "Similar stories"]
+)
+def test_a_latest_posts_label_opens_its_box(label: str) -> None:
+    teaser = "<h5>Mayor opens the new library</h5><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><h2>{label}</h2>{teaser}</div>"
+    article = _clean(_article(more + PROSE))
+    assert "Mayor opens" not in article.text and label not in article.text
+
+
+def test_a_bare_see_is_no_box_label() -> None:
+    article = _clean(_article("<div class='box'><h2>See</h2>" + PROSE + "</div>" + PROSE))
+    assert "See" in article.text
+
+
+@pytest.mark.parametrize(
     "notice",
     [
         "© 2022, Example News. This article is the copyrighted property of Example News.",
