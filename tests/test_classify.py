@@ -181,6 +181,19 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Karina Cohen is the owner of CR Maids, a cleaning company serving the Raleigh area.",
+        "Toni Golen, MD, is a physician specializing in obstetrics and gynecology in Boston.",
+    ],
+)
+def test_an_owner_or_physician_bio_after_the_article_leaves_it(bio: str) -> None:
+    article = _clean(_article(f"<p>{bio}</p>"))
+    assert bio not in article.text
+    assert [block.rule for block in article.boilerplate if block.text == bio] == ["tail:bio"]
+
+
 def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
     plea = "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."
     article = _clean(_article(f"<p>{plea}</p>"))

@@ -680,10 +680,13 @@ COMMENT_TEXT = _cue(
 BIO_TEXT = _cue(
     "bio",
     # "Dennis Moons is the founder of ...", "He's a Google Ads expert with ...".
-    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)|(?:he|she)(?:'s|’s|\s+is))"
+    # "Angela Holliday-Bell, MD, is a ... physician": credentials after the name.
+    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){0,2}[A-Z][\w.'-]+(?:,\s*[A-Z][\w.]+)*,?\s+(?:is|was)"
+    r"|(?:he|she)(?:'s|’s|\s+is))"
     r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
-    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator)\b",
+    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator"
+    r"|owner|physician|dietitian|nutritionist|therapist|consultant|strategist)\b",
     keywords=(
         "reporter",
         "writer",
@@ -700,6 +703,13 @@ BIO_TEXT = _cue(
         "historian",
         "critic",
         "curator",
+        "owner",
+        "physician",
+        "dietitian",
+        "nutritionist",
+        "therapist",
+        "consultant",
+        "strategist",
     ),
 )
 #: Invitations to follow the site elsewhere or install its app.
