@@ -1182,6 +1182,16 @@ def test_teaser_cards_under_a_heading_at_the_article_foot_leave_it() -> None:
     assert "The council voted" in article.text
 
 
+def test_a_teaser_card_whose_link_reads_like_no_article_still_leaves() -> None:
+    odd = (
+        "<div class='card'><h3><a href='/ideas/barn'>The barn checklist</a></h3><p>Planning "
+        "a barn wedding? Go through our checklist and find more ideas for barn weddings.</p></div>"
+    )
+    article = _clean(_article("<h2>From the blog</h2>" + _cards(1) + odd + _cards(1)))
+    assert "Planning a barn wedding" not in article.text
+    assert "Part 1 of our guide" not in article.text
+
+
 def test_a_listicle_of_boxed_linked_items_stays() -> None:
     # No heading of their own over the run: the boxed items are the article's list.
     article = _clean(_article(_cards(3)))

@@ -946,7 +946,7 @@ def _route_teaser_cards(
     article's paragraphs with no heading of their own above the run."""
     card_of: dict[int, int] = {}
     for index, decision in enumerate(decisions):
-        if decision.rule == "link:headline" and segments[index].kind is BlockKind.HEADING:
+        if decision.rule in _CARD_HEADLINE_RULES and segments[index].kind is BlockKind.HEADING:
             for member in _teaser_summary(segments, features, decisions, index, options):
                 card_of[member] = index
     main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
@@ -967,6 +967,9 @@ def _route_teaser_cards(
 
 #: A heading over one linked headline and its text is a section of the article.
 _MIN_TEASER_CARDS = 2
+#: A card's headline: taken for another story, or a heading all link whose address reads
+#: like no article's ("/wedding-ideas/elopement-checklist").
+_CARD_HEADLINE_RULES = frozenset({"link:headline", "main:links"})
 
 
 def _teaser_summary(
