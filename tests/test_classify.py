@@ -1192,6 +1192,18 @@ def test_a_teaser_card_whose_link_reads_like_no_article_still_leaves() -> None:
     assert "Part 1 of our guide" not in article.text
 
 
+def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -> None:
+    cards = "".join(
+        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h6>How to set up your "
+        f"desk for long days, part {n}</h6><p>Stiff neck after a few hours at the computer? "
+        f"Part {n} of our guide walks you through the monitor height.</p></a>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article("<h5>Written by our editors</h5>" + cards))
+    assert "Part 2 of our guide" not in article.text
+    assert "long days, part 2" not in article.text
+
+
 def test_a_listicle_of_boxed_linked_items_stays() -> None:
     # No heading of their own over the run: the boxed items are the article's list.
     article = _clean(_article(_cards(3)))

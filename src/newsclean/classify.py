@@ -946,9 +946,13 @@ def _route_teaser_cards(
     article's paragraphs with no heading of their own above the run."""
     card_of: dict[int, int] = {}
     for index, decision in enumerate(decisions):
-        if decision.rule in _CARD_HEADLINE_RULES and segments[index].kind is BlockKind.HEADING:
-            for member in _teaser_summary(segments, features, decisions, index, options):
-                card_of[member] = index
+        if not _is_card_headline(segments[index], decision):
+            continue
+        summary = _teaser_summary(segments, features, decisions, index, options)
+        for member in summary:
+            card_of[member] = index
+        if summary and decision.region is Region.MAIN:
+            card_of[index] = index
     main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
     run = list(itertools.takewhile(lambda i: i in card_of, reversed(main)))
     above = main[-len(run) - 1] if len(main) > len(run) else None
@@ -962,7 +966,17 @@ def _route_teaser_cards(
         return
     decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
     for index in run:
-        decisions[index] = Decision(Region.SIDEBAR, "story-text", "box:teaser")
+        role = "headline" if card_of[index] == index else "story-text"
+        decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _is_card_headline(segment: Segment, decision: Decision) -> bool:
+    """A heading all link, or one the card's link wraps whole (<a><h3>Title</h3><p>...</a>)."""
+    if segment.kind is not BlockKind.HEADING:
+        return False
+    if decision.rule in _CARD_HEADLINE_RULES:
+        return True
+    return decision.rule == "main:text" and enclosing_href(segment.owner) is not None
 
 
 #: A heading over one linked headline and its text is a section of the article.
