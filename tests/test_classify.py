@@ -934,7 +934,8 @@ def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Latest articles", "Also see", "More from the blog", "Similar stories"]
+    "label",
+    ["Latest articles", "Also see", "More from the blog", "Similar stories", "MORE NEWS"],
 )
 def test_a_latest_posts_label_opens_its_box(label: str) -> None:
     teaser = "<h5>Mayor opens the new library</h5><p>{}</p>".format(
