@@ -1211,6 +1211,27 @@ def test_a_listicle_of_boxed_linked_items_stays() -> None:
     assert "Part 2 of our guide" in article.text
 
 
+def _items(count: int) -> str:
+    return "".join(
+        f"<h3><a href='/projects/2024/industrial-pipe-bookshelf-{n}'>Industrial pipe bookshelf "
+        f"number {n}</a></h3><p>This bookshelf is built from black iron pipes and reclaimed "
+        f"pine boards, and it takes an afternoon with a drill and a saw, item {n}.</p>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
+    article = _clean(_article(_items(3)))
+    assert "Industrial pipe bookshelf number 2" in article.text
+    rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
+    assert rules == {"neighbours:item-heading"}
+
+
+def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> None:
+    article = _clean(_article(_items(2)))
+    assert "Industrial pipe bookshelf number 2" not in article.text
+
+
 def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
     items = "".join(
         f"<li><a href='/news/2024/story-{n}'>Another story about the town council {n}</a></li>"

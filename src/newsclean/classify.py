@@ -793,6 +793,7 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
@@ -823,6 +824,32 @@ def _keep_announced_lists(
                 break
             if decisions[item].rule == "main:links":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_item_headings(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
+    trail, a book) reads like another story's headline; inside the article, followed
+    straight by a full paragraph of it that shares no small box with the heading (a
+    teaser card's summary does), it is the item's heading and stays, when the article
+    has at least `min_linked_list_items` such headings of the same tag: one or two are links to
+    other stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    items: dict[str, list[int]] = {}
+    for index, decision in enumerate(decisions[:-1]):
+        following = index + 1
+        if (
+            decision.rule == "link:headline"
+            and segments[index].kind is BlockKind.HEADING
+            and decisions[following].rule == "main:text"
+            and _is_full_paragraph(features[following], options)
+            and _box_after(segments, features, decisions, index, options) is None
+        ):
+            items.setdefault(segments[index].tag, []).append(index)
+    for headings in items.values():
+        if len(headings) >= options.min_linked_list_items:
+            for index in headings:
+                decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
 
 
 def _list_item(segment: Segment) -> HtmlElement | None:
@@ -959,7 +986,7 @@ def _route_teaser_cards(
     if (
         above is None
         or segments[above].kind is not BlockKind.HEADING
-        or len({card_of[i] for i in run}) < _MIN_TEASER_CARDS
+        or len({card_of[i] for i in run}) < options.min_teaser_cards
         or sum(features[i].chars for i in run)
         > sum(features[i].chars for i in main) * options.max_headed_box_share
     ):
@@ -979,8 +1006,6 @@ def _is_card_headline(segment: Segment, decision: Decision) -> bool:
     return decision.rule == "main:text" and enclosing_href(segment.owner) is not None
 
 
-#: A heading over one linked headline and its text is a section of the article.
-_MIN_TEASER_CARDS = 2
 #: A card's headline: taken for another story, or a heading all link whose address reads
 #: like no article's ("/wedding-ideas/elopement-checklist").
 _CARD_HEADLINE_RULES = frozenset({"link:headline", "main:links"})
