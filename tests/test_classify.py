@@ -547,6 +547,17 @@ def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
     )
 
 
+@pytest.mark.parametrize("label", ["About the expert", "About the Reviewer", "Meet the author"])
+def test_an_about_the_expert_box_is_the_authors_profile(label: str) -> None:
+    about = (
+        f"<div><h2>{label}</h2><h3>Zane Merva</h3><p>Zane is our expert on pickups and "
+        "towing, and has tested cars for twenty years for the magazine.</p></div>"
+    )
+    article = _clean(_article(about))
+    assert "Zane" not in article.text and label not in article.text
+    assert any("towing" in block.text and block.role == "author" for block in article.boilerplate)
+
+
 @pytest.mark.parametrize("label", ["Keep Reading", "Read Next"])
 def test_a_box_opened_by_a_keep_reading_label_leaves_the_article(label: str) -> None:
     blurb = "The latest on city budgets, from council votes to library building work."
