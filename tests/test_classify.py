@@ -186,6 +186,7 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     [
         "Karina Cohen is the owner of CR Maids, a cleaning company serving the Raleigh area.",
         "Toni Golen, MD, is a physician specializing in obstetrics and gynecology in Boston.",
+        "Jane Roe is an attorney in Memphis who writes about housing and tenants' rights.",
     ],
 )
 def test_an_owner_or_physician_bio_after_the_article_leaves_it(bio: str) -> None:

@@ -686,7 +686,8 @@ BIO_TEXT = _cue(
     r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
     r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator"
-    r"|owner|physician|dietitian|nutritionist|therapist|consultant|strategist)\b",
+    r"|owner|physician|dietitian|nutritionist|therapist|consultant|strategist"
+    r"|attorney|lawyer|professor)\b",
     keywords=(
         "reporter",
         "writer",
@@ -710,6 +711,9 @@ BIO_TEXT = _cue(
         "therapist",
         "consultant",
         "strategist",
+        "attorney",
+        "lawyer",
+        "professor",
     ),
 )
 #: Invitations to follow the site elsewhere or install its app.
