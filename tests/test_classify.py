@@ -1244,6 +1244,16 @@ def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> N
     assert "Industrial pipe bookshelf number 2" not in article.text
 
 
+@pytest.mark.parametrize("label", ["READ MORE:", "Read:"])
+def test_a_read_more_line_naming_another_story_leaves_the_article(label: str) -> None:
+    line = (
+        f"<h4>{label} <a href='/blog/2024/03/will-chatgpt-eliminate-the-essay'>Will ChatGPT "
+        "Eliminate the College Admissions Essay?</a></h4>"
+    )
+    article = _clean(_article(PROSE + line + PROSE))
+    assert "Eliminate the College Admissions Essay" not in article.text
+
+
 def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
     items = "".join(
         f"<li><a href='/news/2024/story-{n}'>Another story about the town council {n}</a></li>"

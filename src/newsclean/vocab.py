@@ -781,7 +781,8 @@ RELATED_TEXT = _cue(
     r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
     r"|puedes ver|lee también|ver también|te puede interesar|leia também|mehr(?=\s*:)"
-    r"|learn more(?=\s*:)|dowiedz się więcej|czytaj (?:także|też|więcej)|zobacz (?:także|też)"
+    r"|learn more(?=\s*:)|read(?: more)?(?=\s*:)"
+    r"|dowiedz się więcej|czytaj (?:także|też|więcej)|zobacz (?:także|też)"
     r"|aiheeseen liittyvät)\b",
 )
 #: The whole text of a label that opens a box of other stories, of the author's profile
