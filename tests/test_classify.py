@@ -181,6 +181,20 @@ def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None
     assert roles == {"tail:social": "share", "tail:comments": "comments", "tail:bio": "author"}
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Karina Cohen is the owner of CR Maids, a cleaning company serving the Raleigh area.",
+        "Toni Golen, MD, is a physician specializing in obstetrics and gynecology in Boston.",
+        "Jane Roe is an attorney in Memphis who writes about housing and tenants' rights.",
+    ],
+)
+def test_an_owner_or_physician_bio_after_the_article_leaves_it(bio: str) -> None:
+    article = _clean(_article(f"<p>{bio}</p>"))
+    assert bio not in article.text
+    assert [block.rule for block in article.boilerplate if block.text == bio] == ["tail:bio"]
+
+
 def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
     plea = "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."
     article = _clean(_article(f"<p>{plea}</p>"))
@@ -532,6 +546,17 @@ def test_a_box_opened_by_a_read_also_label_leaves_the_article() -> None:
     assert any(
         "Reporterin" in block.text and block.role == "author" for block in article.boilerplate
     )
+
+
+@pytest.mark.parametrize("label", ["About the expert", "About the Reviewer", "Meet the author"])
+def test_an_about_the_expert_box_is_the_authors_profile(label: str) -> None:
+    about = (
+        f"<div><h2>{label}</h2><h3>Zane Merva</h3><p>Zane is our expert on pickups and "
+        "towing, and has tested cars for twenty years for the magazine.</p></div>"
+    )
+    article = _clean(_article(about))
+    assert "Zane" not in article.text and label not in article.text
+    assert any("towing" in block.text and block.role == "author" for block in article.boilerplate)
 
 
 @pytest.mark.parametrize("label", ["Keep Reading", "Read Next"])
@@ -921,6 +946,25 @@ def test_a_box_label_led_by_an_emoji_still_opens_its_box() -> None:
 
 
 @pytest.mark.parametrize(
+    "label",
+    ["Latest articles", "Also see", "More from the blog", "Similar stories", "MORE NEWS"],
+)
+def test_a_latest_posts_label_opens_its_box(label: str) -> None:
+    teaser = "<h5>Mayor opens the new library</h5><p>{}</p>".format(
+        "The mayor opened the library on Monday, after three years of building work, with a "
+        "speech about books, reading and the town's children."
+    )
+    more = f"<div class='box'><h2>{label}</h2>{teaser}</div>"
+    article = _clean(_article(more + PROSE))
+    assert "Mayor opens" not in article.text and label not in article.text
+
+
+def test_a_bare_see_is_no_box_label() -> None:
+    article = _clean(_article("<div class='box'><h2>See</h2>" + PROSE + "</div>" + PROSE))
+    assert "See" in article.text
+
+
+@pytest.mark.parametrize(
     "notice",
     [
         "© 2022, Example News. This article is the copyrighted property of Example News.",
@@ -1120,6 +1164,94 @@ def test_a_list_of_links_the_article_announces_stays_in_it() -> None:
     article = _clean(_article(PROSE * 2 + announced + PROSE))
     assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
+def test_a_loose_list_the_article_announces_stays_in_it() -> None:
+    # AsciiDoc and Markdown with blank lines between items wrap each item's text in a <p>.
+    items = "".join(
+        f"<li><p><a href='https://lists.example.org/patch/{n}'>[PATCH v{n}] Fix the scheduler "
+        f"race in part {n}</a></p></li>"
+        for n in range(1, 5)
+    )
+    announced = f"<p>Many patches were sent for review this week:</p><ul>{items}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
+    assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
+def _cards(count: int) -> str:
+    return "".join(
+        f"<div class='card'><h3><a href='/blog/2024/03/desk-guide-part-{n}'>How to set up "
+        f"your desk for long days, part {n}</a></h3><p>Stiff neck after a few hours at the "
+        f"computer? Part {n} of our guide walks you through the monitor height.</p></div>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_teaser_cards_under_a_heading_at_the_article_foot_leave_it() -> None:
+    article = _clean(_article("<h2>From the blog</h2>" + _cards(3)))
+    assert "Part 2 of our guide" not in article.text
+    assert "From the blog" not in article.text
+    assert "The council voted" in article.text
+
+
+def test_a_teaser_card_whose_link_reads_like_no_article_still_leaves() -> None:
+    odd = (
+        "<div class='card'><h3><a href='/ideas/barn'>The barn checklist</a></h3><p>Planning "
+        "a barn wedding? Go through our checklist and find more ideas for barn weddings.</p></div>"
+    )
+    article = _clean(_article("<h2>From the blog</h2>" + _cards(1) + odd + _cards(1)))
+    assert "Planning a barn wedding" not in article.text
+    assert "Part 1 of our guide" not in article.text
+
+
+def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -> None:
+    cards = "".join(
+        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h6>How to set up your "
+        f"desk for long days, part {n}</h6><p>Stiff neck after a few hours at the computer? "
+        f"Part {n} of our guide walks you through the monitor height.</p></a>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article("<h5>Written by our editors</h5>" + cards))
+    assert "Part 2 of our guide" not in article.text
+    assert "long days, part 2" not in article.text
+
+
+def test_a_listicle_of_boxed_linked_items_stays() -> None:
+    # No heading of their own over the run: the boxed items are the article's list.
+    article = _clean(_article(_cards(3)))
+    assert "Part 2 of our guide" in article.text
+
+
+def _items(count: int) -> str:
+    return "".join(
+        f"<h3><a href='/projects/2024/industrial-pipe-bookshelf-{n}'>Industrial pipe bookshelf "
+        f"number {n}</a></h3><p>This bookshelf is built from black iron pipes and reclaimed "
+        f"pine boards, and it takes an afternoon with a drill and a saw, item {n}.</p>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
+    article = _clean(_article(_items(3)))
+    assert "Industrial pipe bookshelf number 2" in article.text
+    rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
+    assert rules == {"neighbours:item-heading"}
+
+
+def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> None:
+    article = _clean(_article(_items(2)))
+    assert "Industrial pipe bookshelf number 2" not in article.text
+
+
+@pytest.mark.parametrize("label", ["READ MORE:", "Read:"])
+def test_a_read_more_line_naming_another_story_leaves_the_article(label: str) -> None:
+    line = (
+        f"<h4>{label} <a href='/blog/2024/03/will-chatgpt-eliminate-the-essay'>Will ChatGPT "
+        "Eliminate the College Admissions Essay?</a></h4>"
+    )
+    article = _clean(_article(PROSE + line + PROSE))
+    assert "Eliminate the College Admissions Essay" not in article.text
 
 
 def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:

@@ -798,7 +798,9 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
+    _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _spread_ad_labels(segments, revised, options)
@@ -815,16 +817,55 @@ def _keep_announced_lists(
     for index, decision in enumerate(decisions[:-1]):
         if not _announces(segments[index], features[index], decision):
             continue
-        parent = segments[index + 1].owner.getparent()
+        first = _list_item(segments[index + 1])
+        parent = first.getparent() if first is not None else None
         for item in range(index + 1, len(segments)):
+            element = _list_item(segments[item])
             if (
-                segments[item].kind is not BlockKind.LIST_ITEM
-                or segments[item].owner.getparent() is not parent
+                element is None
+                or element.getparent() is not parent
                 or decisions[item].rule not in _ARTICLE_LIST_RULES
             ):
                 break
             if decisions[item].rule == "main:links":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_item_headings(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
+    trail, a book) reads like another story's headline; inside the article, followed
+    straight by a full paragraph of it that shares no small box with the heading (a
+    teaser card's summary does), it is the item's heading and stays, when the article
+    has at least `min_linked_list_items` such headings of the same tag: one or two are links to
+    other stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    items: dict[str, list[int]] = {}
+    for index, decision in enumerate(decisions[:-1]):
+        following = index + 1
+        if (
+            decision.rule == "link:headline"
+            and segments[index].kind is BlockKind.HEADING
+            and decisions[following].rule == "main:text"
+            and _is_full_paragraph(features[following], options)
+            and _box_after(segments, features, decisions, index, options) is None
+        ):
+            items.setdefault(segments[index].tag, []).append(index)
+    for headings in items.values():
+        if len(headings) >= options.min_linked_list_items:
+            for index in headings:
+                decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
+
+
+def _list_item(segment: Segment) -> HtmlElement | None:
+    """The list item a segment is, or whose paragraph it is: a loose list (AsciiDoc's,
+    Markdown's with blank lines between items) wraps each item's text in a `<p>`."""
+    if segment.kind is BlockKind.LIST_ITEM:
+        return segment.owner
+    parent = segment.owner.getparent()
+    if segment.kind is BlockKind.PARAGRAPH and parent is not None and parent.tag == "li":
+        return parent
+    return None
 
 
 #: The rules an announced list's items may carry: the article's, or a row of links in it.
@@ -925,6 +966,71 @@ def _route_headed_boxes(
         decisions[index] = Decision(Region.BOILERPLATE, label_role, "box:heading")
         for i in inside:
             decisions[i] = Decision(region, role, "box:heading")
+
+
+def _route_teaser_cards(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """At the article's foot, under a heading of its own ("More from the blog"), a run of
+    small boxes each opened by a linked headline taken for another story (`link:headline`)
+    is a set of teaser cards: the summaries under the headlines go with them, and so does
+    the heading. A listicle's boxed items, each a linked heading and its text, follow the
+    article's paragraphs with no heading of their own above the run."""
+    card_of: dict[int, int] = {}
+    for index, decision in enumerate(decisions):
+        if not _is_card_headline(segments[index], decision):
+            continue
+        summary = _teaser_summary(segments, features, decisions, index, options)
+        for member in summary:
+            card_of[member] = index
+        if summary and decision.region is Region.MAIN:
+            card_of[index] = index
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    run = list(itertools.takewhile(lambda i: i in card_of, reversed(main)))
+    above = main[-len(run) - 1] if len(main) > len(run) else None
+    if (
+        above is None
+        or segments[above].kind is not BlockKind.HEADING
+        or len({card_of[i] for i in run}) < options.min_teaser_cards
+        or sum(features[i].chars for i in run)
+        > sum(features[i].chars for i in main) * options.max_headed_box_share
+    ):
+        return
+    decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
+    for index in run:
+        role = "headline" if card_of[index] == index else "story-text"
+        decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _is_card_headline(segment: Segment, decision: Decision) -> bool:
+    """A heading all link, or one the card's link wraps whole (<a><h3>Title</h3><p>...</a>)."""
+    if segment.kind is not BlockKind.HEADING:
+        return False
+    if decision.rule in _CARD_HEADLINE_RULES:
+        return True
+    return decision.rule == "main:text" and enclosing_href(segment.owner) is not None
+
+
+#: A card's headline: taken for another story, or a heading all link whose address reads
+#: like no article's ("/wedding-ideas/elopement-checklist").
+_CARD_HEADLINE_RULES = frozenset({"link:headline", "main:links"})
+
+
+def _teaser_summary(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+) -> list[int]:
+    """The article's segments in the small box a headline opens, if none is a heading."""
+    last = _box_after(segments, features, decisions, index, options)
+    if last is None or last - index > options.max_teaser_card_blocks:
+        return []
+    summary = [i for i in range(index + 1, last + 1) if decisions[i].region is Region.MAIN]
+    if any(segments[i].kind is BlockKind.HEADING for i in summary):
+        return []
+    return summary
 
 
 def _box_after(

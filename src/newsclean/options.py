@@ -130,6 +130,16 @@ class Options:
     #: leaves it when it holds at most this share of the article's text (more, and the
     #: label is a section of the article itself).
     max_headed_box_share: float = 0.5
+    #: A linked headline opening a box of at most this many segments after it is a
+    #: teaser card (with its summary), when a run of them ends the article under a heading.
+    max_teaser_card_blocks: int = 2
+    #: ... and when the run holds at least this many cards (a heading over one linked
+    #: headline and its text is a section of the article).
+    min_teaser_cards: int = 2
+    #: Linked headings inside the article, each followed by a full paragraph, are a
+    #: listicle's item headings when there are at least this many of one tag (one or two
+    #: are links to other stories set between paragraphs).
+    min_linked_list_items: int = 3
 
     # -- metadata -------------------------------------------------------------------
     #: How many segments after the title are searched for the byline and dateline.

@@ -707,10 +707,14 @@ COMMENT_TEXT = _cue(
 BIO_TEXT = _cue(
     "bio",
     # "Dennis Moons is the founder of ...", "He's a Google Ads expert with ...".
-    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)|(?:he|she)(?:'s|’s|\s+is))"
+    # "Angela Holliday-Bell, MD, is a ... physician": credentials after the name.
+    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){0,2}[A-Z][\w.'-]+(?:,\s*[A-Z][\w.]+)*,?\s+(?:is|was)"
+    r"|(?:he|she)(?:'s|’s|\s+is))"
     r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:reporter|writer|editor|correspondent|journalist|columnist|author|contributor"
-    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator)\b",
+    r"|freelancer|photographer|founder|co-founder|expert|historian|critic|curator"
+    r"|owner|physician|dietitian|nutritionist|therapist|consultant|strategist"
+    r"|attorney|lawyer|professor)\b",
     keywords=(
         "reporter",
         "writer",
@@ -727,6 +731,16 @@ BIO_TEXT = _cue(
         "historian",
         "critic",
         "curator",
+        "owner",
+        "physician",
+        "dietitian",
+        "nutritionist",
+        "therapist",
+        "consultant",
+        "strategist",
+        "attorney",
+        "lawyer",
+        "professor",
     ),
 )
 #: Invitations to follow the site elsewhere or install its app.
@@ -794,7 +808,8 @@ RELATED_TEXT = _cue(
     r"|weitere|mehr zum thema|das könnte sie auch|lesen sie auch|à lire aussi"
     r"|temas relacionados|artículos relacionados|notícias relacionadas|powiązane"
     r"|puedes ver|lee también|ver también|te puede interesar|leia também|mehr(?=\s*:)"
-    r"|learn more(?=\s*:)|dowiedz się więcej|czytaj (?:także|też|więcej)|zobacz (?:także|też)"
+    r"|learn more(?=\s*:)|read(?: more)?(?=\s*:)"
+    r"|dowiedz się więcej|czytaj (?:także|też|więcej)|zobacz (?:także|też)"
     r"|aiheeseen liittyvät)\b",
 )
 #: The whole text of a label that opens a box of other stories, of the author's profile
@@ -806,7 +821,10 @@ BOX_HEADING = re.compile(
     r"^\s*(?:[^\w\s]{1,3}\s*)?"
     r"(?P<related>(?:other )?related(?: posts| articles| stories| content| news| reading)?"
     r"(?:\.\.\.|…)?|more on (?:this|th[ei]s? (?:topic|story|subject))"
-    r"|read (?:also|more|next)|see also|keep reading"
+    r"|read (?:also|more|next)|see also|also see|keep reading"
+    r"|(?:latest|recent|popular|similar) (?:posts|articles|stories|blog posts)"
+    r"|more (?:posts|articles|stories|news)(?: (?:from|like this)[\w ]{0,30})?"
+    r"|(?:more )?from the blog"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
@@ -819,7 +837,8 @@ BOX_HEADING = re.compile(
     r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
     r"|читайте также|смотрите также|похожие (?:статьи|новости|записи)|по теме"
     r"|самые популярные[\w ]{0,30}|читайте також|схожі (?:статті|новини))"
-    r"|(?P<author>about the author|über (?:den autor|die autorin)|à propos de l'auteur"
+    r"|(?P<author>about the (?:authors?|reviewers?|writer|expert)|meet the (?:author|expert)"
+    r"|über (?:den autor|die autorin)|à propos de l'auteur"
     r"|sobre el autor|o autorze)"
     r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
     r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
