@@ -985,21 +985,38 @@ def _route_teaser_cards(
             card_of[member] = index
         if summary and decision.region is Region.MAIN:
             card_of[index] = index
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
-    run = list(itertools.takewhile(lambda i: i in card_of, reversed(main)))
-    above = main[-len(run) - 1] if len(main) > len(run) else None
+    if not card_of:
+        return
+    run, above = _cards_at_foot(decisions, card_of)
+    main_chars = sum(
+        f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN
+    )
     if (
         above is None
         or segments[above].kind is not BlockKind.HEADING
         or len({card_of[i] for i in run}) < options.min_teaser_cards
-        or sum(features[i].chars for i in run)
-        > sum(features[i].chars for i in main) * options.max_headed_box_share
+        or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
     ):
         return
     decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
     for index in run:
         role = "headline" if card_of[index] == index else "story-text"
         decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _cards_at_foot(
+    decisions: list[Decision], card_of: dict[int, int]
+) -> tuple[list[int], int | None]:
+    """The article's last segments that belong to cards, and the article's segment just
+    above them (walked backwards: no list of every article segment on a huge page)."""
+    run: list[int] = []
+    for index in range(len(decisions) - 1, -1, -1):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        if index not in card_of:
+            return run, index
+        run.append(index)
+    return run, None
 
 
 def _is_card_headline(segment: Segment, decision: Decision) -> bool:
