@@ -90,6 +90,21 @@ def test_kinds_and_levels() -> None:
     ]
 
 
+def test_a_caption_set_as_a_heading_or_wrapped_in_a_field_is_a_caption() -> None:
+    found = _segments(
+        "<figure><h2 class='figure__caption'>A crowd turns into a mob. Photo: Jane Roe</h2>"
+        "</figure><figure><figcaption><div class='field'><div>The project area</div></div>"
+        "</figcaption></figure><div class='post-image-credits'>Hector Andrade | Agency</div>"
+        "<h2 class='section'>A heading</h2>"
+    )
+    assert [s.kind for s in found] == [
+        BlockKind.CAPTION,
+        BlockKind.CAPTION,
+        BlockKind.CAPTION,
+        BlockKind.HEADING,
+    ]
+
+
 def test_deep_nesting_needs_no_recursion() -> None:
     depth = 5000
     root = lxml.html.fromstring("<div>x</div>")

@@ -115,10 +115,13 @@ BOX_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 LIST_ITEM_TAGS = frozenset(["li", "dd", "dt"])
 CAPTION_TAGS = frozenset(["figcaption", "caption"])
-#: A class naming a picture's caption: "wp-caption-text", "caption-full", "imageCaption",
-#: "Bildunterschrift"; a utility class styling captions inside ("[&_figcaption]:mt-xs") is not.
+#: A class naming a picture's caption or credit: "wp-caption-text", "caption-full",
+#: "imageCaption", "Bildunterschrift", "post-image-credits"; a utility class styling
+#: captions inside ("[&_figcaption]:mt-xs") is not.
 CAPTION_CLASS = re.compile(
-    r"(?:^|\s|[-_])[a-z]*(?:caption|bildunterschrift)(?:$|\s|[-_])", re.IGNORECASE
+    r"(?:^|\s|[-_])[a-z]*(?:caption|bildunterschrift|(?:image|img|photo|foto|bild)[-_]?credits?)"
+    r"(?:$|\s|[-_])",
+    re.IGNORECASE,
 )
 EMPHASIS_TAGS = frozenset(["b", "strong"])
 
