@@ -605,6 +605,9 @@ DISCLOSURE_TEXT = _cue(
     r"\baffiliate (?:disclosure|disclaimer)\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
+    # One sentence naming links and a commission: "Dieser Artikel kann Links zu Anbietern
+    # enthalten, von denen die Redaktion eine Provision erhält".
+    r"\blinks?\b[^.]{0,80}\bprovision\b",
     # A site's licence notice: "Unless otherwise noted, content on this site is licensed
     # under CC BY", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY".
     r"\b(?:sofern|soweit|wenn) nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)\b"
