@@ -1178,3 +1178,15 @@ def test_a_heading_as_long_as_a_sentence_stays_over_a_row_of_links() -> None:
     )
     article = _clean(_article(f"{long_heading}<h3>What the council decided</h3>{PROSE}"))
     assert "All these lovely products" in article.text
+
+
+@pytest.mark.parametrize("box_class", ["entry-author-info", "TestReport__AuthorBox"])
+def test_a_long_bio_in_an_author_box_inside_the_article_is_boilerplate(box_class: str) -> None:
+    bio = (
+        "Supervisor and coach for successful learning, teaching and leading; teacher at a "
+        "vocational school in Freiburg; blogs now and then about learning, schools and the "
+        "digital change, and about what the two have to do with each other."
+    )
+    article = _clean(_article(f"<div class='{box_class}'><p>{bio}</p></div>"))
+    assert "Supervisor and coach" not in article.text
+    assert any(b.role == "author" and b.text == bio for b in article.boilerplate)

@@ -60,6 +60,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<blockquote class='instagram-media'></blockquote>", set()),
         ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
         ("<div class='contel100 newsteaser mid'></div>", {"sidebar"}),
+        ("<div class='TestReport__AuthorBox'></div>", {"byline"}),
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:

@@ -323,6 +323,13 @@ _ROWS: tuple[_Row, ...] = (
         needs="byline",
     ),
     _Row(
+        "class:author-bio",
+        lambda c: c.in_main and "byline" in c.chain_cues,
+        Region.BOILERPLATE,
+        "author",
+        needs="byline",
+    ),
+    _Row(
         "text:date",
         lambda c: _is_date_line(c) and not _is_dated_headline(c),
         Region.BOILERPLATE,

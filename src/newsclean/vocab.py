@@ -197,7 +197,10 @@ LEAD_CLASSES = _tokens(
     "lead lede standfirst intro introduction summary dek deck subtitle subheadline excerpt "
     "abstract vorspann einleitung chapo entradilla bajada documentdescription"
 )
-BYLINE_CLASSES = _tokens("byline author authors autor creator writer contributor")
+BYLINE_CLASSES = _tokens(
+    "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
+    "authorbio aboutauthor"
+)
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
 SUBSCRIBE_CLASSES = _tokens("newsletter subscribe subscription signup register login abo")
