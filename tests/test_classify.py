@@ -1190,3 +1190,12 @@ def test_a_long_bio_in_an_author_box_inside_the_article_is_boilerplate(box_class
     article = _clean(_article(f"<div class='{box_class}'><p>{bio}</p></div>"))
     assert "Supervisor and coach" not in article.text
     assert any(b.role == "author" and b.text == bio for b in article.boilerplate)
+
+
+def test_a_custom_element_named_for_a_teaser_is_a_teaser() -> None:
+    teaser = (
+        "<pp-inline-teaser><h3>Questions about safety at work</h3>"
+        "<p>Find the answers to your questions about safety at work.</p></pp-inline-teaser>"
+    )
+    article = _clean(_article(teaser))
+    assert "safety at work" not in article.text

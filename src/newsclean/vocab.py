@@ -179,6 +179,10 @@ SIDEBAR_CLASSES = _tokens(
     "more-stories morestories sidebar rail aside headlines toplist "
     "weitere empfehlung newsteaser"
 )
+#: The words of a custom element's name that say what the element is: a teaser's or a
+#: related box's only. A shell element named for a menu or the page's body may wrap all
+#: of it, and a "promo" element ("ps-promo") is as often the site's own story teaser.
+CUSTOM_ELEMENT_WORDS = SIDEBAR_CLASSES
 #: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
 #: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
 #: follows it straight on.
