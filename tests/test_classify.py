@@ -1199,3 +1199,9 @@ def test_a_custom_element_named_for_a_teaser_is_a_teaser() -> None:
     )
     article = _clean(_article(teaser))
     assert "safety at work" not in article.text
+
+
+def test_an_ad_label_leading_the_ads_text_makes_it_an_ad() -> None:
+    article = _clean(_article("<div>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</div>"))
+    assert "Heute mal ausgehen" in _ads(article)
+    assert "ANZEIGE" not in article.text

@@ -577,7 +577,8 @@ SPONSORED_TEXT = _cue(
     r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b|\badvertorial\b",
     r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
     r"^\s*(?:promoted content|paid post)\b",
-    r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
+    # A slot label leading the ad's own text: "Anzeige: ...", "ANZEIGE - Heute mal ausgehen?".
+    r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*(?::|[-–—|]\s)",
     # A German post's advertising notice: "Dieser Beitrag enthält Werbung für ...".
     r"\b(?:beitrag|artikel|post|blogpost|video) enthält (?:unbezahlte |bezahlte )?werbung\b",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
