@@ -1205,3 +1205,16 @@ def test_an_ad_label_leading_the_ads_text_makes_it_an_ad() -> None:
     article = _clean(_article("<div>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</div>"))
     assert "Heute mal ausgehen" in _ads(article)
     assert "ANZEIGE" not in article.text
+
+
+def test_a_wordpress_embed_of_another_post_is_a_side_story() -> None:
+    embed = (
+        "<div class='wp-embedded-content'><a class='wp-embed-link' href="
+        "'https://news.example.com/columns/turkey-and-the-west-part-ways/'>"
+        "<div class='wp-embed-title'>Turkey and the West part ways for good</div></a></div>"
+    )
+    article = _clean(_article(embed))
+    assert "Turkey and the West" not in article.text
+    assert [story.title for story in article.sidebar_stories] == [
+        "Turkey and the West part ways for good"
+    ]

@@ -177,7 +177,7 @@ PROSE_LEGAL_CLASSES = _tokens("terms")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
-    "weitere empfehlung newsteaser"
+    "weitere empfehlung newsteaser wp-embedded-content"
 )
 #: The words of a custom element's name that say what the element is: a teaser's or a
 #: related box's only. A shell element named for a menu or the page's body may wrap all
