@@ -621,6 +621,20 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "Affiliate links are how many small sites" in article.text
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Example News is not responsible for the opinions, statements or media content "
+        "presented by contributors.",
+        "Wir übernehmen keine Haftung für die Inhalte externer Links.",
+    ],
+)
+def test_a_site_disowning_what_others_put_on_it_is_legal(notice: str) -> None:
+    article = _clean(_article(f"<div>{notice}</div>"))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+
+
 def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() -> None:
     disclosure = (
         "Dieser Artikel kann Links zu Anbietern enthalten, von denen die Redaktion eine "

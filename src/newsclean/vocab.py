@@ -616,6 +616,11 @@ DISCLOSURE_TEXT = _cue(
     # One sentence naming links and a commission: "Dieser Artikel kann Links zu Anbietern
     # enthalten, von denen die Redaktion eine Provision erhält".
     r"\blinks?\b[^.]{0,80}\bprovision\b",
+    # A site disowning what others put on it: "NOW Grenada is not responsible for the
+    # opinions, statements or media content presented by contributors", "Wir übernehmen
+    # keine Haftung für die Inhalte externer Links".
+    r"\bis not responsible for the (?:opinions|views|content)\b",
+    r"\b(?:übernimmt|übernehmen|übernehme) keine (?:haftung|verantwortung) für\b",
     # A site's licence notice: "Unless otherwise noted, content on this site is licensed
     # under CC BY", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY".
     r"\b(?:sofern|soweit|wenn) nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)\b"
@@ -633,6 +638,9 @@ DISCLOSURE_TEXT = _cue(
         "reader",
         "affiliate",
         "provision",
+        "responsible",
+        "keine haftung",
+        "keine verantwortung",
     ),
 )
 SHARE_TEXT = _cue(
