@@ -6,6 +6,7 @@ import pytest
 
 import newsclean
 from conftest import PROSE
+from newsclean.api import explain
 from newsclean.model import Region
 
 
@@ -648,6 +649,30 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
 @pytest.mark.parametrize(
     "notice",
     [
+        "Example News is not responsible for the opinions, statements or media content "
+        "presented by contributors.",
+        "Wir übernehmen keine Haftung für die Inhalte externer Links.",
+    ],
+)
+def test_a_site_disowning_what_others_put_on_it_is_legal(notice: str) -> None:
+    article = _clean(_article(f"<div>{notice}</div>"))
+    assert notice in "\n".join(block.text for block in article.legal)
+    assert notice not in article.text
+
+
+def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() -> None:
+    disclosure = (
+        "Dieser Artikel kann Links zu Anbietern enthalten, von denen die Redaktion eine "
+        "Provision erhält."
+    )
+    article = _clean(_article(f"<p>{disclosure}</p>"))
+    assert disclosure in "\n".join(block.text for block in article.legal)
+    assert "Provision" not in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
         "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
         "Unless otherwise noted, content on this site is licensed under CC BY 4.0.",
     ],
@@ -1258,3 +1283,81 @@ def test_a_list_of_links_after_a_read_more_label_is_no_announced_list() -> None:
     )
     article = _clean(_article(PROSE * 2 + f"<p>Read more:</p><ul>{items}</ul>" + PROSE))
     assert "Another story about the town council 2" not in article.text
+
+
+def test_a_heading_over_none_of_the_article_takes_the_region_of_what_it_heads() -> None:
+    teasers = (
+        "<h3>More hiking tips in Sweden</h3>"
+        "<div class='related'><a href='/travel/jamtland-ski-adventure-2024'>The great ski"
+        " adventure in Jamtland and its lakes</a></div>"
+    )
+    html = (
+        f"<html><body><article class='story'><h1>Budget approved by council</h1>{PROSE * 4}"
+        f"{teasers}<h3>What the council decided</h3>{PROSE}</article></body></html>"
+    )
+    extraction = explain(html, templates=newsclean.TemplateSet())
+    assert "What the council decided" in extraction.article.text
+    assert "More hiking tips" not in extraction.article.text
+    decided = {s.text: d for s, d in zip(extraction.segments, extraction.decisions, strict=True)}
+    heading = decided["More hiking tips in Sweden"]
+    assert (heading.region, heading.role) == (Region.BOILERPLATE, "related")
+    assert heading.rule == "neighbours:orphan-heading"
+    assert [story.title for story in extraction.article.sidebar_stories] == [
+        "The great ski adventure in Jamtland and its lakes"
+    ]
+
+
+def test_a_closing_heading_before_the_next_box_of_the_page_stays() -> None:
+    nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+    article = _clean(_article("<h4>The story he told was false.</h4>") + nav)
+    assert "The story he told was false." in article.text
+
+
+def test_a_heading_as_long_as_a_sentence_stays_over_a_row_of_links() -> None:
+    long_heading = (
+        "<h3>All these lovely products and many more are in the shop, and the big sale has"
+        " already begun for everyone</h3><ul><li><a href='/tag/a'>cozy</a>"
+        " <a href='/tag/b'>gifts</a></li></ul>"
+    )
+    article = _clean(_article(f"{long_heading}<h3>What the council decided</h3>{PROSE}"))
+    assert "All these lovely products" in article.text
+
+
+@pytest.mark.parametrize("box_class", ["entry-author-info", "TestReport__AuthorBox"])
+def test_a_long_bio_in_an_author_box_inside_the_article_is_boilerplate(box_class: str) -> None:
+    bio = (
+        "Supervisor and coach for successful learning, teaching and leading; teacher at a "
+        "vocational school in Freiburg; blogs now and then about learning, schools and the "
+        "digital change, and about what the two have to do with each other."
+    )
+    article = _clean(_article(f"<div class='{box_class}'><p>{bio}</p></div>"))
+    assert "Supervisor and coach" not in article.text
+    assert any(b.role == "author" and b.text == bio for b in article.boilerplate)
+
+
+def test_a_custom_element_named_for_a_teaser_is_a_teaser() -> None:
+    teaser = (
+        "<pp-inline-teaser><h3>Questions about safety at work</h3>"
+        "<p>Find the answers to your questions about safety at work.</p></pp-inline-teaser>"
+    )
+    article = _clean(_article(teaser))
+    assert "safety at work" not in article.text
+
+
+def test_an_ad_label_leading_the_ads_text_makes_it_an_ad() -> None:
+    article = _clean(_article("<div>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</div>"))
+    assert "Heute mal ausgehen" in _ads(article)
+    assert "ANZEIGE" not in article.text
+
+
+def test_a_wordpress_embed_of_another_post_is_a_side_story() -> None:
+    embed = (
+        "<div class='wp-embedded-content'><a class='wp-embed-link' href="
+        "'https://news.example.com/columns/turkey-and-the-west-part-ways/'>"
+        "<div class='wp-embed-title'>Turkey and the West part ways for good</div></a></div>"
+    )
+    article = _clean(_article(embed))
+    assert "Turkey and the West" not in article.text
+    assert [story.title for story in article.sidebar_stories] == [
+        "Turkey and the West part ways for good"
+    ]

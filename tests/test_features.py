@@ -60,6 +60,11 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<blockquote class='instagram-media'></blockquote>", set()),
         ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
         ("<div class='contel100 newsteaser mid'></div>", {"sidebar"}),
+        ("<pp-inline-teaser></pp-inline-teaser>", {"sidebar"}),  # a custom element's name
+        ("<vg-vgn-nav></vg-vgn-nav>", set()),  # an app shell's element may wrap the page
+        ("<ps-promo></ps-promo>", set()),  # the site's own story teaser as often as an ad
+        ("<div class='TestReport__AuthorBox'></div>", {"byline"}),
+        ("<div class='wp-embedded-content'></div>", {"sidebar", "positive"}),  # a post's card
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:

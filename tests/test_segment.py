@@ -100,12 +100,28 @@ def test_kinds_and_levels() -> None:
         # Matched case-insensitively, as the pattern does, not by a lower-cased literal:
         # "ı".lower() is "ı", yet the pattern reads it as "i".
         ("<p class='imageCAPTıON'>t</p>", BlockKind.CAPTION),
+        ("<div class='post-photo-credits'><p>t</p></div>", BlockKind.CAPTION),
         ("<p class='captioned-gallery'>t</p>", BlockKind.PARAGRAPH),
         ("<div class='caption'><div><div><p>t</p></div></div></div>", BlockKind.PARAGRAPH),
     ],
 )
 def test_caption_classes_up_to_the_grandparent(markup: str, kind: BlockKind) -> None:
     assert [(s.text, s.kind) for s in _segments(f"<body>{markup}</body>")] == [("t", kind)]
+
+
+def test_a_caption_set_as_a_heading_or_wrapped_in_a_field_is_a_caption() -> None:
+    found = _segments(
+        "<figure><h2 class='figure__caption'>A crowd turns into a mob. Photo: Jane Roe</h2>"
+        "</figure><figure><figcaption><div class='field'><div>The project area</div></div>"
+        "</figcaption></figure><div class='post-image-credits'>Hector Andrade | Agency</div>"
+        "<h2 class='section'>A heading</h2>"
+    )
+    assert [s.kind for s in found] == [
+        BlockKind.CAPTION,
+        BlockKind.CAPTION,
+        BlockKind.CAPTION,
+        BlockKind.HEADING,
+    ]
 
 
 def test_deep_nesting_needs_no_recursion() -> None:

@@ -328,6 +328,13 @@ _ROWS: tuple[_Row, ...] = (
         needs="byline",
     ),
     _Row(
+        "class:author-bio",
+        lambda c: c.in_main and "byline" in c.chain_cues,
+        Region.BOILERPLATE,
+        "author",
+        needs="byline",
+    ),
+    _Row(
         "text:date",
         lambda c: _is_date_line(c) and not _is_dated_headline(c),
         Region.BOILERPLATE,
@@ -803,6 +810,7 @@ def revisit_neighbours(
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     return revised
 
@@ -1173,6 +1181,68 @@ def _continues(last: Segment, fragment: Segment) -> bool:
         fragment.owner.tag == last.owner.tag == "li"
         and fragment.owner.getparent() is last.owner.getparent()
     )
+
+
+#: The regions a heading that heads none of the article may take from what it heads.
+_ORPHAN_REGIONS = frozenset({Region.SIDEBAR, Region.AD, Region.LEGAL, Region.BOILERPLATE})
+
+
+def _route_orphan_headings(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label-length heading the article keeps whose section holds none of the article
+    ("Weitere Tourentipps in Schweden" over a row of teasers, "Keine Lust alleine zu
+    radeln?" over a booking widget) is the title of what it heads: it takes the region and
+    role of the first block under it, or is the label of the side stories under it. Its
+    section runs to the next heading of its level or above. Left alone: a heading whose
+    section holds nothing (straight over its subheading); one whose first block lies
+    outside the heading's own box (the article's end, then the page's next box) or was
+    decided by no cue (a closing pull quote over the page's unmarked credits). A longer
+    "heading" is a paragraph set in large type."""
+    # Backwards: a subheading over none of the article goes first, and leaves its heading
+    # over none of it too.
+    for index in reversed(range(len(segments))):
+        heading = segments[index]
+        if (
+            heading.kind is not BlockKind.HEADING
+            or decisions[index].region is not Region.MAIN
+            or features[index].words > options.max_label_words
+        ):
+            continue
+        first = _first_headed(segments, decisions, index)
+        if first is None:
+            continue
+        headed, box = decisions[first], heading.owner.getparent()
+        if (
+            headed.region in _ORPHAN_REGIONS
+            and headed.rule != "other"
+            and box is not None
+            and is_within(segments[first].owner, box)
+        ):
+            decisions[index] = _orphan_heading_decision(headed)
+
+
+def _orphan_heading_decision(headed: Decision) -> Decision:
+    """Over side stories, the box's label (as a headed box's, `box:heading`): no story of
+    its own. Over anything else, what it heads."""
+    if headed.region is Region.SIDEBAR:
+        return Decision(Region.BOILERPLATE, "related", "neighbours:orphan-heading")
+    return Decision(headed.region, headed.role, "neighbours:orphan-heading")
+
+
+def _first_headed(segments: list[Segment], decisions: list[Decision], index: int) -> int | None:
+    """The first block the heading at `index` heads, if nothing in its section is the
+    article's; None when its section holds article text or nothing."""
+    level = segments[index].level
+    first: int | None = None
+    for later in range(index + 1, len(segments)):
+        segment = segments[later]
+        if segment.kind is BlockKind.HEADING and segment.level <= level:
+            break
+        if decisions[later].region is Region.MAIN:
+            return None
+        first = later if first is None else first
+    return first
 
 
 def _nearest(decisions: list[Decision], index: int, step: int) -> Decision | None:

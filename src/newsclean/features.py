@@ -163,6 +163,10 @@ def _cues_of(
     tag: object, role_attr: str | None, classes: str | None, ids: str | None
 ) -> frozenset[str]:
     tokens = _class_tokens(classes, ids)
+    if isinstance(tag, str) and "-" in tag:
+        # A custom element named for a teaser ("pp-inline-teaser") is one, as a box so
+        # classed is. Not its other words (vocab.CUSTOM_ELEMENT_WORDS).
+        tokens |= _class_tokens(tag, None) & vocab.CUSTOM_ELEMENT_WORDS
     cues = {name for name, words in _CLASS_CATEGORIES if tokens & words} if tokens else set()
     role = (role_attr or "").lower()
     if tag in vocab.NAVIGATION_TAGS or role in vocab.NAVIGATION_ROLES:

@@ -488,8 +488,12 @@ def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool) -> Bl
     if preformatted:
         return BlockKind.PREFORMATTED
     if tag in vocab.HEADING_TAGS or _heading_above(ancestors) is not None:
-        return BlockKind.HEADING
-    if tag in vocab.CAPTION_TAGS or _caption_classed(owner):
+        # A heading classed as a caption ("h2.figure__caption") is one; a teaser card's
+        # headline inside a <figcaption> is a heading.
+        caption = vocab.CAPTION_CLASS.search(owner.get("class") or "") is not None
+        return BlockKind.CAPTION if caption else BlockKind.HEADING
+    # A block inside a <figcaption> too: a CMS's field wrappers around the caption text.
+    if tag in vocab.CAPTION_TAGS or _caption_above(ancestors) or _caption_classed(owner):
         return BlockKind.CAPTION
     if tag in vocab.LIST_ITEM_TAGS:
         return BlockKind.LIST_ITEM
@@ -518,6 +522,11 @@ def _caption_classed(owner: HtmlElement) -> bool:
         if not any(word in lowered for word in vocab.CAPTION_CLASS_WORDS):
             return False
     return vocab.CAPTION_CLASS.search(classes) is not None
+
+
+def _caption_above(ancestors: list[str]) -> bool:
+    """A caption element a few levels up: <figcaption><div><p>Caption</p></div></figcaption>."""
+    return any(tag in vocab.CAPTION_TAGS for tag in ancestors[:3])
 
 
 def _heading_above(ancestors: list[str]) -> str | None:

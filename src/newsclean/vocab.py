@@ -115,12 +115,16 @@ BOX_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 LIST_ITEM_TAGS = frozenset(["li", "dd", "dt"])
 CAPTION_TAGS = frozenset(["figcaption", "caption"])
-#: A class naming a picture's caption: "wp-caption-text", "caption-full", "imageCaption",
-#: "Bildunterschrift"; a utility class styling captions inside ("[&_figcaption]:mt-xs") is not.
-CAPTION_CLASS_WORDS = ("caption", "bildunterschrift")
+#: A class naming a picture's caption or credit: "wp-caption-text", "caption-full",
+#: "imageCaption", "Bildunterschrift", "post-image-credits"; a utility class styling
+#: captions inside ("[&_figcaption]:mt-xs") is not.
 CAPTION_CLASS = re.compile(
-    rf"(?:^|\s|[-_])[a-z]*(?:{'|'.join(CAPTION_CLASS_WORDS)})(?:$|\s|[-_])", re.IGNORECASE
+    r"(?:^|\s|[-_])[a-z]*(?:caption|bildunterschrift|(?:image|img|photo|foto|bild)[-_]?credits?)"
+    r"(?:$|\s|[-_])",
+    re.IGNORECASE,
 )
+#: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
+CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
 
 # -- class/id tokens ----------------------------------------------------------------
@@ -175,8 +179,12 @@ PROSE_LEGAL_CLASSES = _tokens("terms")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
-    "weitere empfehlung newsteaser"
+    "weitere empfehlung newsteaser wp-embedded-content"
 )
+#: The words of a custom element's name that say what the element is: a teaser's or a
+#: related box's only. A shell element named for a menu or the page's body may wrap all
+#: of it, and a "promo" element ("ps-promo") is as often the site's own story teaser.
+CUSTOM_ELEMENT_WORDS = SIDEBAR_CLASSES
 #: The sidebar words that also name an article's own teaser (TYPO3's "teaser-text" above
 #: "news-text-wrap"): a box so named and nothing else is the standfirst when the article
 #: follows it straight on.
@@ -195,7 +203,10 @@ LEAD_CLASSES = _tokens(
     "lead lede standfirst intro introduction summary dek deck subtitle subheadline excerpt "
     "abstract vorspann einleitung chapo entradilla bajada documentdescription"
 )
-BYLINE_CLASSES = _tokens("byline author authors autor creator writer contributor")
+BYLINE_CLASSES = _tokens(
+    "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
+    "authorbio aboutauthor"
+)
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
 SUBSCRIBE_CLASSES = _tokens("newsletter subscribe subscription signup register login abo")
@@ -594,7 +605,8 @@ SPONSORED_TEXT = _cue(
     r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b|\badvertorial\b",
     r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
     r"^\s*(?:promoted content|paid post)\b",
-    r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*:",
+    # A slot label leading the ad's own text: "Anzeige: ...", "ANZEIGE - Heute mal ausgehen?".
+    r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*(?::|[-–—|]\s)",
     # A German post's advertising notice: "Dieser Beitrag enthält Werbung für ...".
     r"\b(?:beitrag|artikel|post|blogpost|video) enthält (?:unbezahlte |bezahlte )?werbung\b",
     r"\(\s*[mwfd]\s*/\s*[mwfd]\s*/\s*[mwfdx]\s*\)",
@@ -629,6 +641,14 @@ DISCLOSURE_TEXT = _cue(
     r"\baffiliate (?:disclosure|disclaimer)\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
+    # One sentence naming links and a commission: "Dieser Artikel kann Links zu Anbietern
+    # enthalten, von denen die Redaktion eine Provision erhält".
+    r"\blinks?\b[^.]{0,80}\bprovision\b",
+    # A site disowning what others put on it: "NOW Grenada is not responsible for the
+    # opinions, statements or media content presented by contributors", "Wir übernehmen
+    # keine Haftung für die Inhalte externer Links".
+    r"\bis not responsible for the (?:opinions|views|content)\b",
+    r"\b(?:übernimmt|übernehmen|übernehme) keine (?:haftung|verantwortung) für\b",
     # A site's licence notice: "Unless otherwise noted, content on this site is licensed
     # under CC BY", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY".
     r"\b(?:sofern|soweit|wenn) nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)\b"
@@ -646,6 +666,9 @@ DISCLOSURE_TEXT = _cue(
         "reader",
         "affiliate",
         "provision",
+        "responsible",
+        "keine haftung",
+        "keine verantwortung",
     ),
 )
 SHARE_TEXT = _cue(
