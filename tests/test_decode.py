@@ -439,9 +439,10 @@ def test_other_types_raise_type_error(data: object) -> None:
     ids=["meta", "comments", "long-label", "lt", "high-bytes"],
 )
 def test_pathological_bytes_are_quick(data: bytes) -> None:
-    start = time.perf_counter()
+    # CPU time, so that other processes on a shared machine cannot trip the guard.
+    start = time.process_time()
     decode(data)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 @settings(max_examples=300, deadline=None)

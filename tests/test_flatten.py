@@ -80,9 +80,9 @@ def test_a_dropped_tag_does_not_keep_a_hidden_box_open() -> None:
 
 def _flatten_seconds(depth: int) -> float:
     markup = "<div><span>" * depth + "x" + "</span></div>" * depth
-    start = time.perf_counter()
+    start = time.process_time()
     flat, dropped = flatten_deep_nesting(markup, 200)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert dropped == 2 * depth - 200
     assert "x" in flat
     return elapsed

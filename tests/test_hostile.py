@@ -203,15 +203,17 @@ DEEP = {
 
 @pytest.mark.parametrize("body", list(DEEP.values()), ids=list(DEEP))
 def test_article_is_recovered_from_deep_nesting(body: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     article = newsclean.clean(page(body))
-    assert time.perf_counter() - start < 10.0
+    assert time.process_time() - start < 10.0
     assert_sound(article)
     assert_recovered(article)
     assert warned(article, "was flattened")
 
 
 # -- big and regex-hostile input: bounded time -------------------------------------------
+# The bounds are on CPU time (time.process_time): generous hang guards, not speed goals
+# (those are benchmarks/hostile.py's), that other processes on the machine cannot trip.
 
 BIG = {
     "5 MB quoted attribute": page(f'<div title="{"a" * 5_000_000}">{ARTICLE_HTML}</div>'),
@@ -230,9 +232,9 @@ BIG = {
 
 @pytest.mark.parametrize("html", list(BIG.values()), ids=list(BIG))
 def test_big_and_regex_hostile_input_is_quick(html: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     article = newsclean.clean(html)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert_sound(article)
     assert_recovered(article)
 
@@ -241,9 +243,9 @@ def test_many_short_paragraphs_take_linear_time() -> None:
     # The full 200,000 and the per-MB figures are in benchmarks/hostile.py.
     def seconds(count: int) -> float:
         html = page("".join(f"<p>word {n}</p>" for n in range(count)))
-        start = time.perf_counter()
+        start = time.process_time()
         newsclean.clean(html)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small, large = seconds(5_000), seconds(20_000)
     assert large < 10.0
@@ -296,9 +298,9 @@ def test_billion_laughs_does_not_expand() -> None:
     )  # 10**9 "lol"s if expanded
     html = f'<!DOCTYPE lolz [<!ENTITY lol0 "lol">{levels}]><html><body><p>&lol9;</p>'
     for data in (html + ARTICLE_HTML, (f"<?xml version='1.0'?>{html}" + ARTICLE_HTML).encode()):
-        start = time.perf_counter()
+        start = time.process_time()
         article = newsclean.clean(data)
-        assert time.perf_counter() - start < 2.0
+        assert time.process_time() - start < 2.0
         assert "lollol" not in json.dumps(article.to_dict())
         assert_recovered(article)
 
