@@ -540,12 +540,30 @@ def belied_cues(
 
 
 def _cues_against(element: HtmlElement, stats: _Totals, options: Options) -> frozenset[str]:
-    """The element's negative cues, less a menu's its prose belies."""
+    """The element's negative cues, less a menu's its prose belies and the sidebar cue
+    of a layout holding the main column beside its side columns."""
     cues = negative_cues(element)
+    if "sidebar" in cues and _holds_main_column(element):
+        cues -= {"sidebar"}
     entry = stats.get(element)
     if not cues & _SELECTION_BELIED_CUES or entry is None:
         return cues
     return cues - belied_cues(element, entry, options, _SELECTION_BELIED_CUES)
+
+
+def _holds_main_column(element: HtmlElement) -> bool:
+    """Among the element's children, a column classed as the article's (and nothing
+    against) beside one classed as a side column: a page layout named for its sidebar
+    ("c-layout-sidebar-left" holding "c-layout-sidebar-top" and "c-layout-main"), not a
+    sidebar."""
+    main_column = side_column = False
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        cues = class_cues(child)
+        main_column = main_column or cues == {"positive"}
+        side_column = side_column or "sidebar" in cues
+    return main_column and side_column
 
 
 def _children_negative(element: HtmlElement, options: Options) -> bool:
