@@ -118,6 +118,36 @@ def test_a_sidebar_with_a_content_box_stays_a_sidebar() -> None:
     assert "widget" not in article.text
 
 
+_REVIEW = (
+    "The {name} is a comfortable mouse for long days at the desk, with a thumb rest, "
+    "quiet buttons, a scroll wheel that spins freely, and a battery that lasts for months "
+    "between charges, which is why it tops our list of picks for most people this year."
+)
+
+
+def _roundup(text: str) -> str:
+    """Eight product cards (a review, a spec list, a shop link) above a buying guide."""
+    cards = "".join(
+        f"<div class='card'><h3>Mouse {n}</h3><div class='card-text'>"
+        + text.format(n=n, review=_REVIEW.format(name=f"Mouse {n}"))
+        + "</div><ul><li>Buttons: 6</li><li>Weight: 99 g</li><li>Battery: AA</li></ul>"
+        f"<div><a href='https://shop.example.com/mouse-{n}'>See it at the shop</a></div></div>"
+        for n in range(8)
+    )
+    guide = "".join(PROSE.replace("council", f"guide {n}") for n in range(10))
+    return (
+        f"<article><div class='recap'>{cards}</div>"
+        f"<section class='guide'><div id='guide'>{guide}</div></section></article>"
+    )
+
+
+def test_a_roundups_cards_join_its_buying_guide() -> None:
+    # Each card's review box scores well below the guide; together they outscore it.
+    article = _clean(_roundup("<p>{review}</p>"))
+    assert "The Mouse 3 is a comfortable mouse" in article.text
+    assert "The guide 2 voted" in article.text
+
+
 def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     figure = (
         "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday</figcaption></figure>"
