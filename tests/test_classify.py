@@ -1201,6 +1201,38 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def _headline_items(count: int) -> str:
+    return "".join(
+        f"<li><a href='/courses/2024/google-analytics-certification-part-{n}'>Google "
+        f"Analytics certification for beginners part {n}</a></li>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_headline_links_the_article_announces_stay_in_it() -> None:
+    # The links read like headlines, but a sentence of the article enumerates them.
+    announced = f"<p>Here are some of the courses Google offers:</p><ul>{_headline_items(4)}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "certification for beginners part 3" in article.text
+    assert not article.sidebar_stories
+
+
+def test_headline_links_alone_in_a_box_with_their_announcer_are_other_stories() -> None:
+    # A magazine's box in the story: "Highlights from this issue:" and its list, nothing else.
+    box = (
+        "<div class='inline-textbox'><p>This story is from our June issue. Highlights "
+        f"from the issue:</p><ul>{_headline_items(4)}</ul></div>"
+    )
+    article = _clean(_article(PROSE * 2 + box + PROSE))
+    assert "certification for beginners part 3" not in article.text
+
+
+@pytest.mark.parametrize("label", ["You might also like:", "Table of contents:"])
+def test_a_box_label_announces_no_list(label: str) -> None:
+    article = _clean(_article(PROSE * 2 + f"<p>{label}</p><ul>{_headline_items(4)}</ul>" + PROSE))
+    assert "certification for beginners part 3" not in article.text
+
+
 def _cards(count: int) -> str:
     return "".join(
         f"<div class='card'><h3><a href='/blog/2024/03/desk-guide-part-{n}'>How to set up "

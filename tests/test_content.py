@@ -91,6 +91,63 @@ def test_a_sidebar_widget_does_not_outvote_a_short_article() -> None:
     assert "widget" not in article.text
 
 
+def test_a_layout_named_for_its_sidebar_holds_the_article() -> None:
+    # "layout-sidebar-left" wraps the side columns and the main column: not a sidebar.
+    cards = "".join(
+        f"<div class='card'><h3>Card {n}</h3><div>{PROSE.replace('council', 'card')}</div></div>"
+        for n in range(3)
+    )
+    article = _clean(
+        "<div class='layout-sidebar-left'><div class='layout-sidebar-top'><h2>Pages</h2>"
+        "<a href='/a'>Step one</a></div>"
+        f"<div class='layout-main'>{PROSE * 2}</div></div>"
+        f"<div class='also-see'><h2>Also see</h2>{cards}</div>"
+    )
+    assert "The council voted" in article.text
+    assert "card voted" not in article.text
+
+
+def test_a_sidebar_with_a_content_box_stays_a_sidebar() -> None:
+    # One box "content" inside a sidebar, with no side column beside it: still a sidebar.
+    blurb = PROSE.replace("council", "widget")
+    article = _clean(
+        f"<div class='articleBody'>{PROSE}<p>Short line one.</p></div>"
+        f"<div class='sidebar'><div class='content'>{blurb * 3}</div></div>"
+    )
+    assert "The council voted" in article.text
+    assert "widget" not in article.text
+
+
+_REVIEW = (
+    "The {name} is a comfortable mouse for long days at the desk, with a thumb rest, "
+    "quiet buttons, a scroll wheel that spins freely, and a battery that lasts for months "
+    "between charges, which is why it tops our list of picks for most people this year."
+)
+
+
+def _roundup(text: str) -> str:
+    """Eight product cards (a review, a spec list, a shop link) above a buying guide."""
+    cards = "".join(
+        f"<div class='card'><h3>Mouse {n}</h3><div class='card-text'>"
+        + text.format(n=n, review=_REVIEW.format(name=f"Mouse {n}"))
+        + "</div><ul><li>Buttons: 6</li><li>Weight: 99 g</li><li>Battery: AA</li></ul>"
+        f"<div><a href='https://shop.example.com/mouse-{n}'>See it at the shop</a></div></div>"
+        for n in range(8)
+    )
+    guide = "".join(PROSE.replace("council", f"guide {n}") for n in range(10))
+    return (
+        f"<article><div class='recap'>{cards}</div>"
+        f"<section class='guide'><div id='guide'>{guide}</div></section></article>"
+    )
+
+
+def test_a_roundups_cards_join_its_buying_guide() -> None:
+    # Each card's review box scores well below the guide; together they outscore it.
+    article = _clean(_roundup("<p>{review}</p>"))
+    assert "The Mouse 3 is a comfortable mouse" in article.text
+    assert "The guide 2 voted" in article.text
+
+
 def test_captions_are_in_the_body_but_not_in_the_text() -> None:
     figure = (
         "<figure><img src='a.jpg'><figcaption>The council chamber on Tuesday</figcaption></figure>"

@@ -821,22 +821,45 @@ def _keep_announced_lists(
     """A list of links that a sentence of the article announces ("Many patches were sent
     for review:") is the article's enumeration, not a row of links: the items of the one
     list straight after such a sentence stay. A "Read more:" or "Related:" line carries a
-    text cue of its own and announces nothing."""
+    text cue of its own and announces nothing. Links that read like headlines stay only
+    after a paragraph of the article's flow: under a heading ("La rédaction vous conseille
+    :"), or with the paragraph alone in a box of their own (a magazine's "Highlights aus
+    dem Heft:"), they are a box of other stories."""
     for index, decision in enumerate(decisions[:-1]):
         if not _announces(segments[index], features[index], decision):
             continue
         first = _list_item(segments[index + 1])
         parent = first.getparent() if first is not None else None
+        announcer = segments[index]
+        kept = (
+            _LINK_LIST_RULES
+            if announcer.kind is BlockKind.HEADING
+            or parent is None
+            or _alone_in_box(announcer.owner, parent)
+            else _ARTICLE_LIST_RULES
+        )
         for item in range(index + 1, len(segments)):
             element = _list_item(segments[item])
             if (
                 element is None
                 or element.getparent() is not parent
-                or decisions[item].rule not in _ARTICLE_LIST_RULES
+                or decisions[item].rule not in kept
             ):
                 break
-            if decisions[item].rule == "main:links":
+            if decisions[item].rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
+    """The announcing paragraph and the list are all their box holds."""
+    box = announcer.getparent()
+    if box is None:
+        return True
+    return all(
+        child is announcer or is_within(listing, child)
+        for child in box
+        if isinstance(child.tag, str)
+    )
 
 
 def _keep_item_headings(
@@ -876,17 +899,21 @@ def _list_item(segment: Segment) -> HtmlElement | None:
     return None
 
 
-#: The rules an announced list's items may carry: the article's, or a row of links in it.
-_ARTICLE_LIST_RULES = frozenset({"main:text", "main:links"})
+#: The rules an announced list's items may carry: the article's, a row of links in it, or
+#: links that read like headlines (after a paragraph alone: see `_keep_announced_lists`).
+_LINK_LIST_RULES = frozenset({"main:text", "main:links"})
+_ARTICLE_LIST_RULES = _LINK_LIST_RULES | {"link:headline"}
 
 
 def _announces(segment: Segment, feature: Features, decision: Decision) -> bool:
-    """A sentence of the article, no list item itself, ending with a colon and no cue."""
+    """A sentence of the article, no list item itself, ending with a colon and no cue,
+    that is no box's label ("You might also like:", "Table of contents:")."""
     return (
         decision.rule == "main:text"
         and segment.kind is not BlockKind.LIST_ITEM
         and segment.text.rstrip().endswith(":")
         and not feature.text_cues
+        and vocab.BOX_HEADING.match(segment.text) is None
     )
 
 

@@ -128,7 +128,67 @@ def _best_climbed(
         climbed = _climb(rival, stats, options)
         if elsewhere(climbed) and stats[climbed].prose > stats[top].prose:
             top = climbed
+    cards = _card_group(best, weighted, class_weights, stats, options)
+    if cards is not None and elsewhere(cards):
+        top = _gather(top, cards, stats, options)
     return top
+
+
+def _gather(top: HtmlElement, cards: HtmlElement, stats: _Totals, options: Options) -> HtmlElement:
+    """The nearest box, up to `climb_lookahead` levels above the main container, holding
+    it and the group of cards too, when what it adds is mostly prose with few links and
+    nothing on the way is classed against the article; else the main container."""
+    for depth, ancestor in enumerate(top.iterancestors()):
+        if depth >= options.climb_lookahead or ancestor.tag in ("body", "html"):
+            return top
+        if _cues_against(ancestor, stats, options) or _children_negative(ancestor, options):
+            return top
+        if is_within(cards, ancestor):
+            return ancestor if _adds_prose(stats[top], stats[ancestor], options) else top
+    return top
+
+
+def _card_group(
+    best: HtmlElement,
+    weighted: dict[HtmlElement, float],
+    class_weights: dict[HtmlElement, float],
+    stats: _Totals,
+    options: Options,
+) -> HtmlElement | None:
+    """The box around the largest group of containers of one tag and class that together
+    outscore the best container, none scoring near it alone: a round-up's product cards,
+    each a few paragraphs, beside a buying guide of many."""
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
+    for element in weighted:
+        shape = element.get("class")
+        if (
+            shape
+            and class_weights[element] >= 1
+            and element is not best
+            and stats[element].prose >= options.min_paragraph_chars * options.prose_box_paragraphs
+            and not stats[element].links  # a linked summary is a teaser's
+        ):
+            groups.setdefault((element.tag, shape), []).append(element)
+    chosen: HtmlElement | None = None
+    for members in groups.values():
+        if len(members) < options.min_list_children:
+            continue
+        if sum(weighted[member] for member in members) < weighted[best]:
+            continue
+        box = _common_box(members)
+        if box is None or box.tag in ("body", "html") or _cues_against(box, stats, options):
+            continue
+        if chosen is None or stats[box].prose > stats[chosen].prose:
+            chosen = box
+    return chosen
+
+
+def _common_box(members: list[HtmlElement]) -> HtmlElement | None:
+    """The nearest element holding all the members."""
+    for ancestor in members[0].iterancestors():
+        if all(is_within(member, ancestor) for member in members[1:]):
+            return ancestor
+    return None
 
 
 def _twins_ancestor(
@@ -540,12 +600,30 @@ def belied_cues(
 
 
 def _cues_against(element: HtmlElement, stats: _Totals, options: Options) -> frozenset[str]:
-    """The element's negative cues, less a menu's its prose belies."""
+    """The element's negative cues, less a menu's its prose belies and the sidebar cue
+    of a layout holding the main column beside its side columns."""
     cues = negative_cues(element)
+    if "sidebar" in cues and _holds_main_column(element):
+        cues -= {"sidebar"}
     entry = stats.get(element)
     if not cues & _SELECTION_BELIED_CUES or entry is None:
         return cues
     return cues - belied_cues(element, entry, options, _SELECTION_BELIED_CUES)
+
+
+def _holds_main_column(element: HtmlElement) -> bool:
+    """Among the element's children, a column classed as the article's (and nothing
+    against) beside one classed as a side column: a page layout named for its sidebar
+    ("c-layout-sidebar-left" holding "c-layout-sidebar-top" and "c-layout-main"), not a
+    sidebar."""
+    main_column = side_column = False
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        cues = class_cues(child)
+        main_column = main_column or cues == {"positive"}
+        side_column = side_column or "sidebar" in cues
+    return main_column and side_column
 
 
 def _children_negative(element: HtmlElement, options: Options) -> bool:
