@@ -1361,3 +1361,58 @@ def test_a_wordpress_embed_of_another_post_is_a_side_story() -> None:
     assert [story.title for story in article.sidebar_stories] == [
         "Turkey and the West part ways for good"
     ]
+
+
+@pytest.mark.parametrize("label", ["AUTOR", "Die Autorin", "The author:"])
+def test_a_box_opened_by_a_bare_author_label_is_the_authors_profile(label: str) -> None:
+    about = (
+        f"<div><div>{label}</div><h3>Dr. Jane Roe</h3><p>ist Partnerin einer Kanzlei in "
+        "Berlin. Zu ihren Tätigkeitsfeldern zählen Datenschutz und Medienrecht.</p></div>"
+    )
+    article = _clean(_inside(about))
+    assert "Tätigkeitsfeldern" not in article.text and label not in article.text
+    assert any(
+        "Tätigkeitsfeldern" in block.text and block.role == "author"
+        for block in article.boilerplate
+    )
+
+
+def test_a_books_author_line_is_no_author_label() -> None:
+    # "Author: H.G. Parry" is a book's details in a review, not a profile's label.
+    book = (
+        "<div><p>Author: H.G. Parry</p><p>The council's budget gets a novel of its own, "
+        "and the mayor reads it aloud to the members every Tuesday evening.</p></div>"
+    )
+    article = _clean(_inside(book))
+    assert "Author: H.G. Parry" in article.text and "reads it aloud" in article.text
+
+
+def test_a_field_label_goes_with_the_date_line_it_labels() -> None:
+    line = "<p>Release Date:</p><div>Thursday, 28 April 2022 – 3:55pm</div>"
+    article = _clean(_dated(line))
+    assert "Release Date:" not in article.text
+    assert any(b.text.startswith("Release Date:") and b.role == "date" for b in article.boilerplate)
+
+
+def test_a_label_over_the_articles_own_text_stays() -> None:
+    article = _clean(_inside("<p>The vote:</p>"))
+    assert "The vote:" in article.text
+
+
+def test_a_polish_invitation_to_subscribe_inside_the_article_is_an_ad() -> None:
+    plea = (
+        "Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół i oglądania "
+        "ciekawych audycji telewizji internetowej."
+    )
+    article = _clean(_inside(f"<p>{plea}</p>"))
+    assert "Zapraszamy" not in article.text
+    assert any("Zapraszamy" in block.text for block in article.ads)
+
+
+@pytest.mark.parametrize("label", ["Zaloguj się", "ZALOGUJ"])
+def test_a_polish_login_button_in_a_log_in_box_is_the_sites_login(label: str) -> None:
+    # "log-in" reads as "login", a subscribe cue: the button's own words say login.
+    menu = f"<nav><ul><li class='log-in'><a href='/login'>{label}</a></li></ul></nav>"
+    article = _clean(menu + _article())
+    assert label not in _ads(article)
+    assert any(b.role == "login" and b.text == label for b in article.boilerplate)

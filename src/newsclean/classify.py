@@ -810,6 +810,7 @@ def revisit_neighbours(
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _route_field_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     return revised
@@ -1181,6 +1182,25 @@ def _continues(last: Segment, fragment: Segment) -> bool:
         fragment.owner.tag == last.owner.tag == "li"
         and fragment.owner.getparent() is last.owner.getparent()
     )
+
+
+def _route_field_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A field's label the article keeps ("Release Date:") over a block a text cue made
+    boilerplate (the date line) names that block: it goes where the block goes. A label
+    over the article's own text, over a block decided by markup alone, or over a product's
+    shop line ("The best overall:" in a buying guide) stays."""
+    for index in range(len(segments) - 1):
+        after = decisions[index + 1]
+        if (
+            decisions[index].region is Region.MAIN
+            and after.region is Region.BOILERPLATE
+            and after.rule.startswith("text:")
+            and features[index].words <= options.max_field_label_words
+            and segments[index].text.rstrip().endswith(":")
+        ):
+            decisions[index] = Decision(after.region, after.role, "neighbours:field-label")
 
 
 #: The regions a heading that heads none of the article may take from what it heads.

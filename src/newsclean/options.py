@@ -120,6 +120,9 @@ class Options:
     #: action or a shop's button this short is boilerplate or an ad anywhere, and so is a
     #: dated byline line ("Posted by ... on <date>").
     max_label_words: int = 12
+    #: A field's label ("Release Date:") over a block a text cue routed out goes with it
+    #: when it has at most this many words.
+    max_field_label_words: int = 3
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
     max_ad_box_segments: int = 5

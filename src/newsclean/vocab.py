@@ -436,7 +436,8 @@ AD_LABEL_TEXT = _cue(
 #: "Anmelden". The site's account controls, not a plea (even inside a newsletter box).
 LOGIN_TEXT = re.compile(
     r"^\s*(?:already (?:have an account|registered|a member)\s*\??\s*)?"
-    r"(?:log ?in|sign ?in|anmelden|einloggen|se connecter|connexion|iniciar sesi[oó]n|accedi)"
+    r"(?:log ?in|sign ?in|anmelden|einloggen|se connecter|connexion|iniciar sesi[oó]n|accedi"
+    r"|zaloguj(?: się)?)"
     r"(?: here| now| to your account)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -541,7 +542,9 @@ SIGNUP_PROMPT = re.compile(
     # subscribe", "If you're already a subscriber, you can log in".
     r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
     r" (?:story|article)\b|\bfor the full (?:story|article)\b|\balready a subscriber\b"
-    r"|\bbereits abonnent(?:in)?\b",
+    r"|\bbereits abonnent(?:in)?\b"
+    # Polish: "Zapraszamy też do subskrypcji" (we invite you to subscribe).
+    r"|\bzapraszamy\b[\w ]{0,30}\bdo (?:subskrypcji|prenumeraty)\b",
     re.IGNORECASE,
 )
 #: A form field asking for an address to send to: `<input type="email">`, `type="tel"`,
@@ -558,7 +561,7 @@ APPEAL_TEXT = _cue(
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bjede (?:kleine )?spende\b|\bhelfen sie mit\b|\bhilf mit\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
-    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
+    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bsubskrypcj|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
@@ -593,6 +596,7 @@ APPEAL_TEXT = _cue(
         "assin",
         "zapisz",
         "prenumerat",
+        "subskrypcj",
         "wykup",
         "free article",
         "darmowych",
@@ -862,7 +866,10 @@ BOX_HEADING = re.compile(
     r"|самые популярные[\w ]{0,30}|читайте також|схожі (?:статті|новини))"
     r"|(?P<author>about the (?:authors?|reviewers?|writer|expert)|meet the (?:author|expert)"
     r"|über (?:den autor|die autorin)|à propos de l'auteur"
-    r"|sobre el autor|o autorze)"
+    r"|sobre el autor|o autorze"
+    # A profile's bare label, alone on its line: "AUTOR", "Die Autorin", "The author"
+    # ("Author: H.G. Parry" is a book's details).
+    r"|(?:(?:der|die|zum|zur|the) )?(?:autor(?:in|en|innen)?|authors?)(?=\s*:?\s*$))"
     r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
     r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
     r"\s*:?\s*$",
