@@ -123,6 +123,14 @@ CAPTION_CLASS = re.compile(
     r"(?:$|\s|[-_])",
     re.IGNORECASE,
 )
+#: A caption's text naming its figure by number: "Abbildung 4: klassische Schwachschicht.",
+#: "Abb. 2 –", "Figure 3.", "Fig. 1:". A gallery's "Bild 1 von 5" has no colon or dash.
+FIGURE_LABEL = re.compile(
+    r"(?:abbildung|abb\.|figure|fig\.|figura|rysunek|rys\.)\s*\d+[a-z]?\s*(?::|\.(?!\d)|[-–—]\s)",
+    re.IGNORECASE,
+)
+#: What FIGURE_LABEL's text opens with, lower-cased (a cheap test first).
+FIGURE_LABEL_STARTS = frozenset({"abb", "fig", "rys"})
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
