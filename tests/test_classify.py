@@ -162,6 +162,26 @@ def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     assert "Meg Kinnard" not in article.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Schneeräumpflicht - was man darüber wissen muss© Rike/pixelio.de",
+        "Die Halle © dpa / Kay Nietfeld",
+    ],
+)
+def test_a_caption_closed_by_its_pictures_credit_is_a_credit(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "credit" and b.text == line for b in article.boilerplate)
+
+
+def test_a_copyright_line_with_a_slash_is_no_picture_credit() -> None:
+    # "© 2024 Gazette/Media" reserves the rights (a year after the mark): legal text.
+    line = "© 2024 Gazette/Media"
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert not any(b.role == "credit" and line in b.text for b in article.boilerplate)
+
+
 def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     caption = "Image: The mayor has agreed a deal to become manager of the city's new stadium"
     article = _clean(_article(f"<div>{caption}</div>"))

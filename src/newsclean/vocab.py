@@ -504,7 +504,11 @@ CREDIT_TEXT = _cue(
     r"|photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
     r"[^!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
+    # A short caption closed by its picture's credit, photographer and agency: "Schnee
+    # räumen - was man wissen muss© Rike/pixelio.de", "Die Halle © dpa / Kay Nietfeld".
+    r"^[^©\n]{0,80}©\s*(?!\d)[\w.\- ]{1,30}/\s*[\w.\- ]{2,30}$",
     keywords=(
+        "©",
         "photo",
         "image",
         "picture",
