@@ -1436,3 +1436,18 @@ def test_a_polish_login_button_in_a_log_in_box_is_the_sites_login(label: str) ->
     article = _clean(menu + _article())
     assert label not in _ads(article)
     assert any(b.role == "login" and b.text == label for b in article.boilerplate)
+
+
+def test_a_pitch_spelt_with_cyrillic_look_alikes_is_an_ad() -> None:
+    # "Advertise with the most visited news site" with Cyrillic А, е, і, ѕ among the Latin.
+    pitch = "Аdvеrtіѕе wіth thе most visited news site in Веlіzе. Contact our team today."
+    article = _clean(_inside(f"<p>{pitch}</p>"))
+    assert "visited news site" not in article.text
+    assert any("visited news site" in block.text for block in article.ads)
+
+
+def test_russian_text_naming_latin_brands_or_with_one_stray_letter_stays() -> None:
+    # Brands stand apart from the Cyrillic words; one stray Latin "c" is a typo, not a disguise.
+    text = "Компания Google и Apple представили новые сервисы для пользователей из Pоссии."
+    article = _clean(_inside(f"<p>{text}</p>"))
+    assert text in article.text

@@ -114,6 +114,12 @@ def _is_prompt(context: _Context) -> bool:
     )
 
 
+def _disguised_words(text: str) -> int:
+    """How many words mix Latin letters with Cyrillic look-alikes ("Аdvеrtіѕе wіth thе
+    most visited news site"): a pitch spelt so that ad filters miss it."""
+    return sum(1 for word in text.split() if vocab.DISGUISED_LETTERS.search(word))
+
+
 def _asks_to_sign_up(context: _Context) -> bool:
     """A plea in the site's own voice ("Join our mailing list!"): the site's, inside the
     article too; a story that merely mentions a newsletter stays."""
@@ -272,6 +278,13 @@ _ROWS: tuple[_Row, ...] = (
         Region.AD,
         "sponsored",
         needs="sponsored",
+    ),
+    _Row(
+        "text:disguised",
+        lambda c: _disguised_words(c.segment.text) >= c.options.min_disguised_words,
+        Region.AD,
+        "ad",
+        needs="disguised",
     ),
     _Row(
         "text:appeal",

@@ -104,6 +104,8 @@ def _measure_one(segment: Segment) -> Features:
     elif chars < 80 and _DIGIT.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
+    if not text.isascii() and vocab.DISGUISED_LETTERS.search(text):
+        cues.add("disguised")
     return Features(
         chars=chars,
         length=chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),

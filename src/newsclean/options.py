@@ -107,6 +107,9 @@ class Options:
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3
     max_prompt_words: int = 30
+    #: A block with at least this many words spelt with Cyrillic look-alikes among Latin
+    #: letters ("Аdvеrtіѕе wіth thе ...") is an ad disguised from filters, anywhere.
+    min_disguised_words: int = 3
     #: A block of at most this many words that discloses affiliate links or commissions
     #: is legal text, inside the article too (a longer one is a story about them).
     max_disclosure_words: int = 50

@@ -131,6 +131,9 @@ FIGURE_LABEL = re.compile(
 )
 #: What FIGURE_LABEL's text opens with, lower-cased (a cheap test first).
 FIGURE_LABEL_STARTS = frozenset({"abb", "fig", "rys"})
+#: A Latin letter next to a Cyrillic one inside a word: "Аdvеrtіѕе" spelt with Cyrillic
+#: look-alikes so that filters miss it. Real text in either script seldom does it.
+DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.IGNORECASE)
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
