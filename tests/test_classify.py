@@ -815,6 +815,8 @@ def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
         "Gefällt mir Wird geladen …",
         "Folgen Sie uns auf",
         "Follow us on:",
+        "Tipp favorisieren",
+        "Rezept merken",
     ],
 )
 def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
@@ -1451,3 +1453,9 @@ def test_russian_text_naming_latin_brands_or_with_one_stray_letter_stays() -> No
     text = "Компания Google и Apple представили новые сервисы для пользователей из Pоссии."
     article = _clean(_inside(f"<p>{text}</p>"))
     assert text in article.text
+
+
+def test_a_sentence_asking_to_remember_stays() -> None:
+    line = "<p>Diesen Termin sollten sich alle Mitglieder des Rates merken.</p>"
+    article = _clean(_inside(line))
+    assert "Termin sollten sich alle" in article.text

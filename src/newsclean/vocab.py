@@ -699,12 +699,17 @@ SHARE_TEXT = _cue(
     # button loads, "Like Loading...", "Gefällt mir Wird geladen …".
     r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
     r"(?: for later)?\s*[.!]?\s*$|^\s*(?:like this|gefällt mir)\s*:\s*$",
+    # German save buttons: "Tipp favorisieren", "Rezept merken", "Artikel speichern".
+    r"^\s*(?:tipp|rezept|artikel|beitrag|seite)? ?(?:favorisieren|merken|speichern)\s*$",
     # A "follow us" label over the site's profiles, standing alone.
     r"^\s*(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos)(?: (?:on|auf|sur|en))?"
     r"\s*:?\s*$",
     r"^\s*(?:like|liken|gefällt mir)\s+(?:loading|lade|wird geladen)\s*(?:\.\.\.|…)?\s*$",
     keywords=(
         "share",
+        "favorisieren",
+        "merken",
+        "speichern",
         "teilen",
         "partager",
         "compartir",
