@@ -1459,3 +1459,17 @@ def test_a_sentence_asking_to_remember_stays() -> None:
     line = "<p>Diesen Termin sollten sich alle Mitglieder des Rates merken.</p>"
     article = _clean(_inside(line))
     assert "Termin sollten sich alle" in article.text
+
+
+def test_a_profile_whose_header_holds_only_its_label_and_name_leaves_whole() -> None:
+    # The header holds "Artikel von" and the name; the job title sits beside it.
+    profile = (
+        "<section><header><h2>Artikel von</h2><h3><a href='/autor/jane-roe'>Jane Roe</a>"
+        "</h3></header><div><p>Leiterin Redaktion Leben und Gesundheit</p></div></section>"
+    )
+    article = _clean(_inside(profile))
+    assert "Leiterin Redaktion" not in article.text and "Artikel von" not in article.text
+    assert any(
+        "Leiterin Redaktion" in block.text and block.role == "author"
+        for block in article.boilerplate
+    )

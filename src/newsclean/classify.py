@@ -978,10 +978,17 @@ def _route_headed_boxes(
         match = vocab.BOX_HEADING.match(segment.text)
         if match is None or match.lastgroup is None:
             continue
-        box = _box_after(segments, features, decisions, index, options)
+        label_role, region, role = _HEADED_BOXES[match.lastgroup]
+        # A profile's header may hold its label and the name alone, the rest of the
+        # profile beside it ("Artikel von" / the name, then the job title): the box the
+        # header sits in is the profile's.
+        box = None
+        if label_role == "author":
+            box = _box_after(segments, features, decisions, index, options, needs_main=True)
+        if box is None:
+            box = _box_after(segments, features, decisions, index, options)
         if box is None:
             continue
-        label_role, region, role = _HEADED_BOXES[match.lastgroup]
         inside = [i for i in range(index + 1, box + 1) if decisions[i].region is Region.MAIN]
         if sum(features[i].chars for i in inside) > main_chars * options.max_headed_box_share:
             continue
@@ -1078,10 +1085,13 @@ def _box_after(
     decisions: list[Decision],
     index: int,
     options: Options,
+    *,
+    needs_main: bool = False,
 ) -> int | None:
     """The last segment of the smallest box around segment `index` that holds others,
     if the segment opens it (at most short_block_chars of article text above it). The
-    label's own element counts: an infobox's title is often its bare text."""
+    label's own element counts: an infobox's title is often its bare text. With
+    `needs_main`, a box holding none of the article after the label is passed over."""
     owner = segments[index].owner
     for depth, box in enumerate(itertools.chain((owner,), owner.iterancestors())):
         if depth > options.chain_limit or box.tag in ("body", "html"):
@@ -1092,6 +1102,10 @@ def _box_after(
         while last + 1 < len(segments) and is_within(segments[last + 1].owner, box):
             last += 1
         if first == last == index:
+            continue
+        if needs_main and not any(
+            decisions[i].region is Region.MAIN for i in range(index + 1, last + 1)
+        ):
             continue
         above = sum(
             features[i].chars for i in range(first, index) if decisions[i].region is Region.MAIN

@@ -889,7 +889,8 @@ BOX_HEADING = re.compile(
     r"|sobre el autor|o autorze"
     # A profile's bare label, alone on its line: "AUTOR", "Die Autorin", "The author"
     # ("Author: H.G. Parry" is a book's details).
-    r"|(?:(?:der|die|zum|zur|the) )?(?:autor(?:in|en|innen)?|authors?)(?=\s*:?\s*$))"
+    r"|(?:(?:der|die|zum|zur|the) )?(?:autor(?:in|en|innen)?|authors?)(?=\s*:?\s*$)"
+    r"|(?:artikel|beitrag) von(?=\s*:?\s*$))"
     r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
     r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
     r"\s*:?\s*$",
