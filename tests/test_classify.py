@@ -1473,3 +1473,18 @@ def test_a_profile_whose_header_holds_only_its_label_and_name_leaves_whole() -> 
         "Leiterin Redaktion" in block.text and block.role == "author"
         for block in article.boilerplate
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["> Blog > Aus den Ländern > Digitalpolitische Jahrestagung", "Home › News › Politics"]
+)
+def test_a_breadcrumb_trail_written_out_is_navigation(line: str) -> None:
+    article = _clean(_inside(f"<p>{line}</p>"))
+    assert line not in article.text
+    assert any(b.role == "navigation" and b.text == line for b in article.boilerplate)
+
+
+def test_a_category_path_quoted_in_the_article_stays() -> None:
+    line = "Example: Women > Rings > Diamond rings"
+    article = _clean(_inside(f"<p>{line}</p>"))
+    assert line in article.text

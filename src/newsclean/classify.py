@@ -392,6 +392,16 @@ _ROWS: tuple[_Row, ...] = (
         needs="navigation",
     ),
     _Row(
+        "text:breadcrumb",
+        lambda c: (
+            c.features.words <= c.options.max_prompt_words
+            and ("›" in c.segment.text or ">" in c.segment.text)
+            and vocab.BREADCRUMB_TEXT.match(c.segment.text) is not None
+        ),
+        Region.BOILERPLATE,
+        "navigation",
+    ),
+    _Row(
         "text:credit",
         lambda c: "credit" in c.features.text_cues,
         Region.BOILERPLATE,

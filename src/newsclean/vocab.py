@@ -922,6 +922,15 @@ DATED_BYLINE = re.compile(
     r"^\s*(?:posted|published|updated|last (?:updated|modified|reviewed)|written)\b",
     re.IGNORECASE,
 )
+#: A breadcrumb trail written out: "> Blog > Aus den Ländern > Digitalpolitische
+#: Jahrestagung", "Home › News › Politics": led by an arrow or the home page's name (a
+#: path in the text, "Example: Women > Rings > Diamond rings", is the article's), then
+#: at least two more pieces, each led by its arrow.
+BREADCRUMB_TEXT = re.compile(
+    r"^\s*(?:[>›]|home\b|startseite\b|inicio\b|accueil\b)[^>›<]{0,60}"
+    r"(?:\s[>›]\s+[^>›<]{1,120}){2,}\s*$",
+    re.IGNORECASE,
+)
 #: A wire dateline: "Brussels (AFP) Nov 17, 2015", optionally followed by " - " and text.
 DATELINE_TEXT = re.compile(
     rf"^(?P<dateline>[A-Z][\w .'-]{{1,40}}\s*\((?:AFP|AP|UPI|IANS|Reuters|dpa|SPX|XNA)\)"
