@@ -1488,3 +1488,17 @@ def test_a_category_path_quoted_in_the_article_stays() -> None:
     line = "Example: Women > Rings > Diamond rings"
     article = _clean(_inside(f"<p>{line}</p>"))
     assert line in article.text
+
+
+def test_a_credits_box_of_the_storys_contributors_is_the_byline() -> None:
+    credits = (
+        "<div class='credits'><div class='credits-credit'><div>Interview</div>"
+        "<div>SVEN MICHAELSEN</div></div><div class='credits-credit'><div>FOTOGRAF</div>"
+        "<div>ERIC MICHAEL ROY</div></div></div>"
+    )
+    article = _clean(_article(credits))
+    # The first credit reads as the byline (Article.authors), the rest as author blocks.
+    assert "SVEN MICHAELSEN" not in article.text and "ERIC MICHAEL ROY" not in article.text
+    assert any(
+        "ERIC MICHAEL ROY" in block.text and block.role == "author" for block in article.boilerplate
+    )
