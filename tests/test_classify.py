@@ -162,6 +162,26 @@ def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     assert "Meg Kinnard" not in article.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Schneeräumpflicht - was man darüber wissen muss© Rike/pixelio.de",
+        "Die Halle © dpa / Kay Nietfeld",
+    ],
+)
+def test_a_caption_closed_by_its_pictures_credit_is_a_credit(line: str) -> None:
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "credit" and b.text == line for b in article.boilerplate)
+
+
+def test_a_copyright_line_with_a_slash_is_no_picture_credit() -> None:
+    # "© 2024 Gazette/Media" reserves the rights (a year after the mark): legal text.
+    line = "© 2024 Gazette/Media"
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert not any(b.role == "credit" and line in b.text for b in article.boilerplate)
+
+
 def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     caption = "Image: The mayor has agreed a deal to become manager of the city's new stadium"
     article = _clean(_article(f"<div>{caption}</div>"))
@@ -795,6 +815,8 @@ def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:
         "Gefällt mir Wird geladen …",
         "Folgen Sie uns auf",
         "Follow us on:",
+        "Tipp favorisieren",
+        "Rezept merken",
     ],
 )
 def test_a_save_pin_or_like_label_inside_the_article_is_share(line: str) -> None:
@@ -1393,3 +1415,122 @@ def test_a_wordpress_embed_of_another_post_is_a_side_story() -> None:
     assert [story.title for story in article.sidebar_stories] == [
         "Turkey and the West part ways for good"
     ]
+
+
+@pytest.mark.parametrize("label", ["AUTOR", "Die Autorin", "The author:"])
+def test_a_box_opened_by_a_bare_author_label_is_the_authors_profile(label: str) -> None:
+    about = (
+        f"<div><div>{label}</div><h3>Dr. Jane Roe</h3><p>ist Partnerin einer Kanzlei in "
+        "Berlin. Zu ihren Tätigkeitsfeldern zählen Datenschutz und Medienrecht.</p></div>"
+    )
+    article = _clean(_inside(about))
+    assert "Tätigkeitsfeldern" not in article.text and label not in article.text
+    assert any(
+        "Tätigkeitsfeldern" in block.text and block.role == "author"
+        for block in article.boilerplate
+    )
+
+
+def test_a_books_author_line_is_no_author_label() -> None:
+    # "Author: H.G. Parry" is a book's details in a review, not a profile's label.
+    book = (
+        "<div><p>Author: H.G. Parry</p><p>The council's budget gets a novel of its own, "
+        "and the mayor reads it aloud to the members every Tuesday evening.</p></div>"
+    )
+    article = _clean(_inside(book))
+    assert "Author: H.G. Parry" in article.text and "reads it aloud" in article.text
+
+
+def test_a_field_label_goes_with_the_date_line_it_labels() -> None:
+    line = "<p>Release Date:</p><div>Thursday, 28 April 2022 – 3:55pm</div>"
+    article = _clean(_dated(line))
+    assert "Release Date:" not in article.text
+    assert any(b.text.startswith("Release Date:") and b.role == "date" for b in article.boilerplate)
+
+
+def test_a_label_over_the_articles_own_text_stays() -> None:
+    article = _clean(_inside("<p>The vote:</p>"))
+    assert "The vote:" in article.text
+
+
+def test_a_polish_invitation_to_subscribe_inside_the_article_is_an_ad() -> None:
+    plea = (
+        "Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół i oglądania "
+        "ciekawych audycji telewizji internetowej."
+    )
+    article = _clean(_inside(f"<p>{plea}</p>"))
+    assert "Zapraszamy" not in article.text
+    assert any("Zapraszamy" in block.text for block in article.ads)
+
+
+@pytest.mark.parametrize("label", ["Zaloguj się", "ZALOGUJ"])
+def test_a_polish_login_button_in_a_log_in_box_is_the_sites_login(label: str) -> None:
+    # "log-in" reads as "login", a subscribe cue: the button's own words say login.
+    menu = f"<nav><ul><li class='log-in'><a href='/login'>{label}</a></li></ul></nav>"
+    article = _clean(menu + _article())
+    assert label not in _ads(article)
+    assert any(b.role == "login" and b.text == label for b in article.boilerplate)
+
+
+def test_a_pitch_spelt_with_cyrillic_look_alikes_is_an_ad() -> None:
+    # "Advertise with the most visited news site" with Cyrillic А, е, і, ѕ among the Latin.
+    pitch = "Аdvеrtіѕе wіth thе most visited news site in Веlіzе. Contact our team today."
+    article = _clean(_inside(f"<p>{pitch}</p>"))
+    assert "visited news site" not in article.text
+    assert any("visited news site" in block.text for block in article.ads)
+
+
+def test_russian_text_naming_latin_brands_or_with_one_stray_letter_stays() -> None:
+    # Brands stand apart from the Cyrillic words; one stray Latin "c" is a typo, not a disguise.
+    text = "Компания Google и Apple представили новые сервисы для пользователей из Pоссии."
+    article = _clean(_inside(f"<p>{text}</p>"))
+    assert text in article.text
+
+
+def test_a_sentence_asking_to_remember_stays() -> None:
+    line = "<p>Diesen Termin sollten sich alle Mitglieder des Rates merken.</p>"
+    article = _clean(_inside(line))
+    assert "Termin sollten sich alle" in article.text
+
+
+def test_a_profile_whose_header_holds_only_its_label_and_name_leaves_whole() -> None:
+    # The header holds "Artikel von" and the name; the job title sits beside it.
+    profile = (
+        "<section><header><h2>Artikel von</h2><h3><a href='/autor/jane-roe'>Jane Roe</a>"
+        "</h3></header><div><p>Leiterin Redaktion Leben und Gesundheit</p></div></section>"
+    )
+    article = _clean(_inside(profile))
+    assert "Leiterin Redaktion" not in article.text and "Artikel von" not in article.text
+    assert any(
+        "Leiterin Redaktion" in block.text and block.role == "author"
+        for block in article.boilerplate
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["> Blog > Aus den Ländern > Digitalpolitische Jahrestagung", "Home › News › Politics"]
+)
+def test_a_breadcrumb_trail_written_out_is_navigation(line: str) -> None:
+    article = _clean(_inside(f"<p>{line}</p>"))
+    assert line not in article.text
+    assert any(b.role == "navigation" and b.text == line for b in article.boilerplate)
+
+
+def test_a_category_path_quoted_in_the_article_stays() -> None:
+    line = "Example: Women > Rings > Diamond rings"
+    article = _clean(_inside(f"<p>{line}</p>"))
+    assert line in article.text
+
+
+def test_a_credits_box_of_the_storys_contributors_is_the_byline() -> None:
+    credits = (
+        "<div class='credits'><div class='credits-credit'><div>Interview</div>"
+        "<div>SVEN MICHAELSEN</div></div><div class='credits-credit'><div>FOTOGRAF</div>"
+        "<div>ERIC MICHAEL ROY</div></div></div>"
+    )
+    article = _clean(_article(credits))
+    # The first credit reads as the byline (Article.authors), the rest as author blocks.
+    assert "SVEN MICHAELSEN" not in article.text and "ERIC MICHAEL ROY" not in article.text
+    assert any(
+        "ERIC MICHAEL ROY" in block.text and block.role == "author" for block in article.boilerplate
+    )

@@ -281,3 +281,9 @@ def test_segments_that_measure_alike_share_one_features() -> None:
     features = measure(segment(root))
     assert len(features) == 50
     assert len({id(f) for f in features}) == 1
+
+
+def test_a_class_word_cut_in_two_is_read_whole() -> None:
+    # gofeminin's "news-letter-section" is a newsletter box.
+    element = lxml.html.fragment_fromstring("<div class='news-letter-section'>x</div>")
+    assert "subscribe" in class_cues(element)

@@ -109,6 +109,21 @@ def test_caption_classes_up_to_the_grandparent(markup: str, kind: BlockKind) -> 
     assert [(s.text, s.kind) for s in _segments(f"<body>{markup}</body>")] == [("t", kind)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Abbildung 4: klassische Schwachschicht.", BlockKind.CAPTION),
+        ("Abb. 2 – Das Schneeprofil", BlockKind.CAPTION),
+        ("FIGURE 2. Torque oz-in, rpm graph.", BlockKind.CAPTION),
+        ("Fig. 1: The setup", BlockKind.CAPTION),
+        ("Figure 3.5 million people voted.", BlockKind.PARAGRAPH),
+        ("Figures show the council's budget grew.", BlockKind.PARAGRAPH),
+    ],
+)
+def test_a_paragraph_naming_its_figure_is_a_caption(text: str, kind: BlockKind) -> None:
+    assert [s.kind for s in _segments(f"<body><p>{text}</p></body>")] == [kind]
+
+
 def test_a_caption_set_as_a_heading_or_wrapped_in_a_field_is_a_caption() -> None:
     found = _segments(
         "<figure><h2 class='figure__caption'>A crowd turns into a mob. Photo: Jane Roe</h2>"

@@ -114,6 +114,12 @@ def _is_prompt(context: _Context) -> bool:
     )
 
 
+def _disguised_words(text: str) -> int:
+    """How many words mix Latin letters with Cyrillic look-alikes ("Аdvеrtіѕе wіth thе
+    most visited news site"): a pitch spelt so that ad filters miss it."""
+    return sum(1 for word in text.split() if vocab.DISGUISED_LETTERS.search(word))
+
+
 def _asks_to_sign_up(context: _Context) -> bool:
     """A plea in the site's own voice ("Join our mailing list!"): the site's, inside the
     article too; a story that merely mentions a newsletter stays."""
@@ -274,6 +280,13 @@ _ROWS: tuple[_Row, ...] = (
         needs="sponsored",
     ),
     _Row(
+        "text:disguised",
+        lambda c: _disguised_words(c.segment.text) >= c.options.min_disguised_words,
+        Region.AD,
+        "ad",
+        needs="disguised",
+    ),
+    _Row(
         "text:appeal",
         lambda c: (
             (not c.in_main or "sidebar" in c.chain_cues or _asks_to_sign_up(c))
@@ -377,6 +390,16 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "navigation",
         needs="navigation",
+    ),
+    _Row(
+        "text:breadcrumb",
+        lambda c: (
+            c.features.words <= c.options.max_prompt_words
+            and ("›" in c.segment.text or ">" in c.segment.text)
+            and vocab.BREADCRUMB_TEXT.match(c.segment.text) is not None
+        ),
+        Region.BOILERPLATE,
+        "navigation",
     ),
     _Row(
         "text:credit",
@@ -810,6 +833,7 @@ def revisit_neighbours(
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _route_field_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     return revised
@@ -991,10 +1015,17 @@ def _route_headed_boxes(
         match = vocab.BOX_HEADING.match(segment.text)
         if match is None or match.lastgroup is None:
             continue
-        box = _box_after(segments, features, decisions, index, options)
+        label_role, region, role = _HEADED_BOXES[match.lastgroup]
+        # A profile's header may hold its label and the name alone, the rest of the
+        # profile beside it ("Artikel von" / the name, then the job title): the box the
+        # header sits in is the profile's.
+        box = None
+        if label_role == "author":
+            box = _box_after(segments, features, decisions, index, options, needs_main=True)
+        if box is None:
+            box = _box_after(segments, features, decisions, index, options)
         if box is None:
             continue
-        label_role, region, role = _HEADED_BOXES[match.lastgroup]
         inside = [i for i in range(index + 1, box + 1) if decisions[i].region is Region.MAIN]
         if sum(features[i].chars for i in inside) > main_chars * options.max_headed_box_share:
             continue
@@ -1091,10 +1122,13 @@ def _box_after(
     decisions: list[Decision],
     index: int,
     options: Options,
+    *,
+    needs_main: bool = False,
 ) -> int | None:
     """The last segment of the smallest box around segment `index` that holds others,
     if the segment opens it (at most short_block_chars of article text above it). The
-    label's own element counts: an infobox's title is often its bare text."""
+    label's own element counts: an infobox's title is often its bare text. With
+    `needs_main`, a box holding none of the article after the label is passed over."""
     owner = segments[index].owner
     for depth, box in enumerate(itertools.chain((owner,), owner.iterancestors())):
         if depth > options.chain_limit or box.tag in ("body", "html"):
@@ -1105,6 +1139,10 @@ def _box_after(
         while last + 1 < len(segments) and is_within(segments[last + 1].owner, box):
             last += 1
         if first == last == index:
+            continue
+        if needs_main and not any(
+            decisions[i].region is Region.MAIN for i in range(index + 1, last + 1)
+        ):
             continue
         above = sum(
             features[i].chars for i in range(first, index) if decisions[i].region is Region.MAIN
@@ -1208,6 +1246,25 @@ def _continues(last: Segment, fragment: Segment) -> bool:
         fragment.owner.tag == last.owner.tag == "li"
         and fragment.owner.getparent() is last.owner.getparent()
     )
+
+
+def _route_field_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A field's label the article keeps ("Release Date:") over a block a text cue made
+    boilerplate (the date line) names that block: it goes where the block goes. A label
+    over the article's own text, over a block decided by markup alone, or over a product's
+    shop line ("The best overall:" in a buying guide) stays."""
+    for index in range(len(segments) - 1):
+        after = decisions[index + 1]
+        if (
+            decisions[index].region is Region.MAIN
+            and after.region is Region.BOILERPLATE
+            and after.rule.startswith("text:")
+            and features[index].words <= options.max_field_label_words
+            and segments[index].text.rstrip().endswith(":")
+        ):
+            decisions[index] = Decision(after.region, after.role, "neighbours:field-label")
 
 
 #: The regions a heading that heads none of the article may take from what it heads.

@@ -9,6 +9,7 @@ Chinese or Japanese are measured on the same scale as English.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,6 +104,8 @@ def _measure_one(segment: Segment) -> Features:
     elif chars < 80 and _DIGIT.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
+    if not text.isascii() and vocab.DISGUISED_LETTERS.search(text):
+        cues.add("disguised")
     return Features(
         chars=chars,
         length=chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),
@@ -225,7 +228,10 @@ def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
     for name in classes:
         # "non-paywall", "no-sidebar", "has-comments" describe the page, not the box.
         if not vocab.CLASS_MODIFIER.search(name):
-            tokens.update(part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part)
+            parts = [part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part]
+            tokens.update(parts)
+            # A word the markup cut in two is read whole too: "news-letter-section".
+            tokens.update(first + second for first, second in itertools.pairwise(parts))
     # Ids split on hyphens only: "nav_schredder_statt" is a heading's anchor, not a menu.
     for name in ids:
         tokens.update(part for part in name.split("-") if part)

@@ -107,6 +107,9 @@ class Options:
     #: "sponsored" is an ad ("Subscribe | Log in" alone is the site's menu).
     min_prompt_words: int = 3
     max_prompt_words: int = 30
+    #: A block with at least this many words spelt with Cyrillic look-alikes among Latin
+    #: letters ("Аdvеrtіѕе wіth thе ...") is an ad disguised from filters, anywhere.
+    min_disguised_words: int = 3
     #: A block of at most this many words that discloses affiliate links or commissions
     #: is legal text, inside the article too (a longer one is a story about them).
     max_disclosure_words: int = 50
@@ -120,6 +123,9 @@ class Options:
     #: action or a shop's button this short is boilerplate or an ad anywhere, and so is a
     #: dated byline line ("Posted by ... on <date>").
     max_label_words: int = 12
+    #: A field's label ("Release Date:") over a block a text cue routed out goes with it
+    #: when it has at most this many words.
+    max_field_label_words: int = 3
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
     max_ad_box_segments: int = 5

@@ -201,7 +201,7 @@ class _Collector:
                     text=text,
                     owner=owner,
                     layout=self.layout(
-                        _kind_of(owner, ancestors, preformatted),
+                        _kind_of(owner, ancestors, preformatted, text),
                         _level_of(owner.tag, ancestors),
                         soft_break=self.breaks == 1,
                     ),
@@ -482,7 +482,7 @@ def _disclosed_ids(root: HtmlElement) -> frozenset[str]:
 _ANCESTOR_REACH = 12
 
 
-def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool) -> BlockKind:
+def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool, text: str) -> BlockKind:
     """`ancestors`: the owner's ancestors' tags, nearest first."""
     tag = owner.tag
     if preformatted:
@@ -493,13 +493,26 @@ def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool) -> Bl
         caption = vocab.CAPTION_CLASS.search(owner.get("class") or "") is not None
         return BlockKind.CAPTION if caption else BlockKind.HEADING
     # A block inside a <figcaption> too: a CMS's field wrappers around the caption text.
-    if tag in vocab.CAPTION_TAGS or _caption_above(ancestors) or _caption_classed(owner):
+    # And a paragraph the markup does not mark that names its figure ("Abbildung 4: ...").
+    if (
+        tag in vocab.CAPTION_TAGS
+        or _caption_above(ancestors)
+        or _caption_classed(owner)
+        or (tag not in vocab.LIST_ITEM_TAGS and _names_its_figure(text))
+    ):
         return BlockKind.CAPTION
     if tag in vocab.LIST_ITEM_TAGS:
         return BlockKind.LIST_ITEM
     if "blockquote" in ancestors[:6]:
         return BlockKind.QUOTE
     return BlockKind.PARAGRAPH
+
+
+def _names_its_figure(text: str) -> bool:
+    """The text opens with its figure's number: "Abbildung 4:", "FIGURE 2.", "Fig. 1:"."""
+    return (
+        text[:3].lower() in vocab.FIGURE_LABEL_STARTS and vocab.FIGURE_LABEL.match(text) is not None
+    )
 
 
 def _caption_classed(owner: HtmlElement) -> bool:

@@ -123,6 +123,17 @@ CAPTION_CLASS = re.compile(
     r"(?:$|\s|[-_])",
     re.IGNORECASE,
 )
+#: A caption's text naming its figure by number: "Abbildung 4: klassische Schwachschicht.",
+#: "Abb. 2 –", "Figure 3.", "Fig. 1:". A gallery's "Bild 1 von 5" has no colon or dash.
+FIGURE_LABEL = re.compile(
+    r"(?:abbildung|abb\.|figure|fig\.|figura|rysunek|rys\.)\s*\d+[a-z]?\s*(?::|\.(?!\d)|[-–—]\s)",
+    re.IGNORECASE,
+)
+#: What FIGURE_LABEL's text opens with, lower-cased (a cheap test first).
+FIGURE_LABEL_STARTS = frozenset({"abb", "fig", "rys"})
+#: A Latin letter next to a Cyrillic one inside a word: "Аdvеrtіѕе" spelt with Cyrillic
+#: look-alikes so that filters miss it. Real text in either script seldom does it.
+DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.IGNORECASE)
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
@@ -205,7 +216,7 @@ LEAD_CLASSES = _tokens(
 )
 BYLINE_CLASSES = _tokens(
     "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
-    "authorbio aboutauthor"
+    "authorbio aboutauthor credits"
 )
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
@@ -436,7 +447,8 @@ AD_LABEL_TEXT = _cue(
 #: "Anmelden". The site's account controls, not a plea (even inside a newsletter box).
 LOGIN_TEXT = re.compile(
     r"^\s*(?:already (?:have an account|registered|a member)\s*\??\s*)?"
-    r"(?:log ?in|sign ?in|anmelden|einloggen|se connecter|connexion|iniciar sesi[oó]n|accedi)"
+    r"(?:log ?in|sign ?in|anmelden|einloggen|se connecter|connexion|iniciar sesi[oó]n|accedi"
+    r"|zaloguj(?: się)?)"
     r"(?: here| now| to your account)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -495,7 +507,11 @@ CREDIT_TEXT = _cue(
     r"|photo|image|picture|foto|bild|credit|quelle|source)s?(?:\s+credits?)?\s*:"
     r"[^!?]{1,50}\)?\s*$",
     r"^\s*(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von|/|de|sur|di)\s+\d+\s*$",
+    # A short caption closed by its picture's credit, photographer and agency: "Schnee
+    # räumen - was man wissen muss© Rike/pixelio.de", "Die Halle © dpa / Kay Nietfeld".
+    r"^[^©\n]{0,80}©\s*(?!\d)[\w.\- ]{1,30}/\s*[\w.\- ]{2,30}$",
     keywords=(
+        "©",
         "photo",
         "image",
         "picture",
@@ -541,7 +557,9 @@ SIGNUP_PROMPT = re.compile(
     # subscribe", "If you're already a subscriber, you can log in".
     r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
     r" (?:story|article)\b|\bfor the full (?:story|article)\b|\balready a subscriber\b"
-    r"|\bbereits abonnent(?:in)?\b",
+    r"|\bbereits abonnent(?:in)?\b"
+    # Polish: "Zapraszamy też do subskrypcji" (we invite you to subscribe).
+    r"|\bzapraszamy\b[\w ]{0,30}\bdo (?:subskrypcji|prenumeraty)\b",
     re.IGNORECASE,
 )
 #: A form field asking for an address to send to: `<input type="email">`, `type="tel"`,
@@ -558,7 +576,7 @@ APPEAL_TEXT = _cue(
     r"\bsign up\b|\bhelp us\b|\bjetzt abonnieren\b|\babonnement\b|\babonnent|\babo\b|\bspenden\b",
     r"\bjede (?:kleine )?spende\b|\bhelfen sie mit\b|\bhilf mit\b",
     r"\bunterstützen sie\b|\bjetzt anmelden\b|\bdigital lesen\b|\bbolet[ií]n\b|\bsuscr[ií]b",
-    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bwykup\b",
+    r"\bassine\b|\bassinatura\b|\babonnez\b|\bzapisz się\b|\bprenumerat|\bsubskrypcj|\bwykup\b",
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
@@ -593,6 +611,7 @@ APPEAL_TEXT = _cue(
         "assin",
         "zapisz",
         "prenumerat",
+        "subskrypcj",
         "wykup",
         "free article",
         "darmowych",
@@ -680,12 +699,17 @@ SHARE_TEXT = _cue(
     # button loads, "Like Loading...", "Gefällt mir Wird geladen …".
     r"^\s*(?:save|pin|bookmark) (?:this|it)(?: (?:story|article|post|recipe|page|image))?"
     r"(?: for later)?\s*[.!]?\s*$|^\s*(?:like this|gefällt mir)\s*:\s*$",
+    # German save buttons: "Tipp favorisieren", "Rezept merken", "Artikel speichern".
+    r"^\s*(?:tipp|rezept|artikel|beitrag|seite)? ?(?:favorisieren|merken|speichern)\s*$",
     # A "follow us" label over the site's profiles, standing alone.
     r"^\s*(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos)(?: (?:on|auf|sur|en))?"
     r"\s*:?\s*$",
     r"^\s*(?:like|liken|gefällt mir)\s+(?:loading|lade|wird geladen)\s*(?:\.\.\.|…)?\s*$",
     keywords=(
         "share",
+        "favorisieren",
+        "merken",
+        "speichern",
         "teilen",
         "partager",
         "compartir",
@@ -862,7 +886,11 @@ BOX_HEADING = re.compile(
     r"|самые популярные[\w ]{0,30}|читайте також|схожі (?:статті|новини))"
     r"|(?P<author>about the (?:authors?|reviewers?|writer|expert)|meet the (?:author|expert)"
     r"|über (?:den autor|die autorin)|à propos de l'auteur"
-    r"|sobre el autor|o autorze)"
+    r"|sobre el autor|o autorze"
+    # A profile's bare label, alone on its line: "AUTOR", "Die Autorin", "The author"
+    # ("Author: H.G. Parry" is a book's details).
+    r"|(?:(?:der|die|zum|zur|the) )?(?:autor(?:in|en|innen)?|authors?)(?=\s*:?\s*$)"
+    r"|(?:artikel|beitrag) von(?=\s*:?\s*$))"
     r"|(?P<contents>table of contents|contents|in this article|on this page|jump to"
     r"|inhaltsverzeichnis|inhalt|sommaire|índice|contenidos|spis treści|indice)"
     r"\s*:?\s*$",
@@ -892,6 +920,15 @@ DATE_TEXT = re.compile(
 #: December 16, 2025", "Last updated March 3, 2025 by ...".
 DATED_BYLINE = re.compile(
     r"^\s*(?:posted|published|updated|last (?:updated|modified|reviewed)|written)\b",
+    re.IGNORECASE,
+)
+#: A breadcrumb trail written out: "> Blog > Aus den Ländern > Digitalpolitische
+#: Jahrestagung", "Home › News › Politics": led by an arrow or the home page's name (a
+#: path in the text, "Example: Women > Rings > Diamond rings", is the article's), then
+#: at least two more pieces, each led by its arrow.
+BREADCRUMB_TEXT = re.compile(
+    r"^\s*(?:[>›]|home\b|startseite\b|inicio\b|accueil\b)[^>›<]{0,60}"
+    r"(?:\s[>›]\s+[^>›<]{1,120}){2,}\s*$",
     re.IGNORECASE,
 )
 #: A wire dateline: "Brussels (AFP) Nov 17, 2015", optionally followed by " - " and text.
