@@ -856,11 +856,11 @@ def _keep_announced_lists(
         parent = first.getparent() if first is not None else None
         announcer = segments[index]
         kept = (
-            _LINK_LIST_RULES
+            _ANNOUNCED_ITEM_RULES
             if announcer.kind is BlockKind.HEADING
             or parent is None
             or _alone_in_box(announcer.owner, parent)
-            else _ARTICLE_LIST_RULES
+            else _ANNOUNCED_ITEM_RULES_AFTER_PROSE
         )
         for item in range(index + 1, len(segments)):
             element = _list_item(segments[item])
@@ -923,10 +923,11 @@ def _list_item(segment: Segment) -> HtmlElement | None:
     return None
 
 
-#: The rules an announced list's items may carry: the article's, a row of links in it, or
-#: links that read like headlines (after a paragraph alone: see `_keep_announced_lists`).
-_LINK_LIST_RULES = frozenset({"main:text", "main:links"})
-_ARTICLE_LIST_RULES = _LINK_LIST_RULES | {"link:headline"}
+#: The rules an announced list's items may carry: the article's, or a row of links in it.
+_ANNOUNCED_ITEM_RULES = frozenset({"main:text", "main:links"})
+#: After a paragraph of the article's flow, also links that read like headlines (see
+#: `_keep_announced_lists`).
+_ANNOUNCED_ITEM_RULES_AFTER_PROSE = _ANNOUNCED_ITEM_RULES | {"link:headline"}
 
 
 def _announces(segment: Segment, feature: Features, decision: Decision) -> bool:

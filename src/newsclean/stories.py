@@ -94,7 +94,7 @@ def _take(
     """Add one sidebar segment to the stories; return the story left open."""
     if decision.role == "related":
         return _take_related(segment, feature, decision, current, drafts, url, options)
-    headlines = _article_links(segment, options)
+    headlines = _headline_links(segment, options)
     if decision.role == "headline" and headlines:
         return _open_stories(headlines, url, decision.rule, drafts)
     if _looks_like_title(segment, feature):
@@ -121,7 +121,7 @@ def _take_related(
     if "related" in feature.text_cues or feature.words < options.headline_min_words:
         return None
     if feature.link_density >= _HEADLINE_LINK_SHARE:
-        links = _article_links(segment, options)
+        links = _headline_links(segment, options)
         if not links:
             return None  # the box's own links: "Search fact-checks by person"
         return _open_stories(links, url, decision.rule, drafts)
@@ -134,7 +134,7 @@ def _take_related(
     return current
 
 
-def _article_links(segment: Segment, options: Options) -> list[Link]:
+def _headline_links(segment: Segment, options: Options) -> list[Link]:
     return headline_links(segment.links, options.headline_min_words, options.headline_link_share)
 
 
