@@ -18,7 +18,7 @@ from newsclean import assemble, metadata
 from newsclean.classify import BARE_PAGE_RULE, Decision, classify
 from newsclean.content import MainRegion, find_main
 from newsclean.decode import decode
-from newsclean.features import Features, is_article_link, measure
+from newsclean.features import Features, headline_links, measure
 from newsclean.limits import Deadline
 from newsclean.metadata import Metadata
 from newsclean.model import Article, Region
@@ -240,8 +240,8 @@ def _template_decision(item: Segment, removal: tuple[Region, str], options: Opti
     region, rule = removal
     rule = f"template:{rule}"
     if region is Region.SIDEBAR:
-        headline = item.links and any(
-            is_article_link(link, options.headline_min_words) for link in item.links
+        headline = headline_links(
+            item.links, options.headline_min_words, options.headline_link_share
         )
         return Decision(region, "headline" if headline else "story-text", rule)
     return Decision(region, region.value if region is not Region.BOILERPLATE else "other", rule)
