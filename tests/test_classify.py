@@ -231,6 +231,26 @@ def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
     assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
 
 
+def test_the_lines_of_a_block_an_appeal_ends_are_the_appeal() -> None:
+    # One paragraph split by <br><br>: two lines about the site, then the ask.
+    about = "We have reported on this city for more than a hundred years, and we intend to."
+    need = "To stay independent of advertising and to bring you more, we need your help."
+    ask = "So please help us and support our newsroom with a small gift."
+    article = _clean(_article(f"<p>{about}<br><br>{need}<br><br>{ask}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert [block.text.split("\n") for block in article.ads] == [[about, need, ask]]
+    assert about not in article.text and need not in article.text
+
+
+def test_an_appeal_ending_the_article_own_block_takes_no_story_with_it() -> None:
+    # The article is one paragraph of lines: its last line's ask does not take it along.
+    line = PROSE.removeprefix("<p>").removesuffix("</p>")
+    ask = "So please help us and support our newsroom with a small gift."
+    body = "<br><br>".join([line] * 4 + [ask])
+    article = _clean(f"<article class='story'><h1>Budget approved</h1><p>{body}</p></article>")
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (

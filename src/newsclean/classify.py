@@ -833,6 +833,7 @@ def revisit_neighbours(
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
@@ -1191,6 +1192,38 @@ def _trim_engagement_tail(
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _widen_tail_appeals(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """An appeal at the article's foot often opens as a paragraph about the site ("Gefällt
+    dir unser Magazin? ...", "We have reported for 106 years ...") and closes with the ask:
+    the lines of the block the ask ends are the appeal too, unless that block holds most
+    of the article."""
+    for index, decision in enumerate(decisions):
+        if decision.rule != "tail:appeal":
+            continue
+        owner = segments[index].owner
+        first = index
+        while (
+            first > 0
+            and segments[first - 1].owner is owner
+            and decisions[first - 1].region is Region.MAIN
+        ):
+            first -= 1
+        if first == index:
+            continue
+        block_chars = sum(features[i].chars for i in range(first, index))
+        other_chars = sum(
+            feature.chars
+            for i, (feature, other) in enumerate(zip(features, decisions, strict=True))
+            if other.region is Region.MAIN and not first <= i < index
+        )
+        if other_chars < block_chars:
+            continue
+        for i in range(first, index):
+            decisions[i] = Decision(decision.region, decision.role, "tail:appeal-block")
 
 
 def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
