@@ -251,6 +251,23 @@ def test_an_appeal_ending_the_article_own_block_takes_no_story_with_it() -> None
     assert article.text.count("after a long debate that lasted into the evening.") == 4
 
 
+def test_a_share_row_goes_with_its_class_named_button() -> None:
+    row = (
+        "<div class='p-left'><div>关注新华网</div><div class='s-item share-wx'>WeChat</div>"
+        "<div class='s-item'>Weibo</div><div class='s-item'>Qzone</div></div>"
+    )
+    article = _clean(_inside(row))
+    for label in ("关注新华网", "Weibo", "Qzone"):
+        assert label not in article.text
+        assert any(b.role == "share" and label in b.text for b in article.boilerplate)
+
+
+def test_a_box_of_prose_beside_a_share_button_stays() -> None:
+    box = f"<div class='p-left'>{PROSE}<div class='share'>Share</div></div>"
+    article = _clean(_inside(box))
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (

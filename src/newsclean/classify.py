@@ -837,6 +837,7 @@ def revisit_neighbours(
     _route_field_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
+    _spread_share_rows(segments, features, revised, options)
     return revised
 
 
@@ -967,6 +968,44 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
         for i in members[box]:
             if _is_unnamed(decisions[i]):
                 decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
+
+
+def _spread_share_rows(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A share button named by its class ("share-wx-item") speaks for the row of buttons it
+    sits in: the other buttons whose class names no network ("s-item": "微博", "Qzone")
+    and the row's caption are the row's too, when the box holds nothing but such
+    fragments and at most `max_share_row_segments` of them."""
+    buttons = [
+        i
+        for i, decision in enumerate(decisions)
+        if decision.rule == "class:share" and _beside_main(decisions, i)
+    ]
+    if not buttons:
+        return
+    members = _box_members(segments, options.chain_limit)
+    for index in buttons:
+        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
+        if box is None or len(members[box]) > options.max_share_row_segments:
+            continue
+        if not all(_is_fragment(features[i], options) for i in members[box]):
+            continue
+        for i in members[box]:
+            if decisions[i].region is Region.MAIN:
+                decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _beside_main(decisions: list[Decision], index: int) -> bool:
+    return any(
+        0 <= i < len(decisions) and decisions[i].region is Region.MAIN
+        for i in (index - 1, index + 1)
+    )
+
+
+def _is_fragment(feature: Features, options: Options) -> bool:
+    """A button's or caption's few words: no sentence, shorter than a short block."""
+    return not feature.sentences and feature.chars < options.short_block_chars
 
 
 def _is_unnamed(decision: Decision) -> bool:
