@@ -730,6 +730,26 @@ def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() 
 @pytest.mark.parametrize(
     "notice",
     [
+        "This article is based on scientific evidence, written by experts and fact checked by"
+        " experts.",
+        "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur, medizinischen"
+        " Leitlinien sowie aktuellen Studien und wurde von Medizinern geprüft.",
+    ],
+)
+def test_a_health_sites_review_notice_inside_the_article_is_legal(notice: str) -> None:
+    story = (
+        "<p>The new drug was reviewed by experts at the agency, who found that it cut the"
+        " risk of a severe illness by nearly ninety percent in the trial.</p>"
+    )
+    article = _clean(_inside(f"<p>{notice}</p>{story}"))
+    assert any(b.role == "disclosure" and b.text == notice for b in article.legal)
+    assert notice not in article.text
+    assert "The new drug was reviewed by experts" in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
         "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
         "Unless otherwise noted, content on this site is licensed under CC BY 4.0.",
     ],

@@ -674,7 +674,19 @@ DISCLOSURE_TEXT = _cue(
     r"[^.]{0,80}\b(?:cc[- ]by|creative commons|lizen[sz])",
     r"\bunless otherwise (?:noted|stated|indicated|specified)\b[^.]{0,80}"
     r"\b(?:cc[- ]by|creative commons|licen[cs]ed)\b",
+    # A health site's review notice: "This article is based on scientific evidence, written
+    # by experts and fact checked by experts", "Dieser Text entspricht den Vorgaben der
+    # ärztlichen Fachliteratur ... und wurde von Medizinern geprüft".
+    r"\bthis (?:article|post|text) is based on scientific evidence\b"
+    r"|\bwritten by experts and fact[- ]checked\b",
+    r"\bdieser (?:text|artikel|beitrag) entspricht den vorgaben\b"
+    r"|\bwurde von (?:medizinern|ärzten|ärztinnen|fachärzten) (?:geprüft|überprüft)\b",
     keywords=(
+        "scientific evidence",
+        "fact checked",
+        "fact-checked",
+        "vorgaben",
+        "geprüft",
         "anders",
         "otherwise",
         "commission",
