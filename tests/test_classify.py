@@ -1173,6 +1173,23 @@ def test_the_articles_own_teaser_box_above_it_is_its_lead() -> None:
     assert article.body[0].rule == "class:teaser-lead"
 
 
+def test_the_teaser_box_under_a_long_kicker_and_a_caption_is_the_lead() -> None:
+    # Both stand in the article's header above the teaser; neither is its first paragraph.
+    kicker = "<h2>Zweite Tarifrunde des Öffentlichen Dienstes der Länder beginnt in Potsdam</h2>"
+    caption = (
+        "<figure><img src='a.jpg'><figcaption>Der Vize und Tarifexperte der Gewerkschaft."
+        " Foto: Hagen Immel</figcaption></figure>"
+    )
+    page = (
+        f"<article><header>{kicker}<h1>Budget approved by council</h1>{caption}"
+        f"<div class='teaser'><p>{_TEASER}</p></div></header>"
+        f"<div class='content'>{PROSE * 4}</div></article>"
+    )
+    article = _clean(page)
+    assert _TEASER in article.text
+    assert any(block.rule == "class:teaser-lead" for block in article.body)
+
+
 @pytest.mark.parametrize(
     ("teaser_class", "between"),
     [

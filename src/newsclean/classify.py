@@ -457,12 +457,15 @@ def classify(
     chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
-    # The article's first paragraph: its own teaser stands above it.
+    # The article's first paragraph: its own teaser stands above it, and may stand under
+    # a long headline or the picture's caption.
     first_paragraph = next(
         (
             index
             for index, feature in enumerate(features)
-            if in_main[index] and is_prose(feature, options)
+            if in_main[index]
+            and segments[index].kind not in _NO_PARAGRAPH_KINDS
+            and is_prose(feature, options)
         ),
         len(segments),
     )
@@ -495,6 +498,10 @@ def classify(
         decisions.append(_decide(context))
     decisions = revisit_neighbours(segments, features, decisions, options)
     return _bare_page(segments, decisions) if main is None else decisions
+
+
+#: Blocks as long as a paragraph that are not one: a headline, a picture's caption.
+_NO_PARAGRAPH_KINDS = frozenset({BlockKind.HEADING, BlockKind.CAPTION})
 
 
 def _is_article_teaser(
