@@ -989,18 +989,33 @@ def _spread_share_rows(
         for i, decision in enumerate(decisions)
         if decision.rule == "class:share" and _beside_main(decisions, i)
     ]
-    if not buttons:
-        return
-    members = _box_members(segments, options.chain_limit)
     for index in buttons:
-        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
-        if box is None or len(members[box]) > options.max_share_row_segments:
+        row = _row_around(segments, index, options)
+        if row is None or not all(_is_fragment(features[i], options) for i in row):
             continue
-        if not all(_is_fragment(features[i], options) for i in members[box]):
-            continue
-        for i in members[box]:
+        for i in row:
             if decisions[i].region is Region.MAIN:
                 decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:
+    """The segments of the innermost box around segment `index` that holds another one,
+    if it holds at most `max_share_row_segments` (segments of a box are consecutive)."""
+    limit = options.max_share_row_segments
+    for box in _boxes_around(segments[index].owner, options.chain_limit):
+        first = last = index
+        while first > 0 and index - first < limit and is_within(segments[first - 1].owner, box):
+            first -= 1
+        while (
+            last + 1 < len(segments)
+            and last - first + 1 <= limit
+            and is_within(segments[last + 1].owner, box)
+        ):
+            last += 1
+        if first == last:
+            continue
+        return range(first, last + 1) if last - first + 1 <= limit else None
+    return None
 
 
 def _beside_main(decisions: list[Decision], index: int) -> bool:
