@@ -734,17 +734,21 @@ def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() 
         " experts.",
         "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur, medizinischen"
         " Leitlinien sowie aktuellen Studien und wurde von Medizinern geprüft.",
+        "Dieser Artikel wurde von Ärzten überprüft.",
     ],
 )
 def test_a_health_sites_review_notice_inside_the_article_is_legal(notice: str) -> None:
     story = (
         "<p>The new drug was reviewed by experts at the agency, who found that it cut the"
         " risk of a severe illness by nearly ninety percent in the trial.</p>"
+        "<p>Der Impfstoff wurde von Ärzten geprüft, bevor ihn die Behörde für alle"
+        " Erwachsenen zuließ.</p>"
     )
     article = _clean(_inside(f"<p>{notice}</p>{story}"))
     assert any(b.role == "disclosure" and b.text == notice for b in article.legal)
     assert notice not in article.text
     assert "The new drug was reviewed by experts" in article.text
+    assert "Der Impfstoff wurde von Ärzten geprüft" in article.text
 
 
 @pytest.mark.parametrize(

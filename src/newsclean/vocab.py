@@ -679,14 +679,16 @@ DISCLOSURE_TEXT = _cue(
     # ärztlichen Fachliteratur ... und wurde von Medizinern geprüft".
     r"\bthis (?:article|post|text) is based on scientific evidence\b"
     r"|\bwritten by experts and fact[- ]checked\b",
-    r"\bdieser (?:text|artikel|beitrag) entspricht den vorgaben\b"
-    r"|\bwurde von (?:medizinern|ärzten|ärztinnen|fachärzten) (?:geprüft|überprüft)\b",
+    # Said of the text itself: a story's "Der Impfstoff wurde von Ärzten geprüft" stays.
+    r"\bdieser (?:text|artikel|beitrag) (?:entspricht den vorgaben\b|wurde von"
+    r" (?:medizinern|ärzten|ärztinnen|fachärzten|experten) (?:geprüft|überprüft)\b)",
     keywords=(
         "scientific evidence",
         "fact checked",
         "fact-checked",
         "vorgaben",
         "geprüft",
+        "überprüft",
         "anders",
         "otherwise",
         "commission",
