@@ -236,10 +236,20 @@ def test_the_lines_of_a_block_an_appeal_ends_are_the_appeal() -> None:
     about = "We have reported on this city for more than a hundred years, and we intend to."
     need = "To stay independent of advertising and to bring you more, we need your help."
     ask = "So please help us and support our newsroom with a small gift."
-    article = _clean(_article(f"<p>{about}<br><br>{need}<br><br>{ask}</p>"))
+    block = f"<p class='has-background'>{about}<br><br>{need}<br><br>{ask}</p>"
+    article = _clean(_article(block))
     assert article.text.endswith("after a long debate that lasted into the evening.")
     assert [block.text.split("\n") for block in article.ads] == [[about, need, ask]]
     assert about not in article.text and need not in article.text
+
+
+def test_a_plea_appended_to_the_last_paragraph_takes_no_story_with_it() -> None:
+    # The same markup as the article's paragraphs: the story's last paragraph, a plea added.
+    last = "The mayor said the library would reopen in the spring after a year of repairs."
+    ask = "So please help us and support our newsroom with a small gift."
+    article = _clean(_article(f"<p>{last}<br><br>{ask}</p>"))
+    assert last in article.text
+    assert ask not in article.text
 
 
 def test_an_appeal_ending_the_article_own_block_takes_no_story_with_it() -> None:

@@ -1260,8 +1260,9 @@ def _widen_tail_appeals(
 ) -> None:
     """An appeal at the article's foot often opens as a paragraph about the site ("Gefällt
     dir unser Magazin? ...", "We have reported for 106 years ...") and closes with the ask:
-    the lines of the block the ask ends are the appeal too, unless that block holds most
-    of the article."""
+    the lines of the block the ask ends are the appeal too, when the block is set apart
+    from the article's paragraphs by its markup (a story's last paragraph with a plea
+    appended after a <br> keeps its story) and holds less than the rest of the article."""
     for index, decision in enumerate(decisions):
         if decision.rule != "tail:appeal":
             continue
@@ -1273,7 +1274,7 @@ def _widen_tail_appeals(
             and decisions[first - 1].region is Region.MAIN
         ):
             first -= 1
-        if first == index:
+        if first == index or not _set_apart(segments, decisions, first):
             continue
         block_chars = sum(features[i].chars for i in range(first, index))
         other_chars = sum(
@@ -1285,6 +1286,24 @@ def _widen_tail_appeals(
             continue
         for i in range(first, index):
             decisions[i] = Decision(decision.region, decision.role, "tail:appeal-block")
+
+
+def _set_apart(segments: list[Segment], decisions: list[Decision], index: int) -> bool:
+    """The block of segment `index` differs in tag or class from the article's paragraph
+    before it."""
+    owner = segments[index].owner
+    before = next(
+        (
+            segments[i].owner
+            for i in range(index - 1, -1, -1)
+            if decisions[i].region is Region.MAIN and segments[i].owner is not owner
+        ),
+        None,
+    )
+    return before is not None and (before.tag, before.get("class")) != (
+        owner.tag,
+        owner.get("class"),
+    )
 
 
 def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
