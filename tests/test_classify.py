@@ -261,6 +261,21 @@ def test_an_appeal_ending_the_article_own_block_takes_no_story_with_it() -> None
     assert article.text.count("after a long debate that lasted into the evening.") == 4
 
 
+@pytest.mark.parametrize("box", ["kb-tip-print-step", "listicleProduct dn-print"])
+def test_a_paragraph_in_a_box_named_like_a_share_bar_stays(box: str) -> None:
+    # "print" names a printable step and a print utility here: a share bar holds buttons
+    # and prompts, never a full paragraph of prose.
+    step = (
+        "Das liegt ganz einfach daran, dass die Tomate falsch auf dem Schneidebrett liegt:"
+        " mit dem Strunk nach oben schneidet das Messer die Haut sauber durch."
+    )
+    article = _clean(_inside(f"<div class='{box}'><p>{step}</p></div>"))
+    assert step in article.text
+    prompt = "<div class='share-bar'><p>Share this article with your friends</p></div>"
+    article = _clean(_inside(prompt))
+    assert "Share this article" not in article.text
+
+
 def test_a_share_row_goes_with_its_class_named_button() -> None:
     row = (
         "<div class='p-left'><div>关注新华网</div><div class='s-item share-wx'>WeChat</div>"

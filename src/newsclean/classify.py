@@ -371,7 +371,11 @@ _ROWS: tuple[_Row, ...] = (
         needs="comments",
     ),
     _Row(
-        "class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share", needs="share"
+        "class:share",
+        lambda c: "share" in c.chain_cues and not _is_full_paragraph(c.features, c.options),
+        Region.BOILERPLATE,
+        "share",
+        needs="share",
     ),
     _Row(
         "text:share",
