@@ -231,6 +231,68 @@ def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
     assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
 
 
+def test_the_lines_of_a_block_an_appeal_ends_are_the_appeal() -> None:
+    # One paragraph split by <br><br>: two lines about the site, then the ask.
+    about = "We have reported on this city for more than a hundred years, and we intend to."
+    need = "To stay independent of advertising and to bring you more, we need your help."
+    ask = "So please help us and support our newsroom with a small gift."
+    block = f"<p class='has-background'>{about}<br><br>{need}<br><br>{ask}</p>"
+    article = _clean(_article(block))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert [block.text.split("\n") for block in article.ads] == [[about, need, ask]]
+    assert about not in article.text and need not in article.text
+
+
+def test_a_plea_appended_to_the_last_paragraph_takes_no_story_with_it() -> None:
+    # The same markup as the article's paragraphs: the story's last paragraph, a plea added.
+    last = "The mayor said the library would reopen in the spring after a year of repairs."
+    ask = "So please help us and support our newsroom with a small gift."
+    article = _clean(_article(f"<p>{last}<br><br>{ask}</p>"))
+    assert last in article.text
+    assert ask not in article.text
+
+
+def test_an_appeal_ending_the_article_own_block_takes_no_story_with_it() -> None:
+    # The article is one paragraph of lines: its last line's ask does not take it along.
+    line = PROSE.removeprefix("<p>").removesuffix("</p>")
+    ask = "So please help us and support our newsroom with a small gift."
+    body = "<br><br>".join([line] * 4 + [ask])
+    article = _clean(f"<article class='story'><h1>Budget approved</h1><p>{body}</p></article>")
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
+@pytest.mark.parametrize("box", ["kb-tip-print-step", "listicleProduct dn-print"])
+def test_a_paragraph_in_a_box_named_like_a_share_bar_stays(box: str) -> None:
+    # "print" names a printable step and a print utility here: a share bar holds buttons
+    # and prompts, never a full paragraph of prose.
+    step = (
+        "Das liegt ganz einfach daran, dass die Tomate falsch auf dem Schneidebrett liegt:"
+        " mit dem Strunk nach oben schneidet das Messer die Haut sauber durch."
+    )
+    article = _clean(_inside(f"<div class='{box}'><p>{step}</p></div>"))
+    assert step in article.text
+    prompt = "<div class='share-bar'><p>Share this article with your friends</p></div>"
+    article = _clean(_inside(prompt))
+    assert "Share this article" not in article.text
+
+
+def test_a_share_row_goes_with_its_class_named_button() -> None:
+    row = (
+        "<div class='p-left'><div>关注新华网</div><div class='s-item share-wx'>WeChat</div>"
+        "<div class='s-item'>Weibo</div><div class='s-item'>Qzone</div></div>"
+    )
+    article = _clean(_inside(row))
+    for label in ("关注新华网", "Weibo", "Qzone"):
+        assert label not in article.text
+        assert any(b.role == "share" and label in b.text for b in article.boilerplate)
+
+
+def test_a_box_of_prose_beside_a_share_button_stays() -> None:
+    box = f"<div class='p-left'>{PROSE}<div class='share'>Share</div></div>"
+    article = _clean(_inside(box))
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (
@@ -693,6 +755,30 @@ def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() 
 @pytest.mark.parametrize(
     "notice",
     [
+        "This article is based on scientific evidence, written by experts and fact checked by"
+        " experts.",
+        "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur, medizinischen"
+        " Leitlinien sowie aktuellen Studien und wurde von Medizinern geprüft.",
+        "Dieser Artikel wurde von Ärzten überprüft.",
+    ],
+)
+def test_a_health_sites_review_notice_inside_the_article_is_legal(notice: str) -> None:
+    story = (
+        "<p>The new drug was reviewed by experts at the agency, who found that it cut the"
+        " risk of a severe illness by nearly ninety percent in the trial.</p>"
+        "<p>Der Impfstoff wurde von Ärzten geprüft, bevor ihn die Behörde für alle"
+        " Erwachsenen zuließ.</p>"
+    )
+    article = _clean(_inside(f"<p>{notice}</p>{story}"))
+    assert any(b.role == "disclosure" and b.text == notice for b in article.legal)
+    assert notice not in article.text
+    assert "The new drug was reviewed by experts" in article.text
+    assert "Der Impfstoff wurde von Ärzten geprüft" in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
         "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
         "Unless otherwise noted, content on this site is licensed under CC BY 4.0.",
     ],
@@ -1114,6 +1200,23 @@ def test_the_articles_own_teaser_box_above_it_is_its_lead() -> None:
     article = _clean(_teaser_page("teaser-text"))
     assert article.text.startswith(_TEASER)
     assert article.body[0].rule == "class:teaser-lead"
+
+
+def test_the_teaser_box_under_a_long_kicker_and_a_caption_is_the_lead() -> None:
+    # Both stand in the article's header above the teaser; neither is its first paragraph.
+    kicker = "<h2>Zweite Tarifrunde des Öffentlichen Dienstes der Länder beginnt in Potsdam</h2>"
+    caption = (
+        "<figure><img src='a.jpg'><figcaption>Der Vize und Tarifexperte der Gewerkschaft."
+        " Foto: Hagen Immel</figcaption></figure>"
+    )
+    page = (
+        f"<article><header>{kicker}<h1>Budget approved by council</h1>{caption}"
+        f"<div class='teaser'><p>{_TEASER}</p></div></header>"
+        f"<div class='content'>{PROSE * 4}</div></article>"
+    )
+    article = _clean(page)
+    assert _TEASER in article.text
+    assert any(block.rule == "class:teaser-lead" for block in article.body)
 
 
 @pytest.mark.parametrize(

@@ -153,6 +153,18 @@ def test_dropped_content_keeps_tails(markup: str, gone: str, kept: str) -> None:
     assert kept in text
 
 
+def test_a_script_free_copy_of_the_article_body_is_kept() -> None:
+    body = "<p>Over the past few years we have seen threats on the web grow.</p>"
+    page = parse(
+        "<div itemprop='articleBody'><script type='text/template'>" + body + "</script>"
+        "<noscript>" + body + "</noscript></div><noscript>Enable scripts</noscript>"
+    )
+    text = page.root.text_content()
+    assert text.count("threats on the web") == 1
+    assert "Enable scripts" not in text
+    assert not page.root.xpath("//noscript")
+
+
 @pytest.mark.parametrize(
     "kind", ["application/ld+json", "Application/LD+JSON", "  application/ld+json\n"]
 )

@@ -371,7 +371,11 @@ _ROWS: tuple[_Row, ...] = (
         needs="comments",
     ),
     _Row(
-        "class:share", lambda c: "share" in c.chain_cues, Region.BOILERPLATE, "share", needs="share"
+        "class:share",
+        lambda c: "share" in c.chain_cues and not _is_full_paragraph(c.features, c.options),
+        Region.BOILERPLATE,
+        "share",
+        needs="share",
     ),
     _Row(
         "text:share",
@@ -457,12 +461,15 @@ def classify(
     chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
-    # The article's first paragraph: its own teaser stands above it.
+    # The article's first paragraph: its own teaser stands above it, and may stand under
+    # a long headline or the picture's caption.
     first_paragraph = next(
         (
             index
             for index, feature in enumerate(features)
-            if in_main[index] and is_prose(feature, options)
+            if in_main[index]
+            and segments[index].kind not in _NO_PARAGRAPH_KINDS
+            and is_prose(feature, options)
         ),
         len(segments),
     )
@@ -495,6 +502,10 @@ def classify(
         decisions.append(_decide(context))
     decisions = revisit_neighbours(segments, features, decisions, options)
     return _bare_page(segments, decisions) if main is None else decisions
+
+
+#: Blocks as long as a paragraph that are not one: a headline, a picture's caption.
+_NO_PARAGRAPH_KINDS = frozenset({BlockKind.HEADING, BlockKind.CAPTION})
 
 
 def _is_article_teaser(
@@ -833,9 +844,11 @@ def revisit_neighbours(
     _route_teaser_cards(segments, features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
+    _spread_share_rows(segments, features, revised, options)
     return revised
 
 
@@ -966,6 +979,59 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
         for i in members[box]:
             if _is_unnamed(decisions[i]):
                 decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
+
+
+def _spread_share_rows(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A share button named by its class ("share-wx-item") speaks for the row of buttons it
+    sits in: the other buttons whose class names no network ("s-item": "微博", "Qzone")
+    and the row's caption are the row's too, when the box holds nothing but such
+    fragments and at most `max_share_row_segments` of them."""
+    buttons = [
+        i
+        for i, decision in enumerate(decisions)
+        if decision.rule == "class:share" and _beside_main(decisions, i)
+    ]
+    for index in buttons:
+        row = _row_around(segments, index, options)
+        if row is None or not all(_is_fragment(features[i], options) for i in row):
+            continue
+        for i in row:
+            if decisions[i].region is Region.MAIN:
+                decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:
+    """The segments of the innermost box around segment `index` that holds another one,
+    if it holds at most `max_share_row_segments` (segments of a box are consecutive)."""
+    limit = options.max_share_row_segments
+    for box in _boxes_around(segments[index].owner, options.chain_limit):
+        first = last = index
+        while first > 0 and index - first < limit and is_within(segments[first - 1].owner, box):
+            first -= 1
+        while (
+            last + 1 < len(segments)
+            and last - first + 1 <= limit
+            and is_within(segments[last + 1].owner, box)
+        ):
+            last += 1
+        if first == last:
+            continue
+        return range(first, last + 1) if last - first + 1 <= limit else None
+    return None
+
+
+def _beside_main(decisions: list[Decision], index: int) -> bool:
+    return any(
+        0 <= i < len(decisions) and decisions[i].region is Region.MAIN
+        for i in (index - 1, index + 1)
+    )
+
+
+def _is_fragment(feature: Features, options: Options) -> bool:
+    """A button's or caption's few words: no sentence, shorter than a short block."""
+    return not feature.sentences and feature.chars < options.short_block_chars
 
 
 def _is_unnamed(decision: Decision) -> bool:
@@ -1191,6 +1257,57 @@ def _trim_engagement_tail(
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _widen_tail_appeals(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """An appeal at the article's foot often opens as a paragraph about the site ("Gefällt
+    dir unser Magazin? ...", "We have reported for 106 years ...") and closes with the ask:
+    the lines of the block the ask ends are the appeal too, when the block is set apart
+    from the article's paragraphs by its markup (a story's last paragraph with a plea
+    appended after a <br> keeps its story) and holds less than the rest of the article."""
+    for index, decision in enumerate(decisions):
+        if decision.rule != "tail:appeal":
+            continue
+        owner = segments[index].owner
+        first = index
+        while (
+            first > 0
+            and segments[first - 1].owner is owner
+            and decisions[first - 1].region is Region.MAIN
+        ):
+            first -= 1
+        if first == index or not _set_apart(segments, decisions, first):
+            continue
+        block_chars = sum(features[i].chars for i in range(first, index))
+        other_chars = sum(
+            feature.chars
+            for i, (feature, other) in enumerate(zip(features, decisions, strict=True))
+            if other.region is Region.MAIN and not first <= i < index
+        )
+        if other_chars < block_chars:
+            continue
+        for i in range(first, index):
+            decisions[i] = Decision(decision.region, decision.role, "tail:appeal-block")
+
+
+def _set_apart(segments: list[Segment], decisions: list[Decision], index: int) -> bool:
+    """The block of segment `index` differs in tag or class from the article's paragraph
+    before it."""
+    owner = segments[index].owner
+    before = next(
+        (
+            segments[i].owner
+            for i in range(index - 1, -1, -1)
+            if decisions[i].region is Region.MAIN and segments[i].owner is not owner
+        ),
+        None,
+    )
+    return before is not None and (before.tag, before.get("class")) != (
+        owner.tag,
+        owner.get("class"),
+    )
 
 
 def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:

@@ -129,6 +129,9 @@ class Options:
     #: An ad's label or plea takes the rest of its box with it when the box holds at most
     #: this many segments ("Promoted Content" over a teaser; a newsletter form's heading).
     max_ad_box_segments: int = 5
+    #: A share button named by its class takes the rest of its row with it when the row's
+    #: box holds at most this many segments, all of them fragments ("微博", "Qzone").
+    max_share_row_segments: int = 8
     #: The article's last full paragraph is prose at least this many times
     #: min_paragraph_chars; short prompts after it leave the article.
     last_paragraph_factor: int = 2

@@ -108,11 +108,12 @@ class _Parsed(NamedTuple):
 def parse(text: str, *, max_depth: int = 200, deadline: Deadline | None = None) -> ParsedPage:
     """Parse `text` into an lxml.html tree, flattening nesting deeper than `max_depth`.
 
-    Never raises on any str; style, template, noscript, svg and math are
-    dropped, and every script but ``<script type="application/ld+json">``
-    (type compared case-insensitively, whitespace-stripped, and normalised in
-    the tree); iframes are emptied, comments kept. `max_depth` is clamped to
-    1..2000 (libxml2 itself stops near 2048), so any int is accepted.
+    Never raises on any str; style, template, noscript (but for one right inside
+    itemprop="articleBody", whose content stays), svg and math are dropped, and
+    every script but ``<script type="application/ld+json">`` (type compared
+    case-insensitively, whitespace-stripped, and normalised in the tree); iframes
+    are emptied, comments kept. `max_depth` is clamped to 1..2000 (libxml2 itself
+    stops near 2048), so any int is accepted.
     `deadline` (the caller's time budget) is ticked in the flattening pass;
     the libxml2 parse itself cannot be interrupted.
     """
@@ -265,6 +266,7 @@ def _too_deep(parsed: _Parsed, max_depth: int) -> bool:
 def _clean(root: lxml.html.HtmlElement) -> None:
     """Drop non-content elements, empty iframes, make sure there is a body."""
     place_streamed_segments(root)  # reads scripts and templates: before they go
+    _show_script_free_bodies(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     _drop_scripts(root)
     for iframe in list(root.iter("iframe")):
@@ -276,6 +278,16 @@ def _clean(root: lxml.html.HtmlElement) -> None:
         body = etree.SubElement(root, "body")
     _adopt_after_body(body)
     _merge_comment_runs(root)
+
+
+def _show_script_free_bodies(root: lxml.html.HtmlElement) -> None:
+    """A `<noscript>` right inside the element marked itemprop="articleBody" is the post
+    itself, offered to readers without scripts (Blogger's dynamic views ship the body as a
+    script template, then again in a noscript): its content stays, the tag goes."""
+    for noscript in list(root.iter("noscript")):
+        parent = noscript.getparent()
+        if parent is not None and parent.get("itemprop") == "articleBody":
+            noscript.drop_tag()
 
 
 def _shorten_class_and_id(root: lxml.html.HtmlElement, warnings: list[str]) -> None:

@@ -674,7 +674,21 @@ DISCLOSURE_TEXT = _cue(
     r"[^.]{0,80}\b(?:cc[- ]by|creative commons|lizen[sz])",
     r"\bunless otherwise (?:noted|stated|indicated|specified)\b[^.]{0,80}"
     r"\b(?:cc[- ]by|creative commons|licen[cs]ed)\b",
+    # A health site's review notice: "This article is based on scientific evidence, written
+    # by experts and fact checked by experts", "Dieser Text entspricht den Vorgaben der
+    # ärztlichen Fachliteratur ... und wurde von Medizinern geprüft".
+    r"\bthis (?:article|post|text) is based on scientific evidence\b"
+    r"|\bwritten by experts and fact[- ]checked\b",
+    # Said of the text itself: a story's "Der Impfstoff wurde von Ärzten geprüft" stays.
+    r"\bdieser (?:text|artikel|beitrag) (?:entspricht den vorgaben\b|wurde von"
+    r" (?:medizinern|ärzten|ärztinnen|fachärzten|experten) (?:geprüft|überprüft)\b)",
     keywords=(
+        "scientific evidence",
+        "fact checked",
+        "fact-checked",
+        "vorgaben",
+        "geprüft",
+        "überprüft",
         "anders",
         "otherwise",
         "commission",
