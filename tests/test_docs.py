@@ -4,6 +4,8 @@
   documented there is still produced (no stale rows);
 - README's Python and shell examples run against the bundled example page (no network);
 - every `newsclean` flag the docs use exists, and every flag the parsers have is documented;
+- the Options tables of docs/algorithm.md (§8 presets, §9 defaults) give the real values;
+- docs/templates.md's Python examples run and its format reference is a valid template;
 - docs/design.md's module list names every module of the package.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import datetime
 import importlib
 import io
@@ -174,6 +177,39 @@ def test_every_rule_the_algorithm_notes_name_is_still_decided() -> None:
     assert stale == []
 
 
+# -- the thresholds' tables ------------------------------------------------------------------
+
+
+def _table_rows(text: str) -> Iterator[list[str]]:
+    """Each Markdown table row, as its cells (code marks dropped)."""
+    for line in text.splitlines():
+        if line.startswith("|"):
+            yield [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+
+
+def test_the_threshold_tables_give_the_real_values() -> None:
+    fields = {field.name for field in dataclasses.fields(newsclean.Options)}
+    presets: tuple[newsclean.Options, ...] = (
+        newsclean.Options.favor_precision(),
+        newsclean.Options(),
+        newsclean.Options.favor_recall(),
+    )
+    wrong, tabled = [], set()
+    for cells in _table_rows(ALGORITHM.read_text("utf-8")):
+        if cells[0] in fields:  # §8: field, favor_precision, default, favor_recall
+            name, shown, chosen = cells[0], cells[1:4], presets
+        elif len(cells) > 2 and cells[1] in fields:  # §9: group, field, default, what for
+            name, shown, chosen = cells[1], cells[2:3], presets[1:2]
+        else:
+            continue
+        tabled.add(name)
+        actual = [getattr(options, name) for options in chosen]
+        if [eval(value) for value in shown] != actual:
+            wrong.append(f"{name}: {shown} in the notes, {actual} in Options")
+    assert wrong == []
+    assert tabled == fields
+
+
 # -- README's examples -----------------------------------------------------------------------
 
 
@@ -233,19 +269,41 @@ def _check_claim(value: object, comment: str) -> bool | None:
     )
 
 
-def test_readme_python_examples_run_and_show_what_they_return(example_site: Path) -> None:
-    blocks = _fenced(README.read_text("utf-8"), "python")
+def _run_python_blocks(document: Path) -> list[str]:
+    """Run a document's Python blocks on the example page; the expressions whose shown
+    values were checked."""
+    blocks = _fenced(document.read_text("utf-8"), "python")
     assert blocks
     checked = []
     for block in blocks:
         names: dict[str, object] = {"newsclean": newsclean, "html": EXAMPLE_PAGE}
         names.update(html_bytes=EXAMPLE_PAGE, url=cli.EXAMPLE_URL)
-        exec(compile(block, str(README), "exec"), names)
+        exec(compile(block, str(document), "exec"), names)
         for expression, comment in _claims(block):
             holds = _check_claim(eval(expression, names), comment)
             assert holds is not False, f"{expression}  # {comment}"
             checked += [expression] if holds else []
+    return checked
+
+
+def test_readme_python_examples_run_and_show_what_they_return(example_site: Path) -> None:
+    checked = _run_python_blocks(README)
     assert len(checked) >= 8, checked
+
+
+def test_the_template_guides_python_examples_run(example_site: Path) -> None:
+    _run_python_blocks(ROOT / "docs" / "templates.md")
+
+
+def test_the_template_guides_format_reference_is_a_valid_template(tmp_path: Path) -> None:
+    (reference,) = [
+        block
+        for block in _fenced((ROOT / "docs" / "templates.md").read_text("utf-8"), "toml")
+        if block.startswith("schema = 1")
+    ]
+    (tmp_path / "example-news.toml").write_text(reference, "utf-8")
+    (template,) = newsclean.TemplateSet.from_dir(tmp_path)
+    assert template.id == "example-news"
 
 
 def _commands(text: str) -> Iterator[list[str]]:
