@@ -4,6 +4,7 @@
   documented there is still produced (no stale rows);
 - README's Python and shell examples run against the bundled example page (no network);
 - every `newsclean` flag the docs use exists, and every flag the parsers have is documented;
+- every Features field and text cue is named in docs/algorithm.md (§2);
 - the Options tables of docs/algorithm.md (§8 presets, §9 defaults) give the real values;
 - docs/templates.md's Python examples run and its format reference is a valid template;
 - docs/design.md's module list names every module of the package.
@@ -15,6 +16,7 @@ import argparse
 import ast
 import dataclasses
 import datetime
+import functools
 import importlib
 import io
 import os
@@ -28,7 +30,7 @@ import pytest
 
 import newsclean
 from corpus_cases import discover
-from newsclean import classify, cli
+from newsclean import classify, cli, features
 from newsclean.api import explain
 from newsclean.template_tools import commands
 
@@ -110,17 +112,20 @@ def _decision_rule_arguments(tree: ast.Module) -> Iterator[tuple[ast.expr, dict[
                 yield call.args[2], assigned
 
 
-def _rules_on_the_fixture_pages() -> set[str]:
+@functools.cache
+def _seen_on_the_fixture_pages() -> tuple[frozenset[str], frozenset[str]]:
     """Every rule (suffixes included) decided on a fixture page, with the case's templates
-    and with the heuristics alone."""
-    seen: set[str] = set()
+    and with the heuristics alone, and every text cue measured there."""
+    rules: set[str] = set()
+    cues: set[str] = set()
     for case in discover():
         as_the_case_says = None if case.templates else newsclean.TemplateSet()
         for templates in (as_the_case_says, newsclean.TemplateSet()):
             extraction = explain(case.source_bytes(), url=case.url, templates=templates)
-            seen.update(decision.rule for decision in extraction.decisions)
-            seen.update(story.rule for story in extraction.article.sidebar_stories)
-    return seen
+            rules.update(decision.rule for decision in extraction.decisions)
+            rules.update(story.rule for story in extraction.article.sidebar_stories)
+            cues.update(cue for measured in extraction.features for cue in measured.text_cues)
+    return frozenset(rules), frozenset(cues)
 
 
 def _documented(rule: str, spans: set[str]) -> bool:
@@ -149,8 +154,9 @@ def test_every_rule_the_pipeline_decides_by_is_in_the_algorithm_notes() -> None:
     spans = _code_spans(ALGORITHM.read_text("utf-8"))
     rules, suffixes = _rules_in_source()
     rules |= {row.name for row in classify._ROWS}
-    seen = _rules_on_the_fixture_pages()
-    for decided in seen:  # "class:sidebar,unclaimed": a rule, then what became of it
+    for decided in _seen_on_the_fixture_pages()[
+        0
+    ]:  # "class:sidebar,unclaimed": a rule, then what became of it
         rule, *after = decided.split(",")
         rules.add(rule)
         suffixes.update(f",{suffix}" for suffix in after)
@@ -175,6 +181,13 @@ def test_every_rule_the_algorithm_notes_name_is_still_decided() -> None:
         and not any("<>" in rule and _covers(rule, span) for rule in rules)
     )
     assert stale == []
+
+
+def test_every_feature_and_text_cue_is_in_the_algorithm_notes() -> None:
+    spans = _code_spans(ALGORITHM.read_text("utf-8"))
+    cues = {cue.name for cue in features._CUES} | _seen_on_the_fixture_pages()[1]
+    names = {field.name for field in dataclasses.fields(features.Features)}
+    assert sorted((cues | names) - spans) == []
 
 
 # -- the thresholds' tables ------------------------------------------------------------------
