@@ -4,7 +4,8 @@
   documented there is still produced (no stale rows);
 - README's Python and shell examples run against the bundled example page (no network);
 - every `newsclean` flag the docs use exists, and every flag the parsers have is documented;
-- every Features field and text cue is named in docs/algorithm.md (§2);
+- every Features field and text cue is named in docs/algorithm.md (§2), and its decision
+  table (§4) lists the rows in the order they are tried;
 - the Options tables of docs/algorithm.md (§8 presets, §9 defaults) give the real values;
 - docs/templates.md's Python examples run and its format reference is a valid template;
 - docs/design.md's module list names every module of the package.
@@ -181,6 +182,18 @@ def test_every_rule_the_algorithm_notes_name_is_still_decided() -> None:
         and not any("<>" in rule and _covers(rule, span) for rule in rules)
     )
     assert stale == []
+
+
+def test_the_decision_table_lists_the_rows_in_the_order_they_are_tried() -> None:
+    """The first row that holds wins: the notes' table must be in `classify._ROWS`' order."""
+    names = [row.name for row in classify._ROWS]
+    listed = [
+        span
+        for cells in _table_rows(ALGORITHM.read_text("utf-8"))
+        for span in (name.strip(" `") for name in cells[0].split(","))
+        if span in names
+    ]
+    assert listed == names
 
 
 def test_every_feature_and_text_cue_is_in_the_algorithm_notes() -> None:
