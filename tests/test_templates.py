@@ -632,3 +632,29 @@ def test_ads_and_legal_lines_keep_their_field_inside_a_broad_removal() -> None:
     assert [story.title for story in article.sidebar_stories] == ["Mayor opens the new library"]
     assert [block.text for block in article.ads] == ["Advertisement"]
     assert [block.text for block in article.legal] == ["Copyright © 2020 Example News"]
+
+
+def test_a_removal_in_the_field_the_heuristics_chose_keeps_their_finer_role() -> None:
+    """An `ads` removal over a donation appeal stays an appeal, an `other` removal
+    over a share bar stays `share`: the template names the field, the heuristics the kind."""
+    import newsclean
+    from conftest import PROSE
+
+    template = SiteTemplate.from_toml(
+        'schema = 1\nid = "roles"\nhosts = ["news.example.com"]\n'
+        '[fields]\nbody = ["div.story"]\n'
+        '[remove]\nads = ["div.plea"]\nother = ["div.tools"]\n',
+        source="roles.toml",
+    )
+    plea = (
+        "<div class='plea'><p>Support our journalism: donate today and become a supporter."
+        " Subscribe to keep us independent.</p><p>Donate now</p></div>"
+    )
+    tools = "<div class='tools share-bar'><a href='#'>Share on Facebook</a></div>"
+    html = f"<html><body><div class='story'>{PROSE * 4}</div>{plea}{tools}</body></html>"
+    article = newsclean.clean(
+        html, url="https://news.example.com/a", templates=TemplateSet([template])
+    )
+    assert article.template == "roles"
+    assert {block.role for block in article.ads} == {"appeal"}
+    assert [block.role for block in article.boilerplate] == ["share"]

@@ -214,7 +214,7 @@ def _apply_template(
         removal = _removal_of(item.owner, removals)
         specific = decisions[index].region in (Region.AD, Region.LEGAL)
         if removal is not None and not (specific and removal[0] in _BROAD_REMOVALS):
-            revised[index] = _template_decision(item, removal, options)
+            revised[index] = _template_decision(item, removal, decisions[index], options)
         elif not applied.heuristics_inside_body and main and main.contains(item.owner):
             revised[index] = _TEMPLATE_BODY
     return revised
@@ -236,9 +236,16 @@ def _removal_of(
     return None
 
 
-def _template_decision(item: Segment, removal: tuple[Region, str], options: Options) -> Decision:
+def _template_decision(
+    item: Segment, removal: tuple[Region, str], heuristic: Decision, options: Options
+) -> Decision:
+    """The template names the field; where the heuristics chose the same field, their
+    finer role (an appeal among the ads, a share bar among the boilerplate) stands. A
+    sidebar's roles say how its lines group into stories, decided the same way for both."""
     region, rule = removal
     rule = f"template:{rule}"
+    if heuristic.region is region and region is not Region.SIDEBAR:
+        return Decision(region, heuristic.role, rule)
     if region is Region.SIDEBAR:
         headline = headline_links(
             item.links, options.headline_min_words, options.headline_link_share
