@@ -511,6 +511,10 @@ def _names_its_figure(text: str) -> bool:
     )
 
 
+#: Any of vocab.CAPTION_CLASS_WORDS: one scan, not one per word.
+_CAPTION_CLASS_WORD = re.compile("|".join(map(re.escape, vocab.CAPTION_CLASS_WORDS)))
+
+
 def _caption_classed(owner: HtmlElement) -> bool:
     """A picture's caption in a box classed as one ("wp-caption-text", "caption-full"):
     the owner's class or one of its two nearest ancestors'."""
@@ -528,14 +532,14 @@ def _caption_classed(owner: HtmlElement) -> bool:
     # pattern. Only for ASCII: there, matching case-insensitively is matching lower-cased.
     if classes.isascii():
         lowered = classes.lower()
-        if not any(word in lowered for word in vocab.CAPTION_CLASS_WORDS):
+        if _CAPTION_CLASS_WORD.search(lowered) is None:
             return False
     return vocab.CAPTION_CLASS.search(classes) is not None
 
 
 def _caption_above(ancestors: list[str]) -> bool:
     """A caption element a few levels up: <figcaption><div><p>Caption</p></div></figcaption>."""
-    return any(tag in vocab.CAPTION_TAGS for tag in ancestors[:3])
+    return not vocab.CAPTION_TAGS.isdisjoint(ancestors[:3])
 
 
 def _heading_above(ancestors: list[str]) -> str | None:
