@@ -112,9 +112,9 @@ def _measure_one(segment: Segment) -> _Measurements:
         else set()
     )
     # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
-    cues.update(
-        name for name, cue in _KEYWORD_CUES.candidates(text.lower()).items() if cue.matches(text)
-    )
+    candidates = _KEYWORD_CUES.candidates(text.lower())
+    if candidates:
+        cues.update(name for name, cue in candidates.items() if cue.matches(text))
     if segment.links and links_to_signup(segment.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
