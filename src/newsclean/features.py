@@ -115,7 +115,8 @@ def _measure_one(segment: Segment) -> _Measurements:
     candidates = _KEYWORD_CUES.candidates(text.lower())
     if candidates:
         cues.update(name for name, cue in candidates.items() if cue.matches(text))
-    if segment.links and links_to_signup(segment.links):
+    markup = segment.markup  # read once: the segment's properties are calls
+    if markup.links and links_to_signup(markup.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if chars < 80 and vocab.BYLINE_TEXT.match(text):
@@ -133,11 +134,11 @@ def _measure_one(segment: Segment) -> _Measurements:
         chars,
         chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),  # length
         len(_WORD.findall(text)),  # words
-        _share(segment.link_chars, chars),  # link_density
-        _share(segment.emphasis_chars, chars),  # emphasis_density
+        _share(markup.link_chars, chars),  # link_density
+        _share(markup.emphasis_chars, chars),  # emphasis_density
         len(_SENTENCE_END.findall(text)),  # sentences
         text.count(",") + text.count("，") + text.count("、"),  # commas
-        _shared_cue_set(cues),  # text_cues
+        _shared_cue_set(cues) if cues else _NO_CUES,  # text_cues
         appeals,
     )
 
@@ -162,6 +163,9 @@ def _share(part: int, whole: int) -> float:
 #: One frozenset per distinct combination of cue names: most segments have none or the
 #: same few, and a frozenset costs 200 bytes. Bounded by the fixed set of cue names.
 _CUE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+_NO_CUES: frozenset[str] = frozenset()  # most segments'
 
 
 def _shared_cue_set(cues: set[str]) -> frozenset[str]:
