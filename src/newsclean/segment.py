@@ -275,8 +275,8 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             deadline.tick("segment")
         tag = element.tag
         if not isinstance(tag, str):  # comment or processing instruction: only its tail shows
-            if element.tail:
-                pieces.append(element.tail)
+            if tail := element.tail:  # read once: each read builds a new str
+                pieces.append(tail)
             continue
         if event == "start":
             is_hidden = _is_skipped(element, collector.disclosed)
@@ -304,8 +304,8 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
                 collector.close_inline(inline.pop())
             pre_depth -= tag == "pre"
-        if element.tail:
-            pieces.append(element.tail)
+        if tail := element.tail:
+            pieces.append(tail)
     owner, depth = blocks[-1]
     collector.flush(owner, preformatted=False, depth=depth)
     return collector.segments
@@ -330,8 +330,8 @@ def _start(
         blocks.append((element, len(collector.open_tags) - 1))
     elif tag == "a" or tag in vocab.EMPHASIS_TAGS:
         inline.append(_Open(tag, len(collector.pieces), element.get("href") or ""))
-    if element.text:
-        collector.pieces.append(element.text)
+    if text := element.text:  # read once: each read builds a new str
+        collector.pieces.append(text)
 
 
 def _data_table(
