@@ -639,7 +639,7 @@ class _ChainInspector:
         appeal_box = above.appeal_box or (bool(self._appeals) and owner in self._appeals)
         signup_box = above.signup_box or (bool(self._signups) and owner in self._signups)
         if (
-            not cues - _UNCOUNTED_CUES
+            cues <= _UNCOUNTED_CUES
             and appeal_box == above.appeal_box
             and signup_box == above.signup_box
         ):
@@ -666,8 +666,9 @@ class _ChainInspector:
             cues = cues_of.get(element)
             if cues is None:
                 cues = self._trusted_cues(element, remember=True)
-            for cue in cues:
-                found.setdefault(cue, depth)
+            if cues:  # most boxes name nothing
+                for cue in cues:
+                    found.setdefault(cue, depth)
             if appeals and element in appeals:
                 in_appeal_box = True
             if signups and element in signups:
@@ -692,7 +693,11 @@ class _ChainInspector:
         recurs, and its plain cues are cached by attribute string (`class_cues`), so a
         page of 100,000 paragraphs holds no entry per paragraph."""
         cues = class_cues(element)
-        if not cues & PROSE_BELIED_CUES or self._main is None or not self._main.contains(element):
+        if (
+            cues.isdisjoint(PROSE_BELIED_CUES)
+            or self._main is None
+            or not self._main.contains(element)
+        ):
             if remember:
                 self._cues[element] = cues
             return cues
