@@ -478,9 +478,9 @@ def classify(
     for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if deadline is not None:
             deadline.tick("classify")
-        depths, in_appeal_box, in_signup_box = chains.inspect(segment.owner)
+        chain = chains.inspect(segment.owner)
         teaser_lead = (
-            "sidebar" in depths
+            "sidebar" in chain.depths
             and index <= first_paragraph
             and is_prose(feature, options)
             and _is_article_teaser(
@@ -492,10 +492,10 @@ def classify(
             features=feature,
             in_main=in_main[index],
             before_main=index < first_main,
-            chain_cues=frozenset(depths),
-            cue_depths=depths,
-            appeal_box=in_appeal_box,
-            signup_box=in_signup_box,
+            chain_cues=chain.cues,
+            cue_depths=chain.depths,
+            appeal_box=chain.appeal_box,
+            signup_box=chain.signup_box,
             options=options,
             teaser_lead=teaser_lead,
         )
@@ -592,6 +592,22 @@ def _row_decision(region: Region, role: str, rule: str) -> Decision:
     return Decision(region, role, rule)
 
 
+class _Chain(NamedTuple):
+    """What `_ChainInspector.inspect` finds above a segment: each cue with the depth of
+    the innermost box naming it ("positive" aside), the cues as a set, and whether a box
+    pleads for money or sign-ups, or is a sign-up form's. Shared between segments, so
+    read only."""
+
+    depths: dict[str, int]
+    cues: frozenset[str]
+    appeal_box: bool
+    signup_box: bool
+
+
+#: A cue `inspect` drops: the main region's own word, not a box's around a segment.
+_UNCOUNTED_CUES = frozenset({"positive"})
+
+
 class _ChainInspector:
     """The boxes between a segment and the main region, and what they say.
 
@@ -613,34 +629,64 @@ class _ChainInspector:
         self._limit = options.chain_limit
         self._appeals = _appeal_boxes(segments, features, options)
         self._signups = _signup_boxes(segments, options)
+        self._no_chain = _Chain({}, frozenset(), False, False)
+        self._last_parent: HtmlElement | None = None
+        self._last_chain: _Chain | None = None
 
-    def inspect(self, owner: HtmlElement) -> tuple[dict[str, int], bool, bool]:
+    def inspect(self, owner: HtmlElement) -> _Chain:
         """Climb the chain (the owner and the boxes above it, at most `chain_limit`, up
         to the main region) once: each cue it names with the depth of the innermost box
         naming it ("positive" aside), whether a box of it pleads for money or sign-ups,
-        and whether one is a sign-up form's box. Not memoised: owners rarely repeat
-        (only lines split by <br>), and a memo entry per segment costs more memory than
-        the short climb costs time."""
+        and whether one is a sign-up form's box. Not memoised per owner: owners rarely
+        repeat (only lines split by <br>), and a memo entry per segment costs more memory
+        than the short climb costs time; but consecutive segments mostly share their
+        parent, and the climb above it is kept for the last parent asked about."""
+        if self._limit <= 0 or owner in self._stop:
+            return self._no_chain
+        above = self._chain_above(owner.getparent())
+        cues = self._cues.get(owner)
+        if cues is None:
+            cues = self._trusted_cues(owner, remember=False)
+        appeal_box = above.appeal_box or (bool(self._appeals) and owner in self._appeals)
+        signup_box = above.signup_box or (bool(self._signups) and owner in self._signups)
+        if (
+            cues <= _UNCOUNTED_CUES
+            and appeal_box == above.appeal_box
+            and signup_box == above.signup_box
+        ):
+            return above  # the owner adds nothing: its chain is its parent's, shared
+        depths = {**above.depths, **dict.fromkeys(cues, 0)}
+        depths.pop("positive", None)
+        return _Chain(depths, frozenset(depths), appeal_box, signup_box)
+
+    def _chain_above(self, parent: HtmlElement | None) -> _Chain:
+        """`inspect`'s climb from the owner's parent, at depth 1, as its children see it."""
+        if parent is not self._last_parent or self._last_chain is None:
+            self._last_parent, self._last_chain = parent, self._climb(parent)
+        return self._last_chain
+
+    def _climb(self, parent: HtmlElement | None) -> _Chain:
         found: dict[str, int] = {}
         appeals, signups = self._appeals, self._signups
         in_appeal_box = in_signup_box = False
         cues_of = self._cues
-        element: HtmlElement | None = owner
-        for depth in range(self._limit):
+        element = parent
+        for depth in range(1, self._limit):
             if element is None or element in self._stop:
                 break
             cues = cues_of.get(element)
             if cues is None:
-                cues = self._trusted_cues(element, remember=depth > 0)
-            for cue in cues:
-                found.setdefault(cue, depth)
+                cues = self._trusted_cues(element, remember=True)
+            if cues:  # most boxes name nothing
+                for cue in cues:
+                    found.setdefault(cue, depth)
             if appeals and element in appeals:
                 in_appeal_box = True
             if signups and element in signups:
                 in_signup_box = True
             element = element.getparent()
         found.pop("positive", None)
-        return found, in_appeal_box, in_signup_box
+        return _Chain(found, frozenset(found), in_appeal_box, in_signup_box)
 
     def chain(self, owner: HtmlElement) -> list[HtmlElement]:
         """The boxes `inspect` climbs, as a list: only the rare teaser check needs them."""
@@ -658,7 +704,11 @@ class _ChainInspector:
         recurs, and its plain cues are cached by attribute string (`class_cues`), so a
         page of 100,000 paragraphs holds no entry per paragraph."""
         cues = class_cues(element)
-        if not cues & PROSE_BELIED_CUES or self._main is None or not self._main.contains(element):
+        if (
+            cues.isdisjoint(PROSE_BELIED_CUES)
+            or self._main is None
+            or not self._main.contains(element)
+        ):
             if remember:
                 self._cues[element] = cues
             return cues

@@ -42,6 +42,12 @@ class MainRegion:
         """The element is a root or inside one. Climbs only to the first element already
         answered, and records the answer for the whole climb."""
         inside = self._inside
+        # Most elements asked about are segments' owners whose parent is answered.
+        if element not in inside and element not in self.roots:
+            parent = element.getparent()
+            known = inside.get(parent) if parent is not None else False
+            if known is not None:
+                return known
         climbed: list[HtmlElement] = []
         node: HtmlElement | None = element
         answer = False

@@ -51,9 +51,16 @@ class Features:
 def measure(segments: list[Segment]) -> list[Features]:
     """One Features per segment; equal measurements share one (frozen) object: short
     segments measure alike whatever their text, and a page of 100,000 of them would
-    otherwise hold 100,000 copies."""
-    shared: dict[Features, Features] = {}
-    return [shared.setdefault(features, features) for features in map(_measure_one, segments)]
+    otherwise hold 100,000 copies. Looked up by the measurements themselves, so a
+    segment measuring as an earlier one builds no object at all."""
+    shared: dict[_Measurements, Features] = {}
+    measured = []
+    for values in map(_measure_one, segments):
+        features = shared.get(values)
+        if features is None:
+            features = shared[values] = Features(*values)
+        measured.append(features)
+    return measured
 
 
 def position(index: int, count: int) -> float:
@@ -82,17 +89,34 @@ _CUES = (
 )
 _KEYWORD_CUES = vocab.KeywordIndex(cue for cue in _CUES if cue.keywords is not None)
 _OTHER_CUES = tuple(cue for cue in _CUES if cue.keywords is None)
+#: The start-anchored alternatives of the cues without keywords, as one pattern: most
+#: texts match none, and one match rules them all out (cues matching anywhere are
+#: always tried).
+_OTHER_CUES_AT_START = re.compile(
+    "|".join(f"(?:{cue.at_start.pattern})" for cue in _OTHER_CUES if cue.at_start is not None)
+    or "(?!)",
+    re.IGNORECASE,
+)
+_OTHER_CUES_ANYWHERE = any(cue.anywhere is not None for cue in _OTHER_CUES)
+
+#: A Features' fields, in order: what `_measure_one` finds, before it is built.
+_Measurements = tuple[int, int, int, float, float, int, int, frozenset[str], int]
 
 
-def _measure_one(segment: Segment) -> Features:
+def _measure_one(segment: Segment) -> _Measurements:
     text = segment.text
     chars = len(text)
-    cues = {cue.name for cue in _OTHER_CUES if cue.matches(text)}
-    # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
-    cues.update(
-        name for name, cue in _KEYWORD_CUES.candidates(text.lower()).items() if cue.matches(text)
+    cues = (
+        {cue.name for cue in _OTHER_CUES if cue.matches(text)}
+        if _OTHER_CUES_ANYWHERE or _OTHER_CUES_AT_START.match(text) is not None
+        else set()
     )
-    if segment.links and links_to_signup(segment.links):
+    # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
+    candidates = _KEYWORD_CUES.candidates(text.lower())
+    if candidates:
+        cues.update(name for name, cue in candidates.items() if cue.matches(text))
+    markup = segment.markup  # read once: the segment's properties are calls
+    if markup.links and links_to_signup(markup.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if chars < 80 and vocab.BYLINE_TEXT.match(text):
@@ -106,16 +130,16 @@ def _measure_one(segment: Segment) -> Features:
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
     if not text.isascii() and vocab.DISGUISED_LETTERS.search(text):
         cues.add("disguised")
-    return Features(
-        chars=chars,
-        length=chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),
-        words=len(_WORD.findall(text)),
-        link_density=_share(segment.link_chars, chars),
-        emphasis_density=_share(segment.emphasis_chars, chars),
-        sentences=len(_SENTENCE_END.findall(text)),
-        commas=text.count(",") + text.count("，") + text.count("、"),
-        text_cues=_shared_cue_set(cues),
-        appeals=appeals,
+    return (
+        chars,
+        chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),  # length
+        len(_WORD.findall(text)),  # words
+        _share(markup.link_chars, chars),  # link_density
+        _share(markup.emphasis_chars, chars),  # emphasis_density
+        len(_SENTENCE_END.findall(text)),  # sentences
+        text.count(",") + text.count("，") + text.count("、"),  # commas
+        _shared_cue_set(cues) if cues else _NO_CUES,  # text_cues
+        appeals,
     )
 
 
@@ -139,6 +163,9 @@ def _share(part: int, whole: int) -> float:
 #: One frozenset per distinct combination of cue names: most segments have none or the
 #: same few, and a frozenset costs 200 bytes. Bounded by the fixed set of cue names.
 _CUE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+_NO_CUES: frozenset[str] = frozenset()  # most segments'
 
 
 def _shared_cue_set(cues: set[str]) -> frozenset[str]:

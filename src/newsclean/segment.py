@@ -261,41 +261,51 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
     `deadline` (the caller's time budget) is ticked once per node walked.
     """
     collector = _Collector(disclosed=_disclosed_ids(root))
-    collector.open_tags = [str(a.tag) for a in root.iterancestors()][::-1]
-    blocks: list[_Block] = [(root, len(collector.open_tags))]  # innermost last
+    open_tags = collector.open_tags = [str(a.tag) for a in root.iterancestors()][::-1]
+    pieces = collector.pieces  # cleared in place by `flush`, never replaced
+    blocks: list[_Block] = [(root, len(open_tags))]  # innermost last
     skipped: list[bool] = []  # for each open element: is it hidden (its end shows no text)
     inline: list[_Open] = []
     pre_depth = 0
+    # The end step and the adding of text written out: they run once per node, and a
+    # call each costs more than the step itself.
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if deadline is not None:
             deadline.tick("segment")
         tag = element.tag
         if not isinstance(tag, str):  # comment or processing instruction: only its tail shows
-            collector.add(element.tail)
+            if tail := element.tail:  # read once: each read builds a new str
+                pieces.append(tail)
             continue
         if event == "start":
-            hidden = _is_skipped(element, collector.disclosed)
-            skipped.append(hidden)
-            collector.open_tags.append(tag)
-            if hidden:
-                walker.skip_subtree()  # its "end" event still comes, and adds its tail
-                continue
-            if (
+            is_hidden = _is_skipped(element, collector.disclosed)
+            skipped.append(is_hidden)
+            open_tags.append(tag)
+            # A hidden element's "end" event still comes, and adds its tail; a data
+            # table's finds it not on `blocks`: a no-op.
+            if is_hidden or (
                 tag == "table"
                 and not pre_depth
                 and _data_table(element, collector, blocks, deadline)
             ):
-                walker.skip_subtree()  # its "end" event finds it not on `blocks`: a no-op
+                walker.skip_subtree()
                 continue
             pre_depth += tag == "pre"
             _start(element, collector, blocks, inline, pre_depth > 0)
-        else:
-            collector.open_tags.pop()
-            if not skipped.pop():
-                _end(element, collector, blocks, inline, pre_depth > 0)
-                pre_depth -= tag == "pre"
-            collector.add(element.tail)
+            continue
+        open_tags.pop()
+        if not skipped.pop():
+            if tag in vocab.BLOCK_TAGS and len(blocks) > 1 and blocks[-1][0] is element:
+                _, depth = blocks.pop()
+                if pieces:
+                    collector.flush(element, pre_depth > 0, depth)
+                collector.breaks = -1
+            elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
+                collector.close_inline(inline.pop())
+            pre_depth -= tag == "pre"
+        if tail := element.tail:
+            pieces.append(tail)
     owner, depth = blocks[-1]
     collector.flush(owner, preformatted=False, depth=depth)
     return collector.segments
@@ -313,29 +323,15 @@ def _start(
         _line_break(collector, blocks[-1], preformatted)
         return
     if tag in vocab.BLOCK_TAGS:
-        owner, depth = blocks[-1]
-        collector.flush(owner, preformatted, depth)
+        if collector.pieces:  # else nothing to flush
+            owner, depth = blocks[-1]
+            collector.flush(owner, preformatted, depth)
         collector.breaks = -1
         blocks.append((element, len(collector.open_tags) - 1))
     elif tag == "a" or tag in vocab.EMPHASIS_TAGS:
         inline.append(_Open(tag, len(collector.pieces), element.get("href") or ""))
-    collector.add(element.text)
-
-
-def _end(
-    element: HtmlElement,
-    collector: _Collector,
-    blocks: list[_Block],
-    inline: list[_Open],
-    preformatted: bool,
-) -> None:
-    tag = element.tag
-    if tag in vocab.BLOCK_TAGS and len(blocks) > 1 and blocks[-1][0] is element:
-        _, depth = blocks.pop()
-        collector.flush(element, preformatted, depth)
-        collector.breaks = -1
-    elif inline and inline[-1].tag == tag and (tag == "a" or tag in vocab.EMPHASIS_TAGS):
-        collector.close_inline(inline.pop())
+    if text := element.text:  # read once: each read builds a new str
+        collector.pieces.append(text)
 
 
 def _data_table(
@@ -515,6 +511,10 @@ def _names_its_figure(text: str) -> bool:
     )
 
 
+#: Any of vocab.CAPTION_CLASS_WORDS: one scan, not one per word.
+_CAPTION_CLASS_WORD = re.compile("|".join(map(re.escape, vocab.CAPTION_CLASS_WORDS)))
+
+
 def _caption_classed(owner: HtmlElement) -> bool:
     """A picture's caption in a box classed as one ("wp-caption-text", "caption-full"):
     the owner's class or one of its two nearest ancestors'."""
@@ -532,14 +532,14 @@ def _caption_classed(owner: HtmlElement) -> bool:
     # pattern. Only for ASCII: there, matching case-insensitively is matching lower-cased.
     if classes.isascii():
         lowered = classes.lower()
-        if not any(word in lowered for word in vocab.CAPTION_CLASS_WORDS):
+        if _CAPTION_CLASS_WORD.search(lowered) is None:
             return False
     return vocab.CAPTION_CLASS.search(classes) is not None
 
 
 def _caption_above(ancestors: list[str]) -> bool:
     """A caption element a few levels up: <figcaption><div><p>Caption</p></div></figcaption>."""
-    return any(tag in vocab.CAPTION_TAGS for tag in ancestors[:3])
+    return not vocab.CAPTION_TAGS.isdisjoint(ancestors[:3])
 
 
 def _heading_above(ancestors: list[str]) -> str | None:

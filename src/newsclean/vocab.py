@@ -355,8 +355,11 @@ class KeywordIndex:
 
     def candidates(self, lowered: str) -> dict[str, TextCue]:
         """The cues (by name) one of whose keywords occurs in `lowered`."""
+        hits = self._scan.findall(lowered)
+        if not hits:  # the common case: no set, no loop
+            return {}
         found: dict[str, TextCue] = {}
-        for literal in set(self._scan.findall(lowered)):
+        for literal in set(hits):
             found.update((cue.name, cue) for cue in self._cues_of[literal])
             for longer in self._longer[literal]:
                 if longer in lowered:
