@@ -1223,6 +1223,28 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def test_an_announced_list_goes_on_past_an_item_with_a_cue_of_its_own() -> None:
+    # A changelog's list: one item reads as a date ("Update to nightly-2025-11-24") and
+    # says so; the items after it are the same list's, not a row of links.
+    links = [
+        f"<a href='https://git.example.org/pull/{n}'>{text}</a>"
+        for n, text in enumerate(
+            [
+                "Remove passing tests from the failing list",
+                "Fix the memory use of deeply nested expressions",
+                "Update to nightly-2025-11-24",
+                "Move the shared library into the sysroot",
+                "Use the generic builtin for checked operations",
+            ]
+        )
+    ]
+    items = "".join(f"<li><p>{link}</p></li>" for link in links)
+    announced = f"<p>Here is what has been done during the past months:</p><ul>{items}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "Move the shared library into the sysroot" in article.text
+    assert "Use the generic builtin for checked operations" in article.text
+
+
 def _headline_items(count: int) -> str:
     return "".join(
         f"<li><a href='/courses/2024/google-analytics-certification-part-{n}'>Google "

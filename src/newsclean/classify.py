@@ -844,7 +844,9 @@ def _keep_announced_lists(
 ) -> None:
     """A list of links that a sentence of the article announces ("Many patches were sent
     for review:") is the article's enumeration, not a row of links: the items of the one
-    list straight after such a sentence stay. A "Read more:" or "Related:" line carries a
+    list straight after such a sentence stay; an item decided by a text cue of its own (a
+    changelog's "Update to nightly-2025-11-24" read as a date) keeps its decision and the
+    list goes on past it. A "Read more:" or "Related:" line carries a
     text cue of its own and announces nothing. Links that read like headlines stay only
     after a paragraph of the article's flow: under a heading ("La rédaction vous conseille
     :"), or with the paragraph alone in a box of their own (a magazine's "Highlights aus
@@ -864,13 +866,14 @@ def _keep_announced_lists(
         )
         for item in range(index + 1, len(segments)):
             element = _list_item(segments[item])
-            if (
-                element is None
-                or element.getparent() is not parent
-                or decisions[item].rule not in kept
-            ):
+            if element is None or element.getparent() is not parent:
                 break
-            if decisions[item].rule != "main:text":
+            rule = decisions[item].rule
+            if rule.startswith("text:"):
+                continue  # an item that says what it is (a date, a plea) stays so
+            if rule not in kept:
+                break
+            if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
 
 
