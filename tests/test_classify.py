@@ -231,6 +231,26 @@ def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
     assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
 
 
+def test_a_cited_contribution_after_the_article_is_no_appeal() -> None:
+    # A reference list's entry names a "contribution" the way a citation does; only a
+    # contribution asked for ("your contribution helps us") is a plea.
+    sources = "".join(
+        f"<p>{n} {source}</p>"
+        for n, source in enumerate(
+            [
+                "IRS, “Topic no. 751, Social Security and Medicare withholding rates,” 2025.",
+                "Social Security Administration, “Contribution and Benefit Base,” 2025.",
+                "Tax Foundation, “State and Local Sales Tax Rates,” July 2025.",
+            ],
+            start=4,
+        )
+    )
+    plea = "Your contribution helps us keep publishing stories like this one."
+    article = _clean(_article(sources + f"<p>{plea}</p>"))
+    assert "“Contribution and Benefit Base,” 2025." in article.text
+    assert any(b.rule == "tail:appeal" and b.text == plea for b in article.ads)
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (

@@ -568,7 +568,10 @@ ADDRESS_INPUT_TYPES = frozenset({"email", "tel"})
 EMAIL_FIELD = re.compile(r"e-?mail", re.IGNORECASE)
 APPEAL_TEXT = _cue(
     "appeal",
-    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
+    # A contribution asked for ("your contribution helps"), not one named in a story or a
+    # citation ("Contribution and Benefit Base", "employer contributions").
+    r"\bdonat(?:e|ion)|\b(?:your|a|any|every|monthly|one-time) contribution\b",
+    r"\bsupporter\b|\bsupport (?:us|our|independent)\b",
     r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
     # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
     r"\b(?:paid|paying|first-time) subscribers?\b|\bbecome a subscriber\b",
