@@ -251,6 +251,16 @@ def test_a_cited_contribution_after_the_article_is_no_appeal() -> None:
     assert any(b.rule == "tail:appeal" and b.text == plea for b in article.ads)
 
 
+def test_a_mailbox_plea_inside_the_article_is_an_ad() -> None:
+    # No "newsletter" or "subscribe": the plea offers posts brought to the reader's inbox.
+    plea = "Receive agency growth tips, delivered to your inbox"
+    story = "<p>Hire us and get CVs in your inbox within 72 hours of your call.</p>"
+    article = _clean(_article(f"<div>{plea}</div>" + PROSE + story))
+    assert plea not in article.text
+    assert any(b.rule == "text:appeal" and b.text == plea for b in article.ads)
+    assert "CVs in your inbox within 72 hours" in article.text
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (

@@ -547,12 +547,18 @@ SHOP_TEXT = _cue(
     r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
     keywords=("price", "deal", "view", "buy", "shop"),
 )
+#: Posts or news brought to the reader's mailbox: "delivered straight to your inbox",
+#: "sent directly to your inbox", "Get The Portal Direct To Your Inbox". A story's
+#: "CVs in your inbox within 72 hours" brings nothing.
+INBOX_PROMPT = (
+    r"\b(?:delivered|sent|straight|right|directly|direct)\b(?: \w+)? (?:to|in|into) your inbox\b"
+)
 #: A sign-up plea or paywall notice in the site's own voice: "Join our mailing list!",
 #: "Sign up for our newsletter", "... delivered to your inbox", "To view the full story,
 #: please subscribe".
 SIGNUP_PROMPT = re.compile(
     r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
-    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b"
+    r"\b(?:newsletter|mailing list|e-?mail list)|" + INBOX_PROMPT +
     # A paywall's notice laid among the paragraphs: "To view the full story, please
     # subscribe", "If you're already a subscriber, you can log in".
     r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
@@ -571,6 +577,7 @@ APPEAL_TEXT = _cue(
     # A contribution asked for ("your contribution helps"), not one named in a story or a
     # citation ("Contribution and Benefit Base", "employer contributions").
     r"\bdonat(?:e|ion)|\b(?:your|a|any|every|monthly|one-time) contribution\b",
+    INBOX_PROMPT,
     r"\bsupporter\b|\bsupport (?:us|our|independent)\b",
     r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
     # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
@@ -618,6 +625,7 @@ APPEAL_TEXT = _cue(
         "wykup",
         "free article",
         "darmowych",
+        "inbox",
     ),
 )
 #: Sponsored content and job ads, labelled as such: "Sponsored content", "conteúdo
