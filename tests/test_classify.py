@@ -216,6 +216,19 @@ def test_an_owner_or_physician_bio_after_the_article_leaves_it(bio: str) -> None
     assert [block.rule for block in article.boilerplate if block.text == bio] == ["tail:bio"]
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Post A Comment — I'd Love To Hear From You!",
+        "Ready to get noticed? Explore sponsorship and join the conversation shaping tech.",
+    ],
+)
+def test_a_comment_form_heading_after_the_article_leaves_it(prompt: str) -> None:
+    article = _clean(_article(f"<p>{prompt}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:comments" and b.text == prompt for b in article.boilerplate)
+
+
 def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
     plea = "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."
     article = _clean(_article(f"<p>{plea}</p>"))

@@ -759,7 +759,9 @@ COMMENT_TEXT = _cue(
     "comments",
     r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
     r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
-    keywords=("comment", "komment", "comentar", "diskussion", "editor"),
+    # A comment form's heading: "Add A Comment", "Post a comment", "Join the Conversation".
+    r"\b(?:add|post|write|submit) a comment\b|\bjoin the (?:conversation|discussion)\b",
+    keywords=("comment", "komment", "comentar", "diskussion", "editor", "join the"),
 )
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
