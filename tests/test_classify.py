@@ -709,6 +709,20 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "Affiliate links are how many small sites" in article.text
 
 
+def test_a_three_sentence_disclosure_inside_the_article_is_legal() -> None:
+    # 58 words: who funds the site, how the links pay, what that pays for.
+    disclosure = (
+        "We are a reader-supported website and do not accept payment from manufacturers to "
+        "promote their products. When you click on some of the links on our site and make a "
+        "purchase, we earn a small commission at no cost to you. This keeps our website "
+        "running and enables us to provide independent, high-quality outdoor resources free "
+        "of charge."
+    )
+    article = _clean(_article(f"<div>{disclosure}</div>"))
+    assert disclosure in "\n".join(block.text for block in article.legal)
+    assert "reader-supported" not in article.text
+
+
 @pytest.mark.parametrize(
     "notice",
     [
