@@ -1372,6 +1372,31 @@ def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -
     assert "long days, part 2" not in article.text
 
 
+def _wrapped_cards(count: int) -> str:
+    return "".join(
+        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h3>How to set up your "
+        f"desk for long days, part {n}</h3><p>Stiff neck after a few hours at the computer? "
+        f"Part {n} of our guide walks you through the monitor height.</p></a>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_carousel_of_linked_cards_inside_the_article_leaves_it() -> None:
+    # Under its own heading, between the article's paragraphs: each card one link.
+    carousel = "<h2>Explore our guides by subject</h2>" + _wrapped_cards(3)
+    article = _clean(_article(carousel + PROSE * 2))
+    assert "Part 2 of our guide" not in article.text
+    assert "Explore our guides by subject" not in article.text
+    assert any("long days, part 2" in story.title for story in article.sidebar_stories)
+    assert article.text.count("The council voted") == 6
+
+
+def test_boxed_items_linking_their_heading_inside_the_article_stay() -> None:
+    # A listicle's boxed items under a heading, more article after: only the heading links.
+    article = _clean(_article("<h2>Our desk guides</h2>" + _cards(3) + PROSE * 2))
+    assert "Part 2 of our guide" in article.text
+
+
 def test_a_listicle_of_boxed_linked_items_stays() -> None:
     # No heading of their own over the run: the boxed items are the article's list.
     article = _clean(_article(_cards(3)))

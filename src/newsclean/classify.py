@@ -1057,21 +1057,50 @@ def _route_teaser_cards(
             card_of[index] = index
     if not card_of:
         return
-    run, above = _cards_at_foot(decisions, card_of)
     main_chars = sum(
         f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN
     )
-    if (
-        above is None
-        or segments[above].kind is not BlockKind.HEADING
-        or len({card_of[i] for i in run}) < options.min_teaser_cards
-        or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
-    ):
-        return
-    decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
-    for index in run:
-        role = "headline" if card_of[index] == index else "story-text"
-        decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+    runs = [_cards_at_foot(decisions, card_of), *_linked_card_runs(segments, decisions, card_of)]
+    for run, above in runs:
+        if (
+            above is None
+            or segments[above].kind is not BlockKind.HEADING
+            or len({card_of[i] for i in run}) < options.min_teaser_cards
+            or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
+        ):
+            continue
+        decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
+        for index in run:
+            role = "headline" if card_of[index] == index else "story-text"
+            decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _linked_card_runs(
+    segments: list[Segment], decisions: list[Decision], card_of: dict[int, int]
+) -> Iterator[tuple[list[int], int | None]]:
+    """Runs of cards inside the article, each card one link wrapping its headline and
+    summary (a carousel of other guides: <a><h3>Title</h3><p>Summary</p></a>), with the
+    article's segment just above each run; a run at the article's foot is
+    `_cards_at_foot`'s. A listicle's items link their heading, not the whole item."""
+    run: list[int] = []
+    above: int | None = None
+    for index, decision in enumerate(decisions):
+        if decision.region is not Region.MAIN:
+            continue
+        card = card_of.get(index)
+        if card is not None and _wrapped_by_link(segments[card], segments[index]):
+            run.append(index)
+            continue
+        if run:
+            yield run, above
+            run = []
+        above = index
+
+
+def _wrapped_by_link(headline: Segment, member: Segment) -> bool:
+    """The headline's text carries no link of its own and one link holds it and the member."""
+    href = enclosing_href(headline.owner) if not headline.links else None
+    return href is not None and enclosing_href(member.owner) == href
 
 
 def _cards_at_foot(
