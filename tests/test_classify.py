@@ -188,6 +188,14 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     assert caption in article.text
 
 
+def test_a_line_ending_in_a_word_with_read_in_it_is_no_read_more() -> None:
+    # A meal plan's snacks: "spread" and "bread" end in "read" and ask no one to read on.
+    snacks = "<ul><li>2 oatcakes with spread</li><li>1 pear</li></ul>"
+    tuesday = "<p>Approximate cost per day on Tuesday, for one person: £3.95 in all.</p>"
+    article = _clean(_article("<p>Snacks:</p>" + snacks + tuesday))
+    assert "2 oatcakes with spread" in article.text
+
+
 def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
     tail = (
         "<p>Follow The Gazette on Twitter and Instagram for more.</p>"

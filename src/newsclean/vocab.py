@@ -829,7 +829,8 @@ SOCIAL_TEXT = _cue(
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
 READ_MORE_TEXT = _cue(
     "read-more",
-    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
+    # A word of its own: a meal plan's "2 oatcakes with spread", "wholemeal bread" is none.
+    rf"\b(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 #: The "... read more" that ends a teaser.
