@@ -294,6 +294,17 @@ def test_a_story_box_that_counts_subscribers_stays() -> None:
     assert "In July it had 54 subscribers per title" in article.text
 
 
+def test_a_reviews_price_list_is_no_appeal_box() -> None:
+    # "billed annually" under each plan prices a product; it pleads for nothing.
+    plans = "".join(
+        f"<li>{plan} Plan: Starting at €{price}/month (billed annually)</li>"
+        for plan, price in (("Personal", 14), ("Business", 23), ("Commerce", 27))
+    )
+    article = _clean(_inside(f"<div class='pricing'><ul>{plans}</ul></div>"))
+    assert "Business Plan: Starting at €23/month (billed annually)" in article.text
+    assert not article.ads
+
+
 def test_a_german_donation_box_inside_the_article_is_an_ad() -> None:
     # "Helfen Sie mit!", "Jede kleine Spende ...", "Jetzt spenden!": three pleas in a box.
     box = (

@@ -579,7 +579,8 @@ APPEAL_TEXT = _cue(
     r"\bdonat(?:e|ion)|\b(?:your|a|any|every|monthly|one-time) contribution\b",
     INBOX_PROMPT,
     r"\bsupporter\b|\bsupport (?:us|our|independent)\b",
-    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    # Not "billed": a review's price list says "billed annually" under each plan.
+    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b",
     # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
     r"\b(?:paid|paying|first-time) subscribers?\b|\bbecome a subscriber\b",
     r"\bsubscribers (?:also )?(?:get|receive|enjoy)\b",
@@ -605,7 +606,6 @@ APPEAL_TEXT = _cue(
         "newsletter",
         "blocker",
         "paypal",
-        "billed",
         "sign up",
         "help us",
         "abonn",
