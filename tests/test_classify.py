@@ -305,6 +305,19 @@ def test_a_reviews_price_list_is_no_appeal_box() -> None:
     assert not article.ads
 
 
+def test_a_story_box_about_newsletters_with_no_way_to_sign_up_stays() -> None:
+    # Dense with "newsletter" and "subscribe", but no link, button or form: no plea.
+    box = (
+        "<div class='steps'><p>Grab the posts of the newsletters I subscribe to.</p>"
+        "<p>Rate each newsletter by its length and engagement.</p>"
+        "<p>Summarize the seven newsletters with the highest score.</p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "Rate each newsletter by its length and engagement." in article.text
+    signup = box.replace("</div>", "<a href='/newsletter'>Sign me up</a></div>")
+    assert "Rate each newsletter" not in _clean(_inside(signup)).text
+
+
 def test_a_german_donation_box_inside_the_article_is_an_ad() -> None:
     # "Helfen Sie mit!", "Jede kleine Spende ...", "Jetzt spenden!": three pleas in a box.
     box = (
@@ -1113,7 +1126,8 @@ def test_a_sentence_about_copyright_inside_the_article_stays() -> None:
 def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
     plea = (
         "<div class='box'><p>Apoya el periodismo que incomoda.</p><p>Si te parece valioso "
-        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p></div>"
+        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p>"
+        "<a href='https://apoyo.example.net'>Quiero apoyar</a></div>"
     )
     article = _clean(_article(plea) + PROSE)
     assert "apóyanos" in _ads(article)

@@ -600,7 +600,11 @@ class _ChainInspector:
         self._cues: dict[HtmlElement, frozenset[str]] = {}
         self._prose = _ProseMeter(segments, features, options)
         self._limit = options.chain_limit
-        self._appeals = _appeal_boxes(segments, features, options)
+        self._appeals = {
+            box
+            for box in _appeal_boxes(segments, features, options)
+            if main is None or not main.contains(box) or _offers_action(box)
+        }
         self._signups = _signup_boxes(segments, options)
 
     def inspect(self, owner: HtmlElement) -> tuple[dict[str, int], bool, bool]:
@@ -739,6 +743,12 @@ def _appeal_boxes(
         for element, count in candidates.items()
         if chars[element] <= count * options.max_chars_per_appeal
     }
+
+
+def _offers_action(box: HtmlElement) -> bool:
+    """The box gives the reader a way to answer its plea: a link, a button, a form. In the
+    article, paragraphs about newsletters or subscriptions with none ask nothing of anyone."""
+    return next(box.iter("a", "button", "form", "input"), None) is not None
 
 
 def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]:
