@@ -1313,6 +1313,33 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def test_linked_lines_the_article_announces_stay_in_it() -> None:
+    # No list: one linked name per paragraph, straight under the sentence announcing them.
+    lines = "".join(
+        f"<p><a href='https://friend{n}.example.com/projects/{n}'>{name}</a></p>"
+        for n, name in enumerate(
+            ["Industrial Pipe Bookshelf", "Reclaimed Wood Arrows", "DIY Lanterns"]
+        )
+    )
+    announced = "<p>I can't wait to see what my friends' favorite projects are:</p>" + lines
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "Reclaimed Wood Arrows" in article.text
+    assert "DIY Lanterns" in article.text
+
+
+@pytest.mark.parametrize(
+    "label", ["Diese Artikel könnten dich ebenfalls interessieren:", "Seguir leyendo:"]
+)
+def test_linked_lines_under_a_box_label_are_no_announced_list(label: str) -> None:
+    lines = "".join(
+        f"<p><a href='/2024/03/other-story-{n}'>Another story about the council budget, part "
+        f"{n}</a></p>"
+        for n in range(3)
+    )
+    article = _clean(_article(PROSE * 2 + f"<p>{label}</p>" + lines + PROSE))
+    assert "council budget, part 1" not in article.text
+
+
 def test_an_announced_list_goes_on_past_an_item_with_a_cue_of_its_own() -> None:
     # A changelog's list: one item reads as a date ("Update to nightly-2025-11-24") and
     # says so; the items after it are the same list's, not a row of links.

@@ -856,7 +856,8 @@ def _keep_announced_lists(
     for review:") is the article's enumeration, not a row of links: the items of the one
     list straight after such a sentence stay; an item decided by a text cue of its own (a
     changelog's "Update to nightly-2025-11-24" read as a date) keeps its decision and the
-    list goes on past it. A "Read more:" or "Related:" line carries a
+    list goes on past it. With no list after the sentence, a run of paragraphs beside it
+    that are each one link is the enumeration. A "Read more:" or "Related:" line carries a
     text cue of its own and announces nothing. Links that read like headlines stay only
     after a paragraph of the article's flow: under a heading ("La rédaction vous conseille
     :"), or with the paragraph alone in a box of their own (a magazine's "Highlights aus
@@ -864,27 +865,48 @@ def _keep_announced_lists(
     for index, decision in enumerate(decisions[:-1]):
         if not _announces(segments[index], features[index], decision):
             continue
-        first = _list_item(segments[index + 1])
-        parent = first.getparent() if first is not None else None
         announcer = segments[index]
+        first = _list_item(segments[index + 1])
+        lines = first is None and _is_linked_line(segments[index + 1], decisions[index + 1])
+        parent = first.getparent() if first is not None else None
+        if lines:
+            parent = announcer.owner.getparent()
         kept = (
             _ANNOUNCED_ITEM_RULES
             if announcer.kind is BlockKind.HEADING
             or parent is None
-            or _alone_in_box(announcer.owner, parent)
+            or (not lines and _alone_in_box(announcer.owner, parent))
             else _ANNOUNCED_ITEM_RULES_AFTER_PROSE
         )
         for item in range(index + 1, len(segments)):
-            element = _list_item(segments[item])
+            rule = decisions[item].rule
+            element = _announced_item(segments[item], decisions[item], lines=lines)
             if element is None or element.getparent() is not parent:
                 break
-            rule = decisions[item].rule
             if rule.startswith("text:"):
                 continue  # an item that says what it is (a date, a plea) stays so
             if rule not in kept:
                 break
             if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _announced_item(segment: Segment, decision: Decision, *, lines: bool) -> HtmlElement | None:
+    """The element a segment is as an item: a list item, or in a run of linked lines, the
+    line's paragraph."""
+    if not lines:
+        return _list_item(segment)
+    return segment.owner if _is_linked_line(segment, decision) else None
+
+
+def _is_linked_line(segment: Segment, decision: Decision) -> bool:
+    """A paragraph of one link, no list item (a blog's "my friends' favorite projects"
+    linked one per line under the sentence announcing them)."""
+    return segment.kind is BlockKind.PARAGRAPH and decision.rule in _LINKED_LINE_RULES
+
+
+#: A line that is a link: a row of links, or one read as another story's headline.
+_LINKED_LINE_RULES = frozenset({"main:links", "link:headline"})
 
 
 def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
