@@ -188,6 +188,15 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     assert caption in article.text
 
 
+def test_a_section_heading_linking_to_itself_stays_in_the_article() -> None:
+    # <h3 id="x"><a href="#x">: the heading's own permalink, not a row of links.
+    section = "<h3 id='cognitive'><a href='#cognitive'>Cognitive benefits</a></h3>" + PROSE
+    contents = "<h3><a href='#emotional'>Emotional benefits</a></h3>" + PROSE
+    article = _clean(_article(section + contents + PROSE))
+    assert "Cognitive benefits" in article.text
+    assert "Emotional benefits" not in article.text  # a contents entry, pointing elsewhere
+
+
 def test_a_line_ending_in_a_word_with_read_in_it_is_no_read_more() -> None:
     # A meal plan's snacks: "spread" and "bread" end in "read" and ask no one to read on.
     snacks = "<ul><li>2 oatcakes with spread</li><li>1 pear</li></ul>"

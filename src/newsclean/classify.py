@@ -145,6 +145,21 @@ def _is_teaser_heading(context: _Context) -> bool:
     )
 
 
+def _is_permalinked_heading(segment: Segment) -> bool:
+    """A heading whose links all point at itself (<h3 id="x"><a href="#x">): its own
+    permalink, a section of the article, not a row of links. A contents list's entries
+    point at other headings."""
+    links = segment.links
+    if segment.kind is not BlockKind.HEADING or not links:
+        return False
+    owner = segment.owner
+    names = {element.get("id") for element in owner.iter()}
+    names.update(element.get("name") for element in owner.iter())
+    names.update(element.get("id") for element in itertools.islice(owner.iterancestors(), 2))
+    names.discard(None)
+    return all(link.href.startswith("#") and link.href[1:] in names for link in links)
+
+
 def enclosing_href(owner: HtmlElement) -> str | None:
     """The link a block sits in (<a href><h3>Title</h3></a>): its text carries no link."""
     for level, element in enumerate(owner.iterancestors()):
@@ -429,6 +444,7 @@ _ROWS: tuple[_Row, ...] = (
             c.in_main
             and c.features.link_density > c.options.max_link_density
             and not _is_linked_prose(c)
+            and not _is_permalinked_heading(c.segment)
         ),
         Region.BOILERPLATE,
         "links",
