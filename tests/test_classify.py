@@ -188,6 +188,23 @@ def test_a_caption_sentence_headed_image_stays_with_the_article() -> None:
     assert caption in article.text
 
 
+def test_a_section_heading_linking_to_itself_stays_in_the_article() -> None:
+    # <h3 id="x"><a href="#x">: the heading's own permalink, not a row of links.
+    section = "<h3 id='cognitive'><a href='#cognitive'>Cognitive benefits</a></h3>" + PROSE
+    contents = "<h3><a href='#emotional'>Emotional benefits</a></h3>" + PROSE
+    article = _clean(_article(section + contents + PROSE))
+    assert "Cognitive benefits" in article.text
+    assert "Emotional benefits" not in article.text  # a contents entry, pointing elsewhere
+
+
+def test_a_line_ending_in_a_word_with_read_in_it_is_no_read_more() -> None:
+    # A meal plan's snacks: "spread" and "bread" end in "read" and ask no one to read on.
+    snacks = "<ul><li>2 oatcakes with spread</li><li>1 pear</li></ul>"
+    tuesday = "<p>Approximate cost per day on Tuesday, for one person: £3.95 in all.</p>"
+    article = _clean(_article("<p>Snacks:</p>" + snacks + tuesday))
+    assert "2 oatcakes with spread" in article.text
+
+
 def test_engagement_prompts_after_the_last_paragraph_leave_the_article() -> None:
     tail = (
         "<p>Follow The Gazette on Twitter and Instagram for more.</p>"
@@ -214,6 +231,19 @@ def test_an_owner_or_physician_bio_after_the_article_leaves_it(bio: str) -> None
     article = _clean(_article(f"<p>{bio}</p>"))
     assert bio not in article.text
     assert [block.rule for block in article.boilerplate if block.text == bio] == ["tail:bio"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Post A Comment — I'd Love To Hear From You!",
+        "Ready to get noticed? Explore sponsorship and join the conversation shaping tech.",
+    ],
+)
+def test_a_comment_form_heading_after_the_article_leaves_it(prompt: str) -> None:
+    article = _clean(_article(f"<p>{prompt}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:comments" and b.text == prompt for b in article.boilerplate)
 
 
 def test_a_messenger_channel_plea_after_the_article_leaves_it() -> None:
@@ -293,6 +323,36 @@ def test_a_box_of_prose_beside_a_share_button_stays() -> None:
     assert article.text.count("after a long debate that lasted into the evening.") == 5
 
 
+def test_a_cited_contribution_after_the_article_is_no_appeal() -> None:
+    # A reference list's entry names a "contribution" the way a citation does; only a
+    # contribution asked for ("your contribution helps us") is a plea.
+    sources = "".join(
+        f"<p>{n} {source}</p>"
+        for n, source in enumerate(
+            [
+                "IRS, “Topic no. 751, Social Security and Medicare withholding rates,” 2025.",
+                "Social Security Administration, “Contribution and Benefit Base,” 2025.",
+                "Tax Foundation, “State and Local Sales Tax Rates,” July 2025.",
+            ],
+            start=4,
+        )
+    )
+    plea = "Your contribution helps us keep publishing stories like this one."
+    article = _clean(_article(sources + f"<p>{plea}</p>"))
+    assert "“Contribution and Benefit Base,” 2025." in article.text
+    assert any(b.rule == "tail:appeal" and b.text == plea for b in article.ads)
+
+
+def test_a_mailbox_plea_inside_the_article_is_an_ad() -> None:
+    # No "newsletter" or "subscribe": the plea offers posts brought to the reader's inbox.
+    plea = "Receive agency growth tips, delivered to your inbox"
+    story = "<p>Hire us and get CVs in your inbox within 72 hours of your call.</p>"
+    article = _clean(_article(f"<div>{plea}</div>" + PROSE + story))
+    assert plea not in article.text
+    assert any(b.rule == "text:appeal" and b.text == plea for b in article.ads)
+    assert "CVs in your inbox within 72 hours" in article.text
+
+
 def test_a_story_box_that_counts_subscribers_stays() -> None:
     # Subscribers counted in the story are no pitch: three such lines are no appeal box.
     box = (
@@ -303,6 +363,30 @@ def test_a_story_box_that_counts_subscribers_stays() -> None:
     article = _clean(_inside(box))
     assert "The streaming service added 680,000 subscribers in a year." in article.text
     assert "In July it had 54 subscribers per title" in article.text
+
+
+def test_a_reviews_price_list_is_no_appeal_box() -> None:
+    # "billed annually" under each plan prices a product; it pleads for nothing.
+    plans = "".join(
+        f"<li>{plan} Plan: Starting at €{price}/month (billed annually)</li>"
+        for plan, price in (("Personal", 14), ("Business", 23), ("Commerce", 27))
+    )
+    article = _clean(_inside(f"<div class='pricing'><ul>{plans}</ul></div>"))
+    assert "Business Plan: Starting at €23/month (billed annually)" in article.text
+    assert not article.ads
+
+
+def test_a_story_box_about_newsletters_with_no_way_to_sign_up_stays() -> None:
+    # Dense with "newsletter" and "subscribe", but no link, button or form: no plea.
+    box = (
+        "<div class='steps'><p>Grab the posts of the newsletters I subscribe to.</p>"
+        "<p>Rate each newsletter by its length and engagement.</p>"
+        "<p>Summarize the seven newsletters with the highest score.</p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "Rate each newsletter by its length and engagement." in article.text
+    signup = box.replace("</div>", "<a href='/newsletter'>Sign me up</a></div>")
+    assert "Rate each newsletter" not in _clean(_inside(signup)).text
 
 
 def test_a_german_donation_box_inside_the_article_is_an_ad() -> None:
@@ -728,6 +812,20 @@ def test_an_affiliate_disclosure_inside_the_article_is_legal() -> None:
     assert "Affiliate links are how many small sites" in article.text
 
 
+def test_a_three_sentence_disclosure_inside_the_article_is_legal() -> None:
+    # 58 words: who funds the site, how the links pay, what that pays for.
+    disclosure = (
+        "We are a reader-supported website and do not accept payment from manufacturers to "
+        "promote their products. When you click on some of the links on our site and make a "
+        "purchase, we earn a small commission at no cost to you. This keeps our website "
+        "running and enables us to provide independent, high-quality outdoor resources free "
+        "of charge."
+    )
+    article = _clean(_article(f"<div>{disclosure}</div>"))
+    assert disclosure in "\n".join(block.text for block in article.legal)
+    assert "reader-supported" not in article.text
+
+
 @pytest.mark.parametrize(
     "notice",
     [
@@ -1123,7 +1221,8 @@ def test_a_sentence_about_copyright_inside_the_article_stays() -> None:
 def test_a_spanish_membership_plea_inside_the_article_is_an_ad() -> None:
     plea = (
         "<div class='box'><p>Apoya el periodismo que incomoda.</p><p>Si te parece valioso "
-        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p></div>"
+        "nuestro trabajo, apóyanos. Únete a nuestra comunidad.</p>"
+        "<a href='https://apoyo.example.net'>Quiero apoyar</a></div>"
     )
     article = _clean(_article(plea) + PROSE)
     assert "apóyanos" in _ads(article)
@@ -1326,6 +1425,55 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def test_linked_lines_the_article_announces_stay_in_it() -> None:
+    # No list: one linked name per paragraph, straight under the sentence announcing them.
+    lines = "".join(
+        f"<p><a href='https://friend{n}.example.com/projects/{n}'>{name}</a></p>"
+        for n, name in enumerate(
+            ["Industrial Pipe Bookshelf", "Reclaimed Wood Arrows", "DIY Lanterns"]
+        )
+    )
+    announced = "<p>I can't wait to see what my friends' favorite projects are:</p>" + lines
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "Reclaimed Wood Arrows" in article.text
+    assert "DIY Lanterns" in article.text
+
+
+@pytest.mark.parametrize(
+    "label", ["Diese Artikel könnten dich ebenfalls interessieren:", "Seguir leyendo:"]
+)
+def test_linked_lines_under_a_box_label_are_no_announced_list(label: str) -> None:
+    lines = "".join(
+        f"<p><a href='/2024/03/other-story-{n}'>Another story about the council budget, part "
+        f"{n}</a></p>"
+        for n in range(3)
+    )
+    article = _clean(_article(PROSE * 2 + f"<p>{label}</p>" + lines + PROSE))
+    assert "council budget, part 1" not in article.text
+
+
+def test_an_announced_list_goes_on_past_an_item_with_a_cue_of_its_own() -> None:
+    # A changelog's list: one item reads as a date ("Update to nightly-2025-11-24") and
+    # says so; the items after it are the same list's, not a row of links.
+    links = [
+        f"<a href='https://git.example.org/pull/{n}'>{text}</a>"
+        for n, text in enumerate(
+            [
+                "Remove passing tests from the failing list",
+                "Fix the memory use of deeply nested expressions",
+                "Update to nightly-2025-11-24",
+                "Move the shared library into the sysroot",
+                "Use the generic builtin for checked operations",
+            ]
+        )
+    ]
+    items = "".join(f"<li><p>{link}</p></li>" for link in links)
+    announced = f"<p>Here is what has been done during the past months:</p><ul>{items}</ul>"
+    article = _clean(_article(PROSE * 2 + announced + PROSE))
+    assert "Move the shared library into the sysroot" in article.text
+    assert "Use the generic builtin for checked operations" in article.text
+
+
 def _headline_items(count: int) -> str:
     return "".join(
         f"<li><a href='/courses/2024/google-analytics-certification-part-{n}'>Google "
@@ -1394,6 +1542,31 @@ def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -
     article = _clean(_article("<h5>Written by our editors</h5>" + cards))
     assert "Part 2 of our guide" not in article.text
     assert "long days, part 2" not in article.text
+
+
+def _wrapped_cards(count: int) -> str:
+    return "".join(
+        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h3>How to set up your "
+        f"desk for long days, part {n}</h3><p>Stiff neck after a few hours at the computer? "
+        f"Part {n} of our guide walks you through the monitor height.</p></a>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_carousel_of_linked_cards_inside_the_article_leaves_it() -> None:
+    # Under its own heading, between the article's paragraphs: each card one link.
+    carousel = "<h2>Explore our guides by subject</h2>" + _wrapped_cards(3)
+    article = _clean(_article(carousel + PROSE * 2))
+    assert "Part 2 of our guide" not in article.text
+    assert "Explore our guides by subject" not in article.text
+    assert any("long days, part 2" in story.title for story in article.sidebar_stories)
+    assert article.text.count("The council voted") == 6
+
+
+def test_boxed_items_linking_their_heading_inside_the_article_stay() -> None:
+    # A listicle's boxed items under a heading, more article after: only the heading links.
+    article = _clean(_article("<h2>Our desk guides</h2>" + _cards(3) + PROSE * 2))
+    assert "Part 2 of our guide" in article.text
 
 
 def test_a_listicle_of_boxed_linked_items_stays() -> None:

@@ -275,6 +275,33 @@ def test_a_section_of_links_between_two_sections_of_the_article_joins_it() -> No
     assert "The council voted" in article.text
 
 
+def _day(name: str) -> str:
+    # A meal plan's day: a short section, one paragraph, shaped like the long first ones.
+    return (
+        f"<section class='text-layout'><h2>{name}</h2><p>Breakfast on {name}: porridge made "
+        "with semi-skimmed milk and topped with a sliced banana and some seeds.</p></section>"
+        "<section class='media'><img src='/meal.jpg'></section>"
+    )
+
+
+def test_short_twin_sections_after_the_article_join_it() -> None:
+    long = f"<section class='text-layout'><h2>Monday</h2>{PROSE * 3}</section>"
+    signup = (
+        "<section class='text-layout'><h2>Join the club!</h2><p>Get early access to new "
+        "recipes, offers and more, every week.</p><a href='/pages/signup'>JOIN</a></section>"
+    )
+    anchors = "".join(
+        f"<li><a href='#day-{n}'>Jump to the part about day {n} of the plan</a></li>"
+        for n in range(16)
+    )
+    days = _day("Wednesday") + _day("Thursday")
+    page = f"<div class='plan'><ul>{anchors}</ul>{long * 2}{days}{signup}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    assert "Breakfast on Wednesday" in article.text
+    assert "Breakfast on Thursday" in article.text
+    assert "Get early access to new recipes" not in article.text
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

@@ -130,6 +130,7 @@ def test_legal_cue_keywords_never_hide_a_match(text: str) -> None:
         "Jede kleine Spende hilft",
         "Helfen Sie mit!",
         "Hilf mit und unterstütze uns",
+        "Get The Portal Direct To Your Inbox",
     ],
 )
 def test_appeal_cue_keywords_never_hide_a_match(text: str) -> None:

@@ -145,6 +145,21 @@ def _is_teaser_heading(context: _Context) -> bool:
     )
 
 
+def _is_permalinked_heading(segment: Segment) -> bool:
+    """A heading whose links all point at itself (<h3 id="x"><a href="#x">): its own
+    permalink, a section of the article, not a row of links. A contents list's entries
+    point at other headings."""
+    links = segment.links
+    if segment.kind is not BlockKind.HEADING or not links:
+        return False
+    owner = segment.owner
+    names = {element.get("id") for element in owner.iter()}
+    names.update(element.get("name") for element in owner.iter())
+    names.update(element.get("id") for element in itertools.islice(owner.iterancestors(), 2))
+    names.discard(None)
+    return all(link.href.startswith("#") and link.href[1:] in names for link in links)
+
+
 def enclosing_href(owner: HtmlElement) -> str | None:
     """The link a block sits in (<a href><h3>Title</h3></a>): its text carries no link."""
     for level, element in enumerate(owner.iterancestors()):
@@ -433,6 +448,7 @@ _ROWS: tuple[_Row, ...] = (
             c.in_main
             and c.features.link_density > c.options.max_link_density
             and not _is_linked_prose(c)
+            and not _is_permalinked_heading(c.segment)
         ),
         Region.BOILERPLATE,
         "links",
@@ -627,7 +643,11 @@ class _ChainInspector:
         self._cues: dict[HtmlElement, frozenset[str]] = {}
         self._prose = _ProseMeter(segments, features, options)
         self._limit = options.chain_limit
-        self._appeals = _appeal_boxes(segments, features, options)
+        self._appeals = {
+            box
+            for box in _appeal_boxes(segments, features, options)
+            if main is None or not main.contains(box) or _offers_action(box)
+        }
         self._signups = _signup_boxes(segments, options)
         self._no_chain = _Chain({}, frozenset(), False, False)
         self._last_parent: HtmlElement | None = None
@@ -802,6 +822,12 @@ def _appeal_boxes(
     }
 
 
+def _offers_action(box: HtmlElement) -> bool:
+    """The box gives the reader a way to answer its plea: a link, a button, a form. In the
+    article, paragraphs about newsletters or subscriptions with none ask nothing of anyone."""
+    return next(box.iter("a", "button", "form", "input"), None) is not None
+
+
 def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]:
     """Around each form that asks for an email address or a phone number (not a comment
     form, not a login), the largest box with at most `max_signup_box_chars` of text, up to
@@ -907,7 +933,10 @@ def _keep_announced_lists(
 ) -> None:
     """A list of links that a sentence of the article announces ("Many patches were sent
     for review:") is the article's enumeration, not a row of links: the items of the one
-    list straight after such a sentence stay. A "Read more:" or "Related:" line carries a
+    list straight after such a sentence stay; an item decided by a text cue of its own (a
+    changelog's "Update to nightly-2025-11-24" read as a date) keeps its decision and the
+    list goes on past it. With no list after the sentence, a run of paragraphs beside it
+    that are each one link is the enumeration. A "Read more:" or "Related:" line carries a
     text cue of its own and announces nothing. Links that read like headlines stay only
     after a paragraph of the article's flow: under a heading ("La rédaction vous conseille
     :"), or with the paragraph alone in a box of their own (a magazine's "Highlights aus
@@ -915,26 +944,48 @@ def _keep_announced_lists(
     for index, decision in enumerate(decisions[:-1]):
         if not _announces(segments[index], features[index], decision):
             continue
-        first = _list_item(segments[index + 1])
-        parent = first.getparent() if first is not None else None
         announcer = segments[index]
+        first = _list_item(segments[index + 1])
+        lines = first is None and _is_linked_line(segments[index + 1], decisions[index + 1])
+        parent = first.getparent() if first is not None else None
+        if lines:
+            parent = announcer.owner.getparent()
         kept = (
             _ANNOUNCED_ITEM_RULES
             if announcer.kind is BlockKind.HEADING
             or parent is None
-            or _alone_in_box(announcer.owner, parent)
+            or (not lines and _alone_in_box(announcer.owner, parent))
             else _ANNOUNCED_ITEM_RULES_AFTER_PROSE
         )
         for item in range(index + 1, len(segments)):
-            element = _list_item(segments[item])
-            if (
-                element is None
-                or element.getparent() is not parent
-                or decisions[item].rule not in kept
-            ):
+            rule = decisions[item].rule
+            element = _announced_item(segments[item], decisions[item], lines=lines)
+            if element is None or element.getparent() is not parent:
                 break
-            if decisions[item].rule != "main:text":
+            if rule.startswith("text:"):
+                continue  # an item that says what it is (a date, a plea) stays so
+            if rule not in kept:
+                break
+            if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _announced_item(segment: Segment, decision: Decision, *, lines: bool) -> HtmlElement | None:
+    """The element a segment is as an item: a list item, or in a run of linked lines, the
+    line's paragraph."""
+    if not lines:
+        return _list_item(segment)
+    return segment.owner if _is_linked_line(segment, decision) else None
+
+
+def _is_linked_line(segment: Segment, decision: Decision) -> bool:
+    """A paragraph of one link, no list item (a blog's "my friends' favorite projects"
+    linked one per line under the sentence announcing them)."""
+    return segment.kind is BlockKind.PARAGRAPH and decision.rule in _LINKED_LINE_RULES
+
+
+#: A line that is a link: a row of links, or one read as another story's headline.
+_LINKED_LINE_RULES = frozenset({"main:links", "link:headline"})
 
 
 def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
@@ -1170,21 +1221,50 @@ def _route_teaser_cards(
             card_of[index] = index
     if not card_of:
         return
-    run, above = _cards_at_foot(decisions, card_of)
     main_chars = sum(
         f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN
     )
-    if (
-        above is None
-        or segments[above].kind is not BlockKind.HEADING
-        or len({card_of[i] for i in run}) < options.min_teaser_cards
-        or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
-    ):
-        return
-    decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
-    for index in run:
-        role = "headline" if card_of[index] == index else "story-text"
-        decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+    runs = [_cards_at_foot(decisions, card_of), *_linked_card_runs(segments, decisions, card_of)]
+    for run, above in runs:
+        if (
+            above is None
+            or segments[above].kind is not BlockKind.HEADING
+            or len({card_of[i] for i in run}) < options.min_teaser_cards
+            or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
+        ):
+            continue
+        decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
+        for index in run:
+            role = "headline" if card_of[index] == index else "story-text"
+            decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _linked_card_runs(
+    segments: list[Segment], decisions: list[Decision], card_of: dict[int, int]
+) -> Iterator[tuple[list[int], int | None]]:
+    """Runs of cards inside the article, each card one link wrapping its headline and
+    summary (a carousel of other guides: <a><h3>Title</h3><p>Summary</p></a>), with the
+    article's segment just above each run; a run at the article's foot is
+    `_cards_at_foot`'s. A listicle's items link their heading, not the whole item."""
+    run: list[int] = []
+    above: int | None = None
+    for index, decision in enumerate(decisions):
+        if decision.region is not Region.MAIN:
+            continue
+        card = card_of.get(index)
+        if card is not None and _wrapped_by_link(segments[card], segments[index]):
+            run.append(index)
+            continue
+        if run:
+            yield run, above
+            run = []
+        above = index
+
+
+def _wrapped_by_link(headline: Segment, member: Segment) -> bool:
+    """The headline's text carries no link of its own and one link holds it and the member."""
+    href = enclosing_href(headline.owner) if not headline.links else None
+    return href is not None and enclosing_href(member.owner) == href
 
 
 def _cards_at_foot(

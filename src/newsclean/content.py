@@ -653,7 +653,8 @@ def _with_siblings(
     paragraphs, or are boxes of plain prose (not floated: a floated box is an aside);
     so do the quiet boxes between two that joined (a recipe's ingredient list between
     its introduction and its method), and the boxes between them shaped like the main
-    container (a long read's sections, one of them mostly a list of links)."""
+    container (a long read's sections, one of them mostly a list of links) or straight
+    after the last that joined (`_twins_after`)."""
     parent = top.getparent()
     if parent is None:
         return (top,)
@@ -666,14 +667,41 @@ def _with_siblings(
         for sibling in siblings
     ]
     first, last = joined.index(True), len(joined) - 1 - joined[::-1].index(True)
+    last = _twins_after(siblings, last, top, stats)
     return tuple(
         sibling
         for position, sibling in enumerate(siblings)
         if joined[position]
-        or (
-            first < position < last
-            and (_is_quiet_box(sibling, stats, options) or _is_twin_section(sibling, top))
-        )
+        or (first < position <= last and _is_twin_section(sibling, top))
+        or (first < position < last and _is_quiet_box(sibling, stats, options))
+    )
+
+
+def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:
+    """The position of the last of the twin sections straight after the last sibling that
+    joined, when there are at least two (a meal plan's later days, a park's webcams, each
+    a short section shaped like the first ones; one box so shaped after the article is
+    as often a list of headlines), none asking to sign up (a newsletter's section,
+    shaped like any other of the page builder's). Boxes with no text between them (a
+    picture's) are passed over; any other box ends the run."""
+    twins: list[int] = []
+    for position in range(last + 1, len(siblings)):
+        sibling = siblings[position]
+        entry = stats.get(sibling)
+        if entry is not None and _is_twin_section(sibling, top) and not _signs_up(sibling):
+            twins.append(position)
+        elif entry is not None:
+            break
+    return twins[-1] if len(twins) >= 2 else last
+
+
+def _signs_up(element: HtmlElement) -> bool:
+    """The box holds a form or a link to a sign-up page."""
+    if next(element.iter("form"), None) is not None:
+        return True
+    return any(
+        vocab.SUBSCRIBE_HREF.search(link.get("href") or "") is not None
+        for link in element.iter("a")
     )
 
 

@@ -111,8 +111,9 @@ class Options:
     #: letters ("Аdvеrtіѕе wіth thе ...") is an ad disguised from filters, anywhere.
     min_disguised_words: int = 3
     #: A block of at most this many words that discloses affiliate links or commissions
-    #: is legal text, inside the article too (a longer one is a story about them).
-    max_disclosure_words: int = 50
+    #: is legal text, inside the article too (a longer one is a story about them). A
+    #: disclosure runs to three sentences: who funds the site, how links pay, what for.
+    max_disclosure_words: int = 60
     #: A block of at most this many words that reserves the rights to the text ("© 2022
     #: Example News. All rights reserved.") is legal text, inside the article too (a
     #: longer one is a paragraph that mentions copyright).

@@ -550,12 +550,18 @@ SHOP_TEXT = _cue(
     r"|(?:view|buy|shop) (?:it |now |this )?(?:on|at|from)|(?:sale|regular) price)\b",
     keywords=("price", "deal", "view", "buy", "shop"),
 )
+#: Posts or news brought to the reader's mailbox: "delivered straight to your inbox",
+#: "sent directly to your inbox", "Get The Portal Direct To Your Inbox". A story's
+#: "CVs in your inbox within 72 hours" brings nothing.
+INBOX_PROMPT = (
+    r"\b(?:delivered|sent|straight|right|directly|direct)\b(?: \w+)? (?:to|in|into) your inbox\b"
+)
 #: A sign-up plea or paywall notice in the site's own voice: "Join our mailing list!",
 #: "Sign up for our newsletter", "... delivered to your inbox", "To view the full story,
 #: please subscribe".
 SIGNUP_PROMPT = re.compile(
     r"\b(?:sign up|subscribe|join|register)\b[\w ]{0,20}\b(?:our|my)\b[\w ]{0,20}"
-    r"\b(?:newsletter|mailing list|e-?mail list)|\bdelivered (?:straight |right )?to your inbox\b"
+    r"\b(?:newsletter|mailing list|e-?mail list)|" + INBOX_PROMPT +
     # A paywall's notice laid among the paragraphs: "To view the full story, please
     # subscribe", "If you're already a subscriber, you can log in".
     r"|\bto (?:view|read|see|access|unlock) (?:the )?(?:full|whole|entire|rest of (?:the|this))"
@@ -571,8 +577,13 @@ ADDRESS_INPUT_TYPES = frozenset({"email", "tel"})
 EMAIL_FIELD = re.compile(r"e-?mail", re.IGNORECASE)
 APPEAL_TEXT = _cue(
     "appeal",
-    r"\bdonat(?:e|ion)|\bcontribution\b|\bsupporter\b|\bsupport (?:us|our|independent)\b",
-    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b|\bbilled\b",
+    # A contribution asked for ("your contribution helps"), not one named in a story or a
+    # citation ("Contribution and Benefit Base", "employer contributions").
+    r"\bdonat(?:e|ion)|\b(?:your|a|any|every|monthly|one-time) contribution\b",
+    INBOX_PROMPT,
+    r"\bsupporter\b|\bsupport (?:us|our|independent)\b",
+    # Not "billed": a review's price list says "billed annually" under each plan.
+    r"\bpaywall\b|\bsubscri(?:be|ption)\b|\bnewsletter|\bad ?blockers?\b|\bpaypal\b",
     # Subscribers named in a pitch, not counted in a story ("268 subscribers haven't...").
     r"\b(?:paid|paying|first-time) subscribers?\b|\bbecome a subscriber\b",
     r"\bsubscribers (?:also )?(?:get|receive|enjoy)\b",
@@ -598,7 +609,6 @@ APPEAL_TEXT = _cue(
         "newsletter",
         "blocker",
         "paypal",
-        "billed",
         "sign up",
         "help us",
         "abonn",
@@ -618,6 +628,7 @@ APPEAL_TEXT = _cue(
         "wykup",
         "free article",
         "darmowych",
+        "inbox",
     ),
 )
 #: Sponsored content and job ads, labelled as such: "Sponsored content", "conteúdo
@@ -765,7 +776,9 @@ COMMENT_TEXT = _cue(
     "comments",
     r"\bcomments\b|\bleave a comment\b|\bkommentare?\b|\bkommentieren\b|\bcommentaires?\b"
     r"|\bcomentar(?:ios?)?\b|\bdiskussion\b|\bletter to the editor\b",
-    keywords=("comment", "komment", "comentar", "diskussion", "editor"),
+    # A comment form's heading: "Add A Comment", "Post a comment", "Join the Conversation".
+    r"\b(?:add|post|write|submit) a comment\b|\bjoin the (?:conversation|discussion)\b",
+    keywords=("comment", "komment", "comentar", "diskussion", "editor", "join the"),
 )
 #: An author's bio: "Lucas Nolan is a reporter for ...".
 BIO_TEXT = _cue(
@@ -833,7 +846,8 @@ SOCIAL_TEXT = _cue(
 _READ_ON = r"weiterlesen|lire la suite|leer m[aá]s|mehr"
 READ_MORE_TEXT = _cue(
     "read-more",
-    rf"(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
+    # A word of its own: a meal plan's "2 oatcakes with spread", "wholemeal bread" is none.
+    rf"\b(?:read|{_READ_ON})\s*(?:more)?\s*(?:»|›|→|:)?\s*$",
     keywords=("read", "weiterlesen", "suite", "leer m", "mehr"),
 )
 #: The "... read more" that ends a teaser.
@@ -891,14 +905,18 @@ BOX_HEADING = re.compile(
     r"|(?:more )?from the blog"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
-    r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema|das könnte (?:sie|dich) auch interessieren"
+    r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema"
+    # "Das könnte Sie auch interessieren", "Diese Artikel könnten dich ebenfalls interessieren".
+    r"|(?:das|diese[rs]?(?: artikel| beiträge| themen)?) könnten? (?:sie|dich|euch)"
+    r" (?:auch|ebenfalls) interessieren"
     r"|auch interessant|weitere (?:top-)?(?:artikel|beiträge|news)(?: zu[\w -]{0,40})?"
     r"|weitere informationen|weiterführende (?:informationen|links)"
     r"|most (?:read|popular|viewed)(?: (?:stories|articles|news))?|meistgelesen(?:e artikel)?"
     r"|meist gelesen|am meisten gelesen"
     r"|diese beiträge solltest du nicht verpassen|mehr (?:kolumnen|artikel|beiträge)[\w -]{0,30}"
     r"|(?:à )?lire aussi|sur le même sujet|artículos relacionados|noticias relacionadas"
-    r"|te puede interesar|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
+    r"|te puede interesar|(?:seguir|sigue|continuar) leyendo"
+    r"|leia também|czytaj (?:także|też)|zobacz (?:także|też)|leggi anche"
     r"|читайте также|смотрите также|похожие (?:статьи|новости|записи)|по теме"
     r"|самые популярные[\w ]{0,30}|читайте також|схожі (?:статті|новини))"
     r"|(?P<author>about the (?:authors?|reviewers?|writer|expert)|meet the (?:author|expert)"
