@@ -37,6 +37,23 @@ def test_any_threshold_can_be_overridden() -> None:
     assert options.min_paragraph_chars == 40
 
 
+def test_the_engagement_tail_limits_are_the_callers() -> None:
+    # A 16-word author bio after the last paragraph leaves the article; its word limit is
+    # an Options field, so a caller who allows only 10 words keeps it in the text.
+    bio = "Jane Roe is a reporter for The Gazette covering city hall and the county courts."
+    html = (
+        "<html><body><article class='story'><h1>Budget approved by council</h1>"
+        f"{PROSE * 4}<p>{bio}</p></article></body></html>"
+    )
+    templates = newsclean.TemplateSet()
+    trimmed = newsclean.clean(html, templates=templates)
+    kept = newsclean.clean(
+        html, templates=templates, options=newsclean.Options(max_tail_bio_words=10)
+    )
+    assert [(block.rule, block.text) for block in trimmed.boilerplate] == [("tail:bio", bio)]
+    assert kept.text.endswith(bio)
+
+
 def test_every_threshold_is_documented_in_the_algorithm_notes() -> None:
     from pathlib import Path
 

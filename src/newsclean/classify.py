@@ -184,7 +184,7 @@ def _is_date_line(context: _Context) -> bool:
     if "date" not in context.features.text_cues:
         return False
     words = context.features.words
-    return words <= 8 or (
+    return words <= context.options.max_date_line_words or (
         words <= context.options.max_label_words
         and vocab.DATED_BYLINE.match(context.segment.text) is not None
     )
@@ -396,7 +396,8 @@ _ROWS: tuple[_Row, ...] = (
         "text:share",
         lambda c: (
             "share" in c.features.text_cues
-            and c.features.chars < (c.options.short_block_chars if c.in_main else 80)
+            and c.features.chars
+            < (c.options.short_block_chars if c.in_main else c.options.max_share_line_chars)
         ),
         Region.BOILERPLATE,
         "share",
@@ -1349,18 +1350,28 @@ def _box_after(
 
 
 #: What a short block after the article's last paragraph says when it speaks to the
-#: reader about the site or the author rather than the story: (cue, at most this many
-#: words, region, role). Prompts are short; a sentence that merely mentions sharing or
-#: a subscription is the story's.
+#: reader about the site or the author rather than the story: (cue, the Options field
+#: holding its word limit, region, role). Prompts are short; a sentence that merely
+#: mentions sharing or a subscription is the story's.
 _ENGAGEMENT_ROUTES = (
-    ("bio", 80, Region.BOILERPLATE, "author"),
-    ("social", 40, Region.BOILERPLATE, "share"),
-    ("appeal", 25, Region.AD, "appeal"),
-    ("comments", 25, Region.BOILERPLATE, "comments"),
-    ("share", 8, Region.BOILERPLATE, "share"),
-    ("related", 8, Region.BOILERPLATE, "related"),
-    ("read-more", 8, Region.BOILERPLATE, "related"),
+    ("bio", "max_tail_bio_words", Region.BOILERPLATE, "author"),
+    ("social", "max_tail_social_words", Region.BOILERPLATE, "share"),
+    ("appeal", "max_tail_appeal_words", Region.AD, "appeal"),
+    ("comments", "max_tail_comments_words", Region.BOILERPLATE, "comments"),
+    ("share", "max_tail_prompt_words", Region.BOILERPLATE, "share"),
+    ("related", "max_tail_prompt_words", Region.BOILERPLATE, "related"),
+    ("read-more", "max_tail_prompt_words", Region.BOILERPLATE, "related"),
 )
+
+
+@functools.cache
+def _engagement_limits(options: Options) -> tuple[tuple[str, int, Region, str], ...]:
+    """The routes with the caller's word limits (one tuple per Options: no lookups per
+    segment)."""
+    return tuple(
+        (cue, int(getattr(options, field)), region, role)
+        for cue, field, region, role in _ENGAGEMENT_ROUTES
+    )
 
 
 def _trim_engagement_tail(
@@ -1383,7 +1394,7 @@ def _trim_engagement_tail(
     for index in range(last + 1, len(decisions)):
         if decisions[index].region is not Region.MAIN:
             continue
-        route = _engagement_route(features[index])
+        route = _engagement_route(features[index], options)
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
@@ -1440,11 +1451,11 @@ def _set_apart(segments: list[Segment], decisions: list[Decision], index: int) -
     )
 
 
-def _engagement_route(feature: Features) -> tuple[str, int, Region, str] | None:
+def _engagement_route(feature: Features, options: Options) -> tuple[str, int, Region, str] | None:
     return next(
         (
             route
-            for route in _ENGAGEMENT_ROUTES
+            for route in _engagement_limits(options)
             if route[0] in feature.text_cues and feature.words <= route[1]
         ),
         None,
@@ -1455,7 +1466,7 @@ def _is_full_paragraph(feature: Features, options: Options) -> bool:
     return (
         feature.length >= options.min_paragraph_chars * options.last_paragraph_factor
         and feature.link_density <= options.max_prose_link_density
-        and _engagement_route(feature) is None
+        and _engagement_route(feature, options) is None
     )
 
 

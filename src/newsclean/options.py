@@ -124,6 +124,12 @@ class Options:
     #: action or a shop's button this short is boilerplate or an ad anywhere, and so is a
     #: dated byline line ("Posted by ... on <date>").
     max_label_words: int = 12
+    #: A line holding a date and at most this many words is a date line (a longer one
+    #: needs a dated byline's opening: "Posted by ... at <date>").
+    max_date_line_words: int = 8
+    #: Outside the article, a share prompt shorter than this many characters is the
+    #: share bar's ("Share this article"); inside, short_block_chars.
+    max_share_line_chars: int = 80
     #: A field's label ("Release Date:") over a block a text cue routed out goes with it
     #: when it has at most this many words.
     max_field_label_words: int = 3
@@ -136,6 +142,17 @@ class Options:
     #: The article's last full paragraph is prose at least this many times
     #: min_paragraph_chars; short prompts after it leave the article.
     last_paragraph_factor: int = 2
+    #: After it, a block of at most this many words that introduces the author ("Jane
+    #: Roe is a reporter for ...") is the author's bio, ...
+    max_tail_bio_words: int = 80
+    #: ... one inviting the reader to follow the site elsewhere, at most this many ...
+    max_tail_social_words: int = 40
+    #: ... one pleading for a subscription or money, at most this many ...
+    max_tail_appeal_words: int = 25
+    #: ... one about the comments, at most this many ...
+    max_tail_comments_words: int = 25
+    #: ... and a share, related or read-more prompt ("Jetzt teilen!"), at most this many.
+    max_tail_prompt_words: int = 8
     #: A box inside the article opened by a "Lesen Sie auch" / "About the author" label
     #: leaves it when it holds at most this share of the article's text (more, and the
     #: label is a section of the article itself).
