@@ -1,7 +1,8 @@
 """The stages, run in order; data flows one way.
 
     bytes -decode-> str -parse-> tree -match-> template? -segment-> segments
-          -measure-> features -(template or heuristics)-> decisions -stories-> Article
+          -measure-> features -main region, classify, neighbours (template or
+          heuristics)-> decisions -stories-> Article
 
 `run` keeps every intermediate result (the `Extraction`), which is what
 `newsclean --explain` prints; `newsclean.clean` returns only the Article.
@@ -15,13 +16,14 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsclean import assemble, metadata
-from newsclean.classify import BARE_PAGE_RULE, Decision, classify
+from newsclean.classify import BARE_PAGE_RULE, Decision, bare_page, classify
 from newsclean.content import MainRegion, find_main
 from newsclean.decode import decode
 from newsclean.features import Features, headline_links, measure
 from newsclean.limits import Deadline
 from newsclean.metadata import Metadata
 from newsclean.model import Article, Region
+from newsclean.neighbours import revisit_neighbours
 from newsclean.options import Options
 from newsclean.parse import parse
 from newsclean.segment import Segment, normalize_space, segment
@@ -72,7 +74,7 @@ def run(
     main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
     deadline.check("main region")
-    decisions = classify(segments, features, main, options, loop_deadline)
+    decisions = _decide(segments, features, main, options, loop_deadline)
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     if (
         applied is not None
@@ -80,7 +82,7 @@ def run(
         and _classified_away(applied, features, decisions, options, warnings)
     ):
         main, fell_back = find_main(segments, features, options), True
-        decisions = classify(segments, features, main, options, loop_deadline)
+        decisions = _decide(segments, features, main, options, loop_deadline)
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
@@ -119,6 +121,20 @@ def run(
         warnings=tuple(warnings),
     )
     return Extraction(article, *kept)
+
+
+def _decide(
+    segments: list[Segment],
+    features: list[Features],
+    main: MainRegion | None,
+    options: Options,
+    deadline: Deadline | None,
+) -> list[Decision]:
+    """The decision table's verdict on each segment, revisited in the light of its
+    neighbours; a page with no main region and no cue anywhere is all article."""
+    decisions = classify(segments, features, main, options, deadline)
+    decisions = revisit_neighbours(segments, features, decisions, options)
+    return bare_page(segments, decisions) if main is None else decisions
 
 
 def _handed_over(

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from newsclean import vocab
-from newsclean.classify import Decision, enclosing_href
+from newsclean.classify import Decision
 from newsclean.features import Features, headline_links
 from newsclean.model import BlockKind, Region, Story
 from newsclean.options import Options
 from newsclean.segment import Link, Segment
+from newsclean.tree import enclosing_href
 
 _MAX_TITLE_CHARS = 200
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")

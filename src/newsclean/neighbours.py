@@ -1,0 +1,683 @@
+"""The neighbour pass: revisit the decision table's verdicts in the light of the
+segments around each one.
+
+The table (classify.py) judges each segment alone; here short lines take their
+neighbours' region, an announced list or a listicle's linked item headings stay in the
+article, a box opened by a "Read more" label or a run of teaser cards leaves it, the
+engagement prompts after the article's last paragraph go to their fields, and labels go
+with what they label. Each step is a function over the whole list of decisions, run in
+the order `revisit_neighbours` gives.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from newsclean import vocab
+from newsclean.classify import Decision, engagement_route, is_full_paragraph
+from newsclean.features import Features
+from newsclean.model import BlockKind, Region
+from newsclean.options import Options
+from newsclean.segment import Segment
+from newsclean.tree import boxes_around, enclosing_href, is_within
+
+__all__ = ["revisit_neighbours"]
+
+
+def revisit_neighbours(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+) -> list[Decision]:
+    """Short segments take the region of the segments around them."""
+    revised = list(decisions)
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
+        decision = revised[index]
+        if decision.rule != "other" or feature.chars >= options.short_block_chars:
+            continue
+        before = _nearest(revised, index, -1)
+        after = _nearest(revised, index, 1)
+        if before and after and before.region is after.region is Region.MAIN:
+            revised[index] = Decision(Region.MAIN, "text", "neighbours:main")
+        elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
+            revised[index] = Decision(before.region, before.role, "neighbours:line")
+    _keep_announced_lists(segments, features, revised)
+    _keep_item_headings(segments, features, revised, options)
+    _route_headed_boxes(segments, features, revised, options)
+    _route_teaser_cards(segments, features, revised, options)
+    _trim_main_tail(segments, features, revised, options)
+    _trim_engagement_tail(features, revised, options)
+    _widen_tail_appeals(segments, features, revised)
+    _route_field_labels(segments, features, revised, options)
+    _route_orphan_headings(segments, features, revised, options)
+    _spread_ad_labels(segments, revised, options)
+    _spread_share_rows(segments, features, revised, options)
+    return revised
+
+
+def _keep_announced_lists(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """A list of links that a sentence of the article announces ("Many patches were sent
+    for review:") is the article's enumeration, not a row of links: the items of the one
+    list straight after such a sentence stay; an item decided by a text cue of its own (a
+    changelog's "Update to nightly-2025-11-24" read as a date) keeps its decision and the
+    list goes on past it. With no list after the sentence, a run of paragraphs beside it
+    that are each one link is the enumeration. A "Read more:" or "Related:" line carries a
+    text cue of its own and announces nothing. Links that read like headlines stay only
+    after a paragraph of the article's flow: under a heading ("La rédaction vous conseille
+    :"), or with the paragraph alone in a box of their own (a magazine's "Highlights aus
+    dem Heft:"), they are a box of other stories."""
+    for index, decision in enumerate(decisions[:-1]):
+        if not _announces(segments[index], features[index], decision):
+            continue
+        announcer = segments[index]
+        first = _list_item(segments[index + 1])
+        lines = first is None and _is_linked_line(segments[index + 1], decisions[index + 1])
+        parent = first.getparent() if first is not None else None
+        if lines:
+            parent = announcer.owner.getparent()
+        kept = (
+            _ANNOUNCED_ITEM_RULES
+            if announcer.kind is BlockKind.HEADING
+            or parent is None
+            or (not lines and _alone_in_box(announcer.owner, parent))
+            else _ANNOUNCED_ITEM_RULES_AFTER_PROSE
+        )
+        for item in range(index + 1, len(segments)):
+            rule = decisions[item].rule
+            element = _announced_item(segments[item], decisions[item], lines=lines)
+            if element is None or element.getparent() is not parent:
+                break
+            if rule.startswith("text:"):
+                continue  # an item that says what it is (a date, a plea) stays so
+            if rule not in kept:
+                break
+            if rule != "main:text":
+                decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _announced_item(segment: Segment, decision: Decision, *, lines: bool) -> HtmlElement | None:
+    """The element a segment is as an item: a list item, or in a run of linked lines, the
+    line's paragraph."""
+    if not lines:
+        return _list_item(segment)
+    return segment.owner if _is_linked_line(segment, decision) else None
+
+
+def _is_linked_line(segment: Segment, decision: Decision) -> bool:
+    """A paragraph of one link, no list item (a blog's "my friends' favorite projects"
+    linked one per line under the sentence announcing them)."""
+    return segment.kind is BlockKind.PARAGRAPH and decision.rule in _LINKED_LINE_RULES
+
+
+#: A line that is a link: a row of links, or one read as another story's headline.
+_LINKED_LINE_RULES = frozenset({"main:links", "link:headline"})
+
+
+def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
+    """The announcing paragraph and the list are all their box holds."""
+    box = announcer.getparent()
+    if box is None:
+        return True
+    return all(
+        child is announcer or is_within(listing, child)
+        for child in box
+        if isinstance(child.tag, str)
+    )
+
+
+def _keep_item_headings(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
+    trail, a book) reads like another story's headline; inside the article, followed
+    straight by a full paragraph of it that shares no small box with the heading (a
+    teaser card's summary does), it is the item's heading and stays, when the article
+    has at least `min_linked_list_items` such headings of the same tag: one or two are links to
+    other stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    items: dict[str, list[int]] = {}
+    for index, decision in enumerate(decisions[:-1]):
+        following = index + 1
+        if (
+            decision.rule == "link:headline"
+            and segments[index].kind is BlockKind.HEADING
+            and decisions[following].rule == "main:text"
+            and is_full_paragraph(features[following], options)
+            and _box_after(segments, features, decisions, index, options) is None
+        ):
+            items.setdefault(segments[index].tag, []).append(index)
+    for headings in items.values():
+        if len(headings) >= options.min_linked_list_items:
+            for index in headings:
+                decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
+
+
+def _list_item(segment: Segment) -> HtmlElement | None:
+    """The list item a segment is, or whose paragraph it is: a loose list (AsciiDoc's,
+    Markdown's with blank lines between items) wraps each item's text in a `<p>`."""
+    if segment.kind is BlockKind.LIST_ITEM:
+        return segment.owner
+    parent = segment.owner.getparent()
+    if segment.kind is BlockKind.PARAGRAPH and parent is not None and parent.tag == "li":
+        return parent
+    return None
+
+
+#: The rules an announced list's items may carry: the article's, or a row of links in it.
+_ANNOUNCED_ITEM_RULES = frozenset({"main:text", "main:links"})
+
+
+#: After a paragraph of the article's flow, also links that read like headlines (see
+#: `_keep_announced_lists`).
+_ANNOUNCED_ITEM_RULES_AFTER_PROSE = _ANNOUNCED_ITEM_RULES | {"link:headline"}
+
+
+def _announces(segment: Segment, feature: Features, decision: Decision) -> bool:
+    """A sentence of the article, no list item itself, ending with a colon and no cue,
+    that is no box's label ("You might also like:", "Table of contents:")."""
+    return (
+        decision.rule == "main:text"
+        and segment.kind is not BlockKind.LIST_ITEM
+        and segment.text.rstrip().endswith(":")
+        and not feature.text_cues
+        and vocab.BOX_HEADING.match(segment.text) is None
+    )
+
+
+#: The rules that find an ad by what it says about itself: "Sponsored" over a teaser, or a
+#: plea. Not a bare "Advertisement": it labels a slot whose ad is a picture or a frame, and
+#: what shares a box with it is the page's next box.
+_AD_LABEL_RULES = frozenset({"text:sponsored", "text:appeal", "link:signup"})
+
+
+def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], options: Options) -> None:
+    """An ad's label or plea ("Promoted Content", "Sign up for our newsletter") speaks for
+    the small box it heads: the teaser's headline, the form's caption beside it are the
+    ad's too. A box of more than `max_ad_box_segments` segments, or holding article text,
+    is a column, not one ad."""
+    labels = [i for i, decision in enumerate(decisions) if decision.rule in _AD_LABEL_RULES]
+    if not labels:
+        return
+    members = _box_members(segments, options.chain_limit)
+    for index in labels:
+        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
+        if box is None or len(members[box]) > options.max_ad_box_segments:
+            continue
+        if any(decisions[i].region is Region.MAIN for i in members[box]):
+            continue
+        for i in members[box]:
+            if _is_unnamed(decisions[i]):
+                decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
+
+
+def _spread_share_rows(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A share button named by its class ("share-wx-item") speaks for the row of buttons it
+    sits in: the other buttons whose class names no network ("s-item": "微博", "Qzone")
+    and the row's caption are the row's too, when the box holds nothing but such
+    fragments and at most `max_share_row_segments` of them."""
+    buttons = [
+        i
+        for i, decision in enumerate(decisions)
+        if decision.rule == "class:share" and _beside_main(decisions, i)
+    ]
+    for index in buttons:
+        row = _row_around(segments, index, options)
+        if row is None or not all(_is_fragment(features[i], options) for i in row):
+            continue
+        for i in row:
+            if decisions[i].region is Region.MAIN:
+                decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:
+    """The segments of the innermost box around segment `index` that holds another one,
+    if it holds at most `max_share_row_segments` (segments of a box are consecutive)."""
+    limit = options.max_share_row_segments
+    for box in boxes_around(segments[index].owner, options.chain_limit):
+        first = last = index
+        while first > 0 and index - first < limit and is_within(segments[first - 1].owner, box):
+            first -= 1
+        while (
+            last + 1 < len(segments)
+            and last - first + 1 <= limit
+            and is_within(segments[last + 1].owner, box)
+        ):
+            last += 1
+        if first == last:
+            continue
+        return range(first, last + 1) if last - first + 1 <= limit else None
+    return None
+
+
+def _beside_main(decisions: list[Decision], index: int) -> bool:
+    return any(
+        0 <= i < len(decisions) and decisions[i].region is Region.MAIN
+        for i in (index - 1, index + 1)
+    )
+
+
+def _is_fragment(feature: Features, options: Options) -> bool:
+    """A button's or caption's few words: no sentence, shorter than a short block."""
+    return not feature.sentences and feature.chars < options.short_block_chars
+
+
+def _is_unnamed(decision: Decision) -> bool:
+    """Taken for a side story or decided by no cue: what an ad's box may claim. A byline,
+    a menu or a legal line beside a plea says what it is itself."""
+    return decision.region is Region.SIDEBAR or decision.rule == "other"
+
+
+def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
+    """For each box around a segment, the segments inside it, in page order."""
+    members: dict[HtmlElement, list[int]] = {}
+    for index, segment in enumerate(segments):
+        for element in boxes_around(segment.owner, limit):
+            members.setdefault(element, []).append(index)
+    return members
+
+
+def _smallest_shared_box(
+    owner: HtmlElement, members: dict[HtmlElement, list[int]], limit: int
+) -> HtmlElement | None:
+    """The innermost box around `owner` that holds another segment besides it."""
+    return next((box for box in boxes_around(owner, limit) if len(members[box]) > 1), None)
+
+
+#: What a box opened by a vocab.BOX_HEADING label holds: (group, label's role, content's
+#: region and role).
+_HEADED_BOXES = {
+    "related": ("related", Region.SIDEBAR, "related"),
+    "author": ("author", Region.BOILERPLATE, "author"),
+    "contents": ("navigation", Region.BOILERPLATE, "navigation"),
+}
+
+
+def _route_headed_boxes(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label such as "Lesen Sie auch" or "About the author" that opens a box inside the
+    article: the box (the smallest element around the label holding more segments, with
+    nothing of the article above the label) holds other stories or the author's profile."""
+    main_chars = sum(
+        feature.chars
+        for feature, decision in zip(features, decisions, strict=True)
+        if decision.region is Region.MAIN
+    )
+    for index, segment in enumerate(segments):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        match = vocab.BOX_HEADING.match(segment.text)
+        if match is None or match.lastgroup is None:
+            continue
+        label_role, region, role = _HEADED_BOXES[match.lastgroup]
+        # A profile's header may hold its label and the name alone, the rest of the
+        # profile beside it ("Artikel von" / the name, then the job title): the box the
+        # header sits in is the profile's.
+        box = None
+        if label_role == "author":
+            box = _box_after(segments, features, decisions, index, options, needs_main=True)
+        if box is None:
+            box = _box_after(segments, features, decisions, index, options)
+        if box is None:
+            continue
+        inside = [i for i in range(index + 1, box + 1) if decisions[i].region is Region.MAIN]
+        if sum(features[i].chars for i in inside) > main_chars * options.max_headed_box_share:
+            continue
+        decisions[index] = Decision(Region.BOILERPLATE, label_role, "box:heading")
+        for i in inside:
+            decisions[i] = Decision(region, role, "box:heading")
+
+
+def _route_teaser_cards(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """At the article's foot, under a heading of its own ("More from the blog"), a run of
+    small boxes each opened by a linked headline taken for another story (`link:headline`)
+    is a set of teaser cards: the summaries under the headlines go with them, and so does
+    the heading. A listicle's boxed items, each a linked heading and its text, follow the
+    article's paragraphs with no heading of their own above the run."""
+    card_of: dict[int, int] = {}
+    for index, decision in enumerate(decisions):
+        if not _is_card_headline(segments[index], decision):
+            continue
+        summary = _teaser_summary(segments, features, decisions, index, options)
+        for member in summary:
+            card_of[member] = index
+        if summary and decision.region is Region.MAIN:
+            card_of[index] = index
+    if not card_of:
+        return
+    main_chars = sum(
+        f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN
+    )
+    runs = [_cards_at_foot(decisions, card_of), *_linked_card_runs(segments, decisions, card_of)]
+    for run, above in runs:
+        if (
+            above is None
+            or segments[above].kind is not BlockKind.HEADING
+            or len({card_of[i] for i in run}) < options.min_teaser_cards
+            or sum(features[i].chars for i in run) > main_chars * options.max_headed_box_share
+        ):
+            continue
+        decisions[above] = Decision(Region.SIDEBAR, "related", "box:teaser")
+        for index in run:
+            role = "headline" if card_of[index] == index else "story-text"
+            decisions[index] = Decision(Region.SIDEBAR, role, "box:teaser")
+
+
+def _linked_card_runs(
+    segments: list[Segment], decisions: list[Decision], card_of: dict[int, int]
+) -> Iterator[tuple[list[int], int | None]]:
+    """Runs of cards inside the article, each card one link wrapping its headline and
+    summary (a carousel of other guides: <a><h3>Title</h3><p>Summary</p></a>), with the
+    article's segment just above each run; a run at the article's foot is
+    `_cards_at_foot`'s. A listicle's items link their heading, not the whole item."""
+    run: list[int] = []
+    above: int | None = None
+    for index, decision in enumerate(decisions):
+        if decision.region is not Region.MAIN:
+            continue
+        card = card_of.get(index)
+        if card is not None and _wrapped_by_link(segments[card], segments[index]):
+            run.append(index)
+            continue
+        if run:
+            yield run, above
+            run = []
+        above = index
+
+
+def _wrapped_by_link(headline: Segment, member: Segment) -> bool:
+    """The headline's text carries no link of its own and one link holds it and the member."""
+    href = enclosing_href(headline.owner) if not headline.links else None
+    return href is not None and enclosing_href(member.owner) == href
+
+
+def _cards_at_foot(
+    decisions: list[Decision], card_of: dict[int, int]
+) -> tuple[list[int], int | None]:
+    """The article's last segments that belong to cards, and the article's segment just
+    above them (walked backwards: no list of every article segment on a huge page)."""
+    run: list[int] = []
+    for index in range(len(decisions) - 1, -1, -1):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        if index not in card_of:
+            return run, index
+        run.append(index)
+    return run, None
+
+
+def _is_card_headline(segment: Segment, decision: Decision) -> bool:
+    """A heading all link, or one the card's link wraps whole (<a><h3>Title</h3><p>...</a>)."""
+    if segment.kind is not BlockKind.HEADING:
+        return False
+    if decision.rule in _CARD_HEADLINE_RULES:
+        return True
+    return decision.rule == "main:text" and enclosing_href(segment.owner) is not None
+
+
+#: A card's headline: taken for another story, or a heading all link whose address reads
+#: like no article's ("/wedding-ideas/elopement-checklist").
+_CARD_HEADLINE_RULES = frozenset({"link:headline", "main:links"})
+
+
+def _teaser_summary(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+) -> list[int]:
+    """The article's segments in the small box a headline opens, if none is a heading."""
+    last = _box_after(segments, features, decisions, index, options)
+    if last is None or last - index > options.max_teaser_card_blocks:
+        return []
+    summary = [i for i in range(index + 1, last + 1) if decisions[i].region is Region.MAIN]
+    if any(segments[i].kind is BlockKind.HEADING for i in summary):
+        return []
+    return summary
+
+
+def _box_after(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+    *,
+    needs_main: bool = False,
+) -> int | None:
+    """The last segment of the smallest box around segment `index` that holds others,
+    if the segment opens it (at most short_block_chars of article text above it). The
+    label's own element counts: an infobox's title is often its bare text. With
+    `needs_main`, a box holding none of the article after the label is passed over."""
+    owner = segments[index].owner
+    for depth, box in enumerate(itertools.chain((owner,), owner.iterancestors())):
+        if depth > options.chain_limit or box.tag in ("body", "html"):
+            return None
+        first = last = index
+        while first > 0 and is_within(segments[first - 1].owner, box):
+            first -= 1
+        while last + 1 < len(segments) and is_within(segments[last + 1].owner, box):
+            last += 1
+        if first == last == index:
+            continue
+        if needs_main and not any(
+            decisions[i].region is Region.MAIN for i in range(index + 1, last + 1)
+        ):
+            continue
+        above = sum(
+            features[i].chars for i in range(first, index) if decisions[i].region is Region.MAIN
+        )
+        return last if above <= options.short_block_chars and last > index else None
+    return None
+
+
+def _trim_engagement_tail(
+    features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """After the article's last full paragraph, short blocks that introduce the author or
+    invite the reader to comment, share, follow, subscribe or read on are the page's, not
+    the story's."""
+    last = next(
+        (
+            index
+            for index in range(len(decisions) - 1, -1, -1)  # no list of every main index
+            if decisions[index].region is Region.MAIN
+            and is_full_paragraph(features[index], options)
+        ),
+        None,
+    )
+    if last is None:
+        return
+    for index in range(last + 1, len(decisions)):
+        if decisions[index].region is not Region.MAIN:
+            continue
+        route = engagement_route(features[index], options)
+        if route is not None:
+            cue, _, region, role = route
+            decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _widen_tail_appeals(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """An appeal at the article's foot often opens as a paragraph about the site ("Gefällt
+    dir unser Magazin? ...", "We have reported for 106 years ...") and closes with the ask:
+    the lines of the block the ask ends are the appeal too, when the block is set apart
+    from the article's paragraphs by its markup (a story's last paragraph with a plea
+    appended after a <br> keeps its story) and holds less than the rest of the article."""
+    for index, decision in enumerate(decisions):
+        if decision.rule != "tail:appeal":
+            continue
+        owner = segments[index].owner
+        first = index
+        while (
+            first > 0
+            and segments[first - 1].owner is owner
+            and decisions[first - 1].region is Region.MAIN
+        ):
+            first -= 1
+        if first == index or not _set_apart(segments, decisions, first):
+            continue
+        block_chars = sum(features[i].chars for i in range(first, index))
+        other_chars = sum(
+            feature.chars
+            for i, (feature, other) in enumerate(zip(features, decisions, strict=True))
+            if other.region is Region.MAIN and not first <= i < index
+        )
+        if other_chars < block_chars:
+            continue
+        for i in range(first, index):
+            decisions[i] = Decision(decision.region, decision.role, "tail:appeal-block")
+
+
+def _set_apart(segments: list[Segment], decisions: list[Decision], index: int) -> bool:
+    """The block of segment `index` differs in tag or class from the article's paragraph
+    before it."""
+    owner = segments[index].owner
+    before = next(
+        (
+            segments[i].owner
+            for i in range(index - 1, -1, -1)
+            if decisions[i].region is Region.MAIN and segments[i].owner is not owner
+        ),
+        None,
+    )
+    return before is not None and (before.tag, before.get("class")) != (
+        owner.tag,
+        owner.get("class"),
+    )
+
+
+def _trim_main_tail(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """Short fragments after the article's last sentence ("Follow us", "Weibo", a tag
+    row) are what the page hangs below the article, not its end. The fragments that
+    continue the block or list the article ends with (a song's last lines, the last items
+    of a list of facts) are the article's own."""
+    tail: list[int] = []
+    end: int | None = None  # the article's last segment that is not a fragment
+    for index in range(len(decisions) - 1, -1, -1):  # no list of every main index
+        if decisions[index].region is not Region.MAIN:
+            continue
+        feature = features[index]
+        if feature.sentences or feature.chars >= options.short_block_chars:
+            end = index
+            break
+        tail.append(index)
+    if end is None:
+        return  # nothing but fragments: they are the article
+    tail.reverse()
+    last = segments[end]
+    while tail and _continues(last, segments[tail[0]]):
+        tail.pop(0)
+    for index in tail:
+        decisions[index] = Decision(Region.BOILERPLATE, "trailer", "neighbours:tail")
+
+
+def _continues(last: Segment, fragment: Segment) -> bool:
+    """The fragment is more of the block `last` is a line of, or an item of its list."""
+    if fragment.owner is last.owner:
+        return True
+    return (
+        fragment.owner.tag == last.owner.tag == "li"
+        and fragment.owner.getparent() is last.owner.getparent()
+    )
+
+
+def _route_field_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A field's label the article keeps ("Release Date:") over a block a text cue made
+    boilerplate (the date line) names that block: it goes where the block goes. A label
+    over the article's own text, over a block decided by markup alone, or over a product's
+    shop line ("The best overall:" in a buying guide) stays."""
+    for index in range(len(segments) - 1):
+        after = decisions[index + 1]
+        if (
+            decisions[index].region is Region.MAIN
+            and after.region is Region.BOILERPLATE
+            and after.rule.startswith("text:")
+            and features[index].words <= options.max_field_label_words
+            and segments[index].text.rstrip().endswith(":")
+        ):
+            decisions[index] = Decision(after.region, after.role, "neighbours:field-label")
+
+
+#: The regions a heading that heads none of the article may take from what it heads.
+_ORPHAN_REGIONS = frozenset({Region.SIDEBAR, Region.AD, Region.LEGAL, Region.BOILERPLATE})
+
+
+def _route_orphan_headings(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label-length heading the article keeps whose section holds none of the article
+    ("Weitere Tourentipps in Schweden" over a row of teasers, "Keine Lust alleine zu
+    radeln?" over a booking widget) is the title of what it heads: it takes the region and
+    role of the first block under it, or is the label of the side stories under it. Its
+    section runs to the next heading of its level or above. Left alone: a heading whose
+    section holds nothing (straight over its subheading); one whose first block lies
+    outside the heading's own box (the article's end, then the page's next box) or was
+    decided by no cue (a closing pull quote over the page's unmarked credits). A longer
+    "heading" is a paragraph set in large type."""
+    # Backwards: a subheading over none of the article goes first, and leaves its heading
+    # over none of it too.
+    for index in reversed(range(len(segments))):
+        heading = segments[index]
+        if (
+            heading.kind is not BlockKind.HEADING
+            or decisions[index].region is not Region.MAIN
+            or features[index].words > options.max_label_words
+        ):
+            continue
+        first = _first_headed(segments, decisions, index)
+        if first is None:
+            continue
+        headed, box = decisions[first], heading.owner.getparent()
+        if (
+            headed.region in _ORPHAN_REGIONS
+            and headed.rule != "other"
+            and box is not None
+            and is_within(segments[first].owner, box)
+        ):
+            decisions[index] = _orphan_heading_decision(headed)
+
+
+def _orphan_heading_decision(headed: Decision) -> Decision:
+    """Over side stories, the box's label (as a headed box's, `box:heading`): no story of
+    its own. Over anything else, what it heads."""
+    if headed.region is Region.SIDEBAR:
+        return Decision(Region.BOILERPLATE, "related", "neighbours:orphan-heading")
+    return Decision(headed.region, headed.role, "neighbours:orphan-heading")
+
+
+def _first_headed(segments: list[Segment], decisions: list[Decision], index: int) -> int | None:
+    """The first block the heading at `index` heads, if nothing in its section is the
+    article's; None when its section holds article text or nothing."""
+    level = segments[index].level
+    first: int | None = None
+    for later in range(index + 1, len(segments)):
+        segment = segments[later]
+        if segment.kind is BlockKind.HEADING and segment.level <= level:
+            break
+        if decisions[later].region is Region.MAIN:
+            return None
+        first = later if first is None else first
+    return first
+
+
+def _nearest(decisions: list[Decision], index: int, step: int) -> Decision | None:
+    position = index + step
+    if 0 <= position < len(decisions):
+        return decisions[position]
+    return None
