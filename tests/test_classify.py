@@ -1532,25 +1532,20 @@ def test_a_teaser_card_whose_link_reads_like_no_article_still_leaves() -> None:
     assert "Part 1 of our guide" not in article.text
 
 
-def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -> None:
-    cards = "".join(
-        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h6>How to set up your "
-        f"desk for long days, part {n}</h6><p>Stiff neck after a few hours at the computer? "
-        f"Part {n} of our guide walks you through the monitor height.</p></a>"
-        for n in range(1, 4)
-    )
-    article = _clean(_article("<h5>Written by our editors</h5>" + cards))
-    assert "Part 2 of our guide" not in article.text
-    assert "long days, part 2" not in article.text
-
-
-def _wrapped_cards(count: int) -> str:
+def _wrapped_cards(count: int, heading: str = "h3") -> str:
+    """Teaser cards each wrapped whole in its link (headline and summary)."""
     return "".join(
-        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><h3>How to set up your "
-        f"desk for long days, part {n}</h3><p>Stiff neck after a few hours at the computer? "
-        f"Part {n} of our guide walks you through the monitor height.</p></a>"
+        f"<a class='card' href='/blog/2024/03/desk-guide-part-{n}'><{heading}>How to set up "
+        f"your desk for long days, part {n}</{heading}><p>Stiff neck after a few hours at the "
+        f"computer? Part {n} of our guide walks you through the monitor height.</p></a>"
         for n in range(1, count + 1)
     )
+
+
+def test_teaser_cards_wrapped_whole_in_their_link_leave_with_their_headlines() -> None:
+    article = _clean(_article("<h5>Written by our editors</h5>" + _wrapped_cards(3, "h6")))
+    assert "Part 2 of our guide" not in article.text
+    assert "long days, part 2" not in article.text
 
 
 def test_a_carousel_of_linked_cards_inside_the_article_leaves_it() -> None:
