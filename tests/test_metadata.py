@@ -81,3 +81,24 @@ def test_whole_article_with_author_class_is_no_byline() -> None:
         + "<div class='share'>Facebook</div></article>",
     )
     assert article.byline is None
+
+
+def test_declared_author_is_the_byline_when_none_is_printed() -> None:
+    authors = '[{"name": "Ann Lee"}, {"name": "Bo Kim"}]'
+    head = f'<script type="application/ld+json">{{"@type": "Article", "author": {authors}}}'
+    head += "</script>"
+    article = _clean(head, PROSE * 3)
+    assert article.byline == "Ann Lee, Bo Kim"
+    assert article.authors == ("Ann Lee", "Bo Kim")
+
+
+def test_marked_up_author_is_the_byline_when_nothing_is_declared() -> None:
+    footer = "<footer><a rel='author' href='/u/a'>Ann Lee</a></footer>"
+    body = f"<div><h1>Title</h1>{PROSE * 3}{footer}</div>"
+    assert _clean("", body).byline == "Ann Lee"
+
+
+def test_an_author_url_is_no_byline() -> None:
+    head = "<meta property='article:author' content='https://social.example/annlee'>"
+    article = _clean(head, PROSE * 3)
+    assert article.byline is None and article.authors == ()

@@ -145,10 +145,31 @@ def extract(
     else:
         found.title = meta.get("title") or _document_title(root)
     found.section = found.section or meta.get("section")
-    if found.byline is None and meta.get("author"):
-        found.authors = split_authors(meta["author"])
+    if found.byline is None:
+        _declared_byline(found, meta.get("author") or _marked_author(root))
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
     return found
+
+
+def _declared_byline(found: Metadata, author: str | None) -> None:
+    """A page that prints no byline line still names its author in its markup: that name
+    (names joined by ", ") is the byline. A URL (a profile link in article:author) or an
+    overlong value is no name."""
+    if not author or "://" in author or len(author) > _MAX_BYLINE_CHARS:
+        return
+    found.authors = split_authors(author)
+    found.byline = ", ".join(found.authors) or None
+
+
+def _marked_author(root: HtmlElement) -> str | None:
+    """The text of the first element marked up as the author (itemprop="author" or
+    rel="author"), when it is short enough to be a name."""
+    for element in root.xpath("//*[@itemprop='author' or @rel='author']"):
+        name = element.find(".//*[@itemprop='name']")
+        text = normalize_space((name if name is not None else element).text_content())
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            return text
+    return None
 
 
 def _document_title(root: HtmlElement) -> str | None:
