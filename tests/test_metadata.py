@@ -102,3 +102,30 @@ def test_an_author_url_is_no_byline() -> None:
     head = "<meta property='article:author' content='https://social.example/annlee'>"
     article = _clean(head, PROSE * 3)
     assert article.byline is None and article.authors == ()
+
+
+def test_printed_byline_stops_before_the_date_and_labels_on_its_line() -> None:
+    for line, byline in [
+        ("By Jane DoePublished: Jan 29, 2025", "By Jane Doe"),
+        ("by Jane Doe | Science | 8 min read", "by Jane Doe"),
+        ("By Jane Doe on January 21, 2023", "By Jane Doe"),
+        ("By Jane Doe - Mar 27, 2024", "By Jane Doe"),
+    ]:
+        article = _clean("", f"<div><h1>Big news today</h1><p>{line}</p>{PROSE * 3}</div>")
+        assert (article.byline, article.authors) == (byline, ("Jane Doe",)), line
+        assert "Jane Doe" not in article.text
+
+
+def test_a_printed_by_without_a_name_gives_way_to_the_declared_author() -> None:
+    head = "<meta name='author' content='Ann Lee'>"
+    body = f"<div><h1>Big news today</h1><p class='byline'>By:</p>{PROSE * 3}</div>"
+    assert _clean(head, body).byline == "Ann Lee"
+
+
+def test_declared_values_are_unescaped_and_nameless_authors_skipped() -> None:
+    authors = '[{"name": "Maria &amp; Kat"}, {"@type": "Person"}]'
+    head = f'<script type="application/ld+json">{{"@type": "Article", "author": {authors}}}'
+    head += "</script><meta property='og:title' content='Tips &amp;#x26; Tricks'>"
+    article = _clean(head, PROSE * 3)
+    assert article.authors == ("Maria", "Kat")
+    assert article.title == "Tips & Tricks"

@@ -9,6 +9,7 @@ segments around the title) and what its markup declares (<meta>, JSON-LD,
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ def declared(root: HtmlElement) -> dict[str, str]:
         found.setdefault(key, value)
     for meta in root.iter("meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
-        content = normalize_space(meta.get("content") or "")
+        content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             found.setdefault(_META_FIELDS[name], content)
     lang = root.get("lang") or root.get("xml:lang")
@@ -115,16 +116,16 @@ def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
         ("author", _names(item.get("author"))),
         ("site_name", _names(item.get("publisher"))),
     ]
-    return [(key, normalize_space(value)) for key, value in pairs if isinstance(value, str)]
+    return [
+        (key, normalize_space(html.unescape(value)))
+        for key, value in pairs
+        if isinstance(value, str)
+    ]
 
 
 def _names(value: object) -> str | None:
     values = value if isinstance(value, list) else [value]
-    names = [
-        str(v.get("name")) if isinstance(v, dict) else v
-        for v in values
-        if isinstance(v, (dict, str))
-    ]
+    names = [v.get("name") if isinstance(v, dict) else v for v in values]
     joined = ", ".join(name for name in names if isinstance(name, str) and name)
     return joined or None
 
@@ -145,10 +146,37 @@ def extract(
     else:
         found.title = meta.get("title") or _document_title(root)
     found.section = found.section or meta.get("section")
+    if found.byline is not None:
+        _trim_printed_byline(found, found.byline)
     if found.byline is None:
         _declared_byline(found, meta.get("author") or _marked_author(root))
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
     return found
+
+
+# Where a printed byline line runs on past the names: a separator, the post's date, a
+# "Published"/"Updated" label (often glued to the last name), a reading time.
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|•·—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
+    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b)"
+)
+
+_NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
+
+
+def _trim_printed_byline(found: Metadata, text: str) -> None:
+    """The byline without what shares its line: date, reading time, a "| Topic" label. A
+    line left with no name after its "By" is no byline (the declared author fills in)."""
+    cut = min(
+        (m.start() for m in (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text)) if m),
+        default=len(text),
+    )
+    text = text[:cut].strip(" ,:;")
+    if _NAMELESS_BYLINE.fullmatch(text):
+        found.byline, found.authors = None, ()
+        return
+    found.byline = text
+    found.authors = split_authors(text)
 
 
 def _declared_byline(found: Metadata, author: str | None) -> None:
