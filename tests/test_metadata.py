@@ -129,3 +129,26 @@ def test_declared_values_are_unescaped_and_nameless_authors_skipped() -> None:
     article = _clean(head, PROSE * 3)
     assert article.authors == ("Maria", "Kat")
     assert article.title == "Tips & Tricks"
+
+
+def test_a_date_printed_near_the_title_dates_an_undeclared_article() -> None:
+    for line, day in [
+        ("September 1st, 2023", dt.date(2023, 9, 1)),
+        ("Last updated on 17 December 2025", dt.date(2025, 12, 17)),
+        ("12.12.2025", dt.date(2025, 12, 12)),
+        ("HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", dt.date(2022, 12, 22)),
+    ]:
+        body = f"<div><h1>Big news today</h1><div><span>{line}</span></div>{PROSE * 3}</div>"
+        assert _clean("", body).published == day, line
+
+
+def test_a_declared_date_wins_over_a_printed_one() -> None:
+    head = "<meta property='article:published_time' content='2020-02-03'>"
+    body = f"<div><h1>Big news today</h1><div><span>12 May 2024</span></div>{PROSE * 3}</div>"
+    assert _clean(head, body).published == dt.date(2020, 2, 3)
+
+
+def test_a_date_inside_prose_does_not_date_the_article() -> None:
+    prose = "<p>" + "On 12 May 2024 the council met and argued about roads and taxes. " * 3
+    body = f"<div><h1>Big news today</h1>{prose}</p>{PROSE * 3}</div>"
+    assert _clean("", body).published is None

@@ -151,7 +151,24 @@ def extract(
     if found.byline is None:
         _declared_byline(found, meta.get("author") or _marked_author(root))
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
+    if found.published is None and title_index is not None:
+        found.published = _header_date(segments, features, title_index, options)
     return found
+
+
+def _header_date(
+    segments: list[Segment], features: list[Features], title_index: int, options: Options
+) -> dt.date | None:
+    """The first date printed on a short line near the title (a post's "Dec 12, 2025"
+    that no dateline cue marked), when the markup declares none."""
+    start = max(0, title_index - options.header_date_blocks_above)
+    stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    for index in range(start, stop):
+        if features[index].words <= options.header_date_max_words:
+            date = date_in(segments[index].text)
+            if date is not None:
+                return date
+    return None
 
 
 # Where a printed byline line runs on past the names: a separator, the post's date, a
@@ -350,20 +367,40 @@ _MONTHS = {
     )
     for name in names
 }
-_PRINTED_DATE = re.compile(r"\b([A-Za-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,9})\.?"
+_PRINTED_DATES = (
+    # also glued to a word before it ("HealthDECEMBER 22, 2022": lines joined unspaced)
+    re.compile(rf"(?:\b|(?<=[a-z])(?=[A-Z])){_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)"),
+    re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
+)
 
 
 def date_in(text: str | None) -> dt.date | None:
-    """The date in a printed dateline such as "Brussels (AFP) Nov 17, 2015"."""
+    """The first date printed in a line: "Brussels (AFP) Nov 17, 2015", "12 November
+    2025", "September 1st, 2023", "12.12.2025", "2025-12-12"."""
     if not text:
         return None
-    match = _PRINTED_DATE.search(text)
-    if not match:
-        return None
-    month = _MONTHS.get(match.group(1).lower()[:3]) or _MONTHS.get(match.group(1).lower())
+    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        date = _calendar_date(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _calendar_date(match: re.Match[str]) -> dt.date | None:
+    month_text = match.group("month")
+    if month_text.isdigit():
+        month: int | None = int(month_text)
+    else:
+        word = month_text.lower()
+        month = _MONTHS.get(word) or _MONTHS.get(word[:3])
     if month is None:
         return None
     try:
-        return dt.date(int(match.group(3)), month, int(match.group(2)))
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
