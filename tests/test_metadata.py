@@ -152,3 +152,16 @@ def test_a_date_inside_prose_does_not_date_the_article() -> None:
     prose = "<p>" + "On 12 May 2024 the council met and argued about roads and taxes. " * 3
     body = f"<div><h1>Big news today</h1>{prose}</p>{PROSE * 3}</div>"
     assert _clean("", body).published is None
+
+
+def test_a_site_name_part_is_cut_from_the_title() -> None:
+    site = "<meta property='og:site_name' content='Example Times'>"
+    host = "<link rel='canonical' href='https://www.newsexample.com/story'>"
+    cases = [
+        (site + "<title>Big news today – Example Times</title>", "Big news today"),
+        (site + "<title>Example Times | Big news today</title>", "Big news today"),
+        (host + "<title>Big news today | NewsExample.com</title>", "Big news today"),
+        (site + "<title>Big news today | Opinion</title>", "Big news today | Opinion"),
+    ]
+    for head, title in cases:
+        assert _clean(head, PROSE * 3).title == title, head

@@ -145,6 +145,8 @@ def extract(
         _printed_header(found, segments, features, title_index, options)
     else:
         found.title = meta.get("title") or _document_title(root)
+    if found.title:
+        found.title = _without_site_name(found.title, _site_names(root, found.site_name))
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _trim_printed_byline(found, found.byline)
@@ -194,6 +196,44 @@ def _trim_printed_byline(found: Metadata, text: str) -> None:
         return
     found.byline = text
     found.authors = split_authors(text)
+
+
+# What sets a site's name off a story's title: "Story | Site", "Site – Story".
+_TITLE_PARTS = re.compile(r"\s+[|–—:_-]{1,2}\s+|\s*\|\s*")
+
+
+def _site_names(root: HtmlElement, site_name: str | None) -> tuple[str, ...]:
+    """The site's name (og:site_name) and its host (canonical link or og:url), squashed
+    to lower-case letters and digits."""
+    names = [site_name or ""]
+    for link in root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"):
+        host = re.sub(r"^[a-z]+://(?:www\.)?", "", str(link).lower()).split("/")[0]
+        names.append(host)
+    return tuple(squashed for name in names if len(squashed := _squash(name)) >= 3)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
+    """The title without a first or last part that names the site (its og:site_name, or
+    a part found in its host name: "Guide | Newegg.com" on newegg.com)."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2 or not site_names:
+        return title
+
+    def names_site(part: str) -> bool:
+        squashed = _squash(part)
+        return bool(squashed) and any(
+            squashed == name or (len(squashed) >= 4 and squashed in name) for name in site_names
+        )
+
+    if names_site(parts[-1]):
+        return title[: title.rfind(parts[-1])].rstrip(" |–—:_-") or title
+    if names_site(parts[0]):
+        return title[len(parts[0]) :].lstrip(" |–—:_-") or title
+    return title
 
 
 def _declared_byline(found: Metadata, author: str | None) -> None:
