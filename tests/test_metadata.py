@@ -165,3 +165,12 @@ def test_a_site_name_part_is_cut_from_the_title() -> None:
     ]
     for head, title in cases:
         assert _clean(head, PROSE * 3).title == title, head
+
+
+def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:
+    graph = (
+        '{"@graph": [{"@type": "Article", "author": {"@id": "#ann"}},'
+        ' {"@type": "Person", "@id": "#ann", "name": "Ann Lee"}]}'
+    )
+    head = f'<script type="application/ld+json">{graph}</script>'
+    assert _clean(head, PROSE * 3).byline == "Ann Lee"

@@ -79,18 +79,19 @@ _META_FIELDS = {
 
 
 def _jsonld_fields(root: HtmlElement) -> list[tuple[str, str]]:
-    fields: list[tuple[str, str]] = []
+    items: list[dict[str, object]] = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         raw = script.text or ""
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
         try:
-            data = json.loads(raw)
+            items.extend(_jsonld_items(json.loads(raw)))
         except ValueError:
             continue
-        for item in _jsonld_items(data):
-            fields.extend(_jsonld_item_fields(item))
-    return fields
+    # An author or publisher given as {"@id": ...} is named by the node with that @id
+    # elsewhere in the page's JSON-LD (a Person node of the same @graph, as Yoast writes).
+    by_id = {str(item["@id"]): item for item in items if "@id" in item and "name" in item}
+    return [pair for item in items for pair in _jsonld_item_fields(item, by_id)]
 
 
 def _jsonld_items(data: object) -> list[dict[str, object]]:
@@ -105,7 +106,9 @@ def _jsonld_items(data: object) -> list[dict[str, object]]:
     return flat
 
 
-def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
+def _jsonld_item_fields(
+    item: dict[str, object], by_id: dict[str, dict[str, object]]
+) -> list[tuple[str, str]]:
     kind = str(item.get("@type", ""))
     if not any(word in kind for word in ("Article", "Posting", "Report", "WebPage")):
         return []
@@ -113,8 +116,8 @@ def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
         ("title", item.get("headline")),
         ("date", item.get("datePublished")),
         ("section", item.get("articleSection")),
-        ("author", _names(item.get("author"))),
-        ("site_name", _names(item.get("publisher"))),
+        ("author", _names(item.get("author"), by_id)),
+        ("site_name", _names(item.get("publisher"), by_id)),
     ]
     return [
         (key, normalize_space(html.unescape(value)))
@@ -123,9 +126,13 @@ def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
     ]
 
 
-def _names(value: object) -> str | None:
+def _names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
     values = value if isinstance(value, list) else [value]
-    names = [v.get("name") if isinstance(v, dict) else v for v in values]
+    nodes = [
+        by_id.get(str(v.get("@id")), v) if isinstance(v, dict) and "name" not in v else v
+        for v in values
+    ]
+    names = [v.get("name") if isinstance(v, dict) else v for v in nodes]
     joined = ", ".join(name for name in names if isinstance(name, str) and name)
     return joined or None
 
