@@ -30,7 +30,7 @@ class ExtractorSpec:
     key: str  # what --only matches (by prefix)
     label: str  # the table's row name
     factory: Callable[[], Extractor]
-    meta: frozenset[str]  # which of title/byline/date it reports (scored on readability)
+    meta: frozenset[str]  # which of title/byline/date it reports (scored on readability, wcxb)
     scored: bool = True  # False for the bare parse, which is a timing baseline only
 
 

@@ -30,6 +30,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import scoring
 import tables
 from corpus_files import DEFAULT_CORPUS, SETS, load_truth
 from peers import ExtractorSpec, select
@@ -106,10 +107,13 @@ def run_all(args: argparse.Namespace, extractors: list[ExtractorSpec]) -> list[P
     return results
 
 
-def metadata_counts(args: argparse.Namespace) -> dict[str, int]:
-    """How many readability pages have each metadata field (the rates' denominators)."""
-    rows = load_truth(args.corpus, "readability")[: args.limit]
-    fields = {"title": "title", "byline": "byline", "date": "published"}
+def metadata_counts(args: argparse.Namespace, set_name: str) -> dict[str, int] | None:
+    """How many of the set's pages have each metadata field (the rates' denominators);
+    None for a set whose truth has no metadata."""
+    fields = scoring.METADATA_KEYS.get(set_name)
+    if fields is None:
+        return None
+    rows = load_truth(args.corpus, set_name)[: args.limit]
     return {name: sum(1 for row in rows if row.get(key)) for name, key in fields.items()}
 
 
@@ -127,7 +131,7 @@ def emit(args: argparse.Namespace, results: list[PassResult], elapsed: float) ->
         in_set = [result for result in results if result.set_name == set_name]
         reports.append(tables.set_report(set_name, in_set, args.warmup))
     for set_report in reports:
-        counts = metadata_counts(args) if set_report.set_name == "readability" else None
+        counts = metadata_counts(args, set_report.set_name)
         render = tables.markdown_table if args.markdown else tables.text_table
         print(render(set_report, counts), end="\n\n")
     print(tables.TIMING_NOTE.format(warmup=args.warmup), end="\n\n")

@@ -118,8 +118,14 @@ def snippets_found(snippets: Iterable[str], text: str) -> int:
 
 
 # --------------------------------------------------------------------------------------
-# Metadata (readability)
+# Metadata (readability, wcxb)
 # --------------------------------------------------------------------------------------
+
+# Per set: metadata field -> the truth key holding it. Sets not named here score no metadata.
+METADATA_KEYS: dict[str, dict[str, str]] = {
+    "readability": {"title": "title", "byline": "byline", "date": "published"},
+    "wcxb": {"title": "title", "byline": "author", "date": "published"},
+}
 
 
 def norm_words(text: str) -> str:
@@ -170,13 +176,17 @@ def match_date(expected: str, predicted: str | dt.date | None) -> tuple[bool, bo
     return same_day and (true[1] is None or true[1] == pred[1]), same_day
 
 
-def score_metadata(truth: Mapping[str, Any], out: Extraction, fields: frozenset[str]) -> Metrics:
-    """`<field>_exact` / `<field>_norm` for each of the extractor's `fields` the truth has;
-    None where the truth lacks the field or the extractor does not report it."""
+def score_metadata(
+    truth: Mapping[str, Any], out: Extraction, fields: frozenset[str], set_name: str = "readability"
+) -> Metrics:
+    """`<field>_exact` / `<field>_norm` for each of the extractor's `fields` the truth has
+    (under the set's key, METADATA_KEYS); None where the truth lacks the field or the
+    extractor does not report it."""
+    keys = METADATA_KEYS[set_name]
     checks: dict[str, tuple[Any, Callable[[str], tuple[bool, bool]]]] = {
-        "title": (truth.get("title"), lambda e: match_text(e, out.title, norm_words)),
-        "byline": (truth.get("byline"), lambda e: match_text(e, out.byline, norm_byline)),
-        "date": (truth.get("published"), lambda e: match_date(e, out.published)),
+        "title": (truth.get(keys["title"]), lambda e: match_text(e, out.title, norm_words)),
+        "byline": (truth.get(keys["byline"]), lambda e: match_text(e, out.byline, norm_byline)),
+        "date": (truth.get(keys["date"]), lambda e: match_date(e, out.published)),
     }
     metrics: Metrics = {}
     for name, (expected, check) in checks.items():
@@ -211,11 +221,16 @@ def score_page(
     """One page's figures for its set (`meta`: the metadata fields to score)."""
     if set_name in ("aeb", "readability"):
         metrics = score_shingles(truth_text(set_name, truth), out.text)
-        if set_name == "readability":
-            metrics.update(score_metadata(truth, out, meta))
-        return metrics
+    else:
+        metrics = _score_snippets(set_name, truth, out)
+    if set_name in METADATA_KEYS:
+        metrics.update(score_metadata(truth, out, meta, set_name))
+    return metrics
+
+
+def _score_snippets(set_name: str, truth: Mapping[str, Any], out: Extraction) -> Metrics:
     with_, without = list(truth.get("with") or []), list(truth.get("without") or [])
-    metrics = {
+    metrics: Metrics = {
         "with_found": snippets_found(with_, out.text),
         "with_total": len(with_),
         "without_found": snippets_found(without, out.text),
@@ -247,14 +262,18 @@ def _share(part: int, whole: int) -> float | None:
 
 def aggregate(set_name: str, records: Sequence[Mapping[str, Any]]) -> dict[str, float | None]:
     """The set's table figures from its per-page records."""
+    result = _aggregate_text(set_name, records)
+    for field in METADATA_KEYS.get(set_name, {}):
+        for kind in ("exact", "norm"):
+            result[f"{field}_{kind}"] = _mean(rec.get(f"{field}_{kind}") for rec in records)
+    return result
+
+
+def _aggregate_text(set_name: str, records: Sequence[Mapping[str, Any]]) -> dict[str, float | None]:
     if set_name in ("aeb", "readability"):
         # Means over pages, F1 from the two means (aeb's evaluate.py).
         p, r = _mean(rec.get("p") for rec in records), _mean(rec.get("r") for rec in records)
-        result = {"precision": p, "recall": r, "f1": _f1(p, r)}
-        for field in ("title", "byline", "date") if set_name == "readability" else ():
-            for kind in ("exact", "norm"):
-                result[f"{field}_{kind}"] = _mean(rec.get(f"{field}_{kind}") for rec in records)
-        return result
+        return {"precision": p, "recall": r, "f1": _f1(p, r)}
     if set_name == "wcxb":
         return {
             "precision": _mean(rec.get("p") for rec in records),

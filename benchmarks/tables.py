@@ -110,10 +110,9 @@ def _pair(row: Row, name: str) -> str:
 
 
 def columns(set_name: str) -> list[str]:
-    middle = {
-        "wcxb": ["with", "without"],
-        "readability": ["title (exact / norm)", "byline (exact / norm)", "date (exact / norm)"],
-    }.get(set_name, [])
+    middle = ["with", "without"] if set_name == "wcxb" else []
+    if set_name in scoring.METADATA_KEYS:
+        middle += ["title (exact / norm)", "byline (exact / norm)", "date (exact / norm)"]
     tail = ["failed", "empty", "median ms", "x lxml (median)", "x lxml (total)", "peak dRSS MiB"]
     return ["extractor", "precision", "recall", "F1", *middle, *tail]
 
@@ -125,8 +124,8 @@ def cells(set_name: str, row: Row) -> list[str]:
     middle: list[str] = []
     if set_name == "wcxb":
         middle = [_pct(m.get("with")), _pct(m.get("without"))]
-    elif set_name == "readability":
-        middle = [_pair(row, "title"), _pair(row, "byline"), _pair(row, "date")]
+    if set_name in scoring.METADATA_KEYS:
+        middle += [_pair(row, "title"), _pair(row, "byline"), _pair(row, "date")]
     return [
         row.label,
         _num(m.get("precision")),
@@ -148,7 +147,8 @@ def cells(set_name: str, row: Row) -> list[str]:
 
 _TITLES = {
     "aeb": "shingle F1 vs article_body (P: mean over non-empty outputs; R: mean over pages)",
-    "wcxb": "word-bag P/R/F1 vs main_content, mean of per-page figures; with/without snippets",
+    "wcxb": "word-bag P/R/F1 vs main_content, mean of per-page figures; with/without "
+    "snippets; metadata match rates",
     "trafilatura-eval": "snippet P/R/F1 pooled over pages",
     "readability": "shingle F1 vs expected_text (soft target); metadata match rates",
 }
@@ -164,6 +164,8 @@ def footer(report: SetReport, counts: dict[str, int] | None = None) -> list[str]
         lines.append(
             "Metadata rates over pages whose truth has the field: "
             + ", ".join(f"{name} n={count}" for name, count in counts.items())
+            + "; a date matches (norm) when the calendar day agrees, exact also needs the time "
+            "when the truth gives one"
         )
     return lines + report.notes
 

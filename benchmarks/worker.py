@@ -82,7 +82,7 @@ def run_page(
     extractor: Extractor, page: Page, html: bytes, task: PassTask, meta: frozenset[str]
 ) -> dict[str, Any]:
     """Extract, time and score one page; an exception is a failed page, never fatal."""
-    want_meta = task.set_name == "readability"
+    want_meta = task.set_name in scoring.METADATA_KEYS
     error: str | None = None
     start = time.perf_counter()
     try:
@@ -130,7 +130,7 @@ def run_pass(task: PassTask) -> PassResult:
     for page in pages[: task.warmup]:
         try:
             with time_limit(task.timeout):
-                extractor(page.html(), page.url, task.set_name == "readability")
+                extractor(page.html(), page.url, task.set_name in scoring.METADATA_KEYS)
         except Exception:  # warm-up only: the timed pass records failures
             continue
     for page in pages:

@@ -81,3 +81,96 @@ def test_whole_article_with_author_class_is_no_byline() -> None:
         + "<div class='share'>Facebook</div></article>",
     )
     assert article.byline is None
+
+
+def test_declared_author_is_the_byline_when_none_is_printed() -> None:
+    authors = '[{"name": "Ann Lee"}, {"name": "Bo Kim"}]'
+    head = f'<script type="application/ld+json">{{"@type": "Article", "author": {authors}}}'
+    head += "</script>"
+    article = _clean(head, PROSE * 3)
+    assert article.byline == "Ann Lee, Bo Kim"
+    assert article.authors == ("Ann Lee", "Bo Kim")
+
+
+def test_marked_up_author_is_the_byline_when_nothing_is_declared() -> None:
+    footer = "<footer><a rel='author' href='/u/a'>Ann Lee</a></footer>"
+    body = f"<div><h1>Title</h1>{PROSE * 3}{footer}</div>"
+    assert _clean("", body).byline == "Ann Lee"
+
+
+def test_an_author_url_is_no_byline() -> None:
+    head = "<meta property='article:author' content='https://social.example/annlee'>"
+    article = _clean(head, PROSE * 3)
+    assert article.byline is None and article.authors == ()
+
+
+def test_printed_byline_stops_before_the_date_and_labels_on_its_line() -> None:
+    for line, byline in [
+        ("By Jane DoePublished: Jan 29, 2025", "By Jane Doe"),
+        ("by Jane Doe | Science | 8 min read", "by Jane Doe"),
+        ("By Jane Doe on January 21, 2023", "By Jane Doe"),
+        ("By Jane Doe - Mar 27, 2024", "By Jane Doe"),
+    ]:
+        article = _clean("", f"<div><h1>Big news today</h1><p>{line}</p>{PROSE * 3}</div>")
+        assert (article.byline, article.authors) == (byline, ("Jane Doe",)), line
+        assert "Jane Doe" not in article.text
+
+
+def test_a_printed_by_without_a_name_gives_way_to_the_declared_author() -> None:
+    head = "<meta name='author' content='Ann Lee'>"
+    body = f"<div><h1>Big news today</h1><p class='byline'>By:</p>{PROSE * 3}</div>"
+    assert _clean(head, body).byline == "Ann Lee"
+
+
+def test_declared_values_are_unescaped_and_nameless_authors_skipped() -> None:
+    authors = '[{"name": "Maria &amp; Kat"}, {"@type": "Person"}]'
+    head = f'<script type="application/ld+json">{{"@type": "Article", "author": {authors}}}'
+    head += "</script><meta property='og:title' content='Tips &amp;#x26; Tricks'>"
+    article = _clean(head, PROSE * 3)
+    assert article.authors == ("Maria", "Kat")
+    assert article.title == "Tips & Tricks"
+
+
+def test_a_date_printed_near_the_title_dates_an_undeclared_article() -> None:
+    for line, day in [
+        ("September 1st, 2023", dt.date(2023, 9, 1)),
+        ("Last updated on 17 December 2025", dt.date(2025, 12, 17)),
+        ("12.12.2025", dt.date(2025, 12, 12)),
+        ("HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", dt.date(2022, 12, 22)),
+    ]:
+        body = f"<div><h1>Big news today</h1><div><span>{line}</span></div>{PROSE * 3}</div>"
+        assert _clean("", body).published == day, line
+
+
+def test_a_declared_date_wins_over_a_printed_one() -> None:
+    head = "<meta property='article:published_time' content='2020-02-03'>"
+    body = f"<div><h1>Big news today</h1><div><span>12 May 2024</span></div>{PROSE * 3}</div>"
+    assert _clean(head, body).published == dt.date(2020, 2, 3)
+
+
+def test_a_date_inside_prose_does_not_date_the_article() -> None:
+    prose = "<p>" + "On 12 May 2024 the council met and argued about roads and taxes. " * 3
+    body = f"<div><h1>Big news today</h1>{prose}</p>{PROSE * 3}</div>"
+    assert _clean("", body).published is None
+
+
+def test_a_site_name_part_is_cut_from_the_title() -> None:
+    site = "<meta property='og:site_name' content='Example Times'>"
+    host = "<link rel='canonical' href='https://www.newsexample.com/story'>"
+    cases = [
+        (site + "<title>Big news today – Example Times</title>", "Big news today"),
+        (site + "<title>Example Times | Big news today</title>", "Big news today"),
+        (host + "<title>Big news today | NewsExample.com</title>", "Big news today"),
+        (site + "<title>Big news today | Opinion</title>", "Big news today | Opinion"),
+    ]
+    for head, title in cases:
+        assert _clean(head, PROSE * 3).title == title, head
+
+
+def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:
+    graph = (
+        '{"@graph": [{"@type": "Article", "author": {"@id": "#ann"}},'
+        ' {"@type": "Person", "@id": "#ann", "name": "Ann Lee"}]}'
+    )
+    head = f'<script type="application/ld+json">{graph}</script>'
+    assert _clean(head, PROSE * 3).byline == "Ann Lee"

@@ -9,6 +9,7 @@ segments around the title) and what its markup declares (<meta>, JSON-LD,
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ def declared(root: HtmlElement) -> dict[str, str]:
         found.setdefault(key, value)
     for meta in root.iter("meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
-        content = normalize_space(meta.get("content") or "")
+        content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             found.setdefault(_META_FIELDS[name], content)
     lang = root.get("lang") or root.get("xml:lang")
@@ -78,18 +79,19 @@ _META_FIELDS = {
 
 
 def _jsonld_fields(root: HtmlElement) -> list[tuple[str, str]]:
-    fields: list[tuple[str, str]] = []
+    items: list[dict[str, object]] = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         raw = script.text or ""
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
         try:
-            data = json.loads(raw)
+            items.extend(_jsonld_items(json.loads(raw)))
         except ValueError:
             continue
-        for item in _jsonld_items(data):
-            fields.extend(_jsonld_item_fields(item))
-    return fields
+    # An author or publisher given as {"@id": ...} is named by the node with that @id
+    # elsewhere in the page's JSON-LD (a Person node of the same @graph, as Yoast writes).
+    by_id = {str(item["@id"]): item for item in items if "@id" in item and "name" in item}
+    return [pair for item in items for pair in _jsonld_item_fields(item, by_id)]
 
 
 def _jsonld_items(data: object) -> list[dict[str, object]]:
@@ -104,7 +106,9 @@ def _jsonld_items(data: object) -> list[dict[str, object]]:
     return flat
 
 
-def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
+def _jsonld_item_fields(
+    item: dict[str, object], by_id: dict[str, dict[str, object]]
+) -> list[tuple[str, str]]:
     kind = str(item.get("@type", ""))
     if not any(word in kind for word in ("Article", "Posting", "Report", "WebPage")):
         return []
@@ -112,19 +116,23 @@ def _jsonld_item_fields(item: dict[str, object]) -> list[tuple[str, str]]:
         ("title", item.get("headline")),
         ("date", item.get("datePublished")),
         ("section", item.get("articleSection")),
-        ("author", _names(item.get("author"))),
-        ("site_name", _names(item.get("publisher"))),
+        ("author", _names(item.get("author"), by_id)),
+        ("site_name", _names(item.get("publisher"), by_id)),
     ]
-    return [(key, normalize_space(value)) for key, value in pairs if isinstance(value, str)]
+    return [
+        (key, normalize_space(html.unescape(value)))
+        for key, value in pairs
+        if isinstance(value, str)
+    ]
 
 
-def _names(value: object) -> str | None:
+def _names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
     values = value if isinstance(value, list) else [value]
-    names = [
-        str(v.get("name")) if isinstance(v, dict) else v
+    nodes = [
+        by_id.get(str(v.get("@id")), v) if isinstance(v, dict) and "name" not in v else v
         for v in values
-        if isinstance(v, (dict, str))
     ]
+    names = [v.get("name") if isinstance(v, dict) else v for v in nodes]
     joined = ", ".join(name for name in names if isinstance(name, str) and name)
     return joined or None
 
@@ -144,11 +152,116 @@ def extract(
         _printed_header(found, segments, features, title_index, options)
     else:
         found.title = meta.get("title") or _document_title(root)
+    if found.title:
+        found.title = _without_site_name(found.title, _site_names(root, found.site_name))
     found.section = found.section or meta.get("section")
-    if found.byline is None and meta.get("author"):
-        found.authors = split_authors(meta["author"])
+    if found.byline is not None:
+        _trim_printed_byline(found, found.byline)
+    if found.byline is None:
+        _declared_byline(found, meta.get("author") or _marked_author(root))
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
+    if found.published is None and title_index is not None:
+        found.published = _header_date(segments, features, title_index, options)
     return found
+
+
+def _header_date(
+    segments: list[Segment], features: list[Features], title_index: int, options: Options
+) -> dt.date | None:
+    """The first date printed on a short line near the title (a post's "Dec 12, 2025"
+    that no dateline cue marked), when the markup declares none."""
+    start = max(0, title_index - options.header_date_blocks_above)
+    stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    for index in range(start, stop):
+        if features[index].words <= options.header_date_max_words:
+            date = date_in(segments[index].text)
+            if date is not None:
+                return date
+    return None
+
+
+# Where a printed byline line runs on past the names: a separator, the post's date, a
+# "Published"/"Updated" label (often glued to the last name), a reading time.
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|•·—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
+    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b)"
+)
+
+_NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
+
+
+def _trim_printed_byline(found: Metadata, text: str) -> None:
+    """The byline without what shares its line: date, reading time, a "| Topic" label. A
+    line left with no name after its "By" is no byline (the declared author fills in)."""
+    cut = min(
+        (m.start() for m in (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text)) if m),
+        default=len(text),
+    )
+    text = text[:cut].strip(" ,:;")
+    if _NAMELESS_BYLINE.fullmatch(text):
+        found.byline, found.authors = None, ()
+        return
+    found.byline = text
+    found.authors = split_authors(text)
+
+
+# What sets a site's name off a story's title: "Story | Site", "Site – Story".
+_TITLE_PARTS = re.compile(r"\s+[|–—:_-]{1,2}\s+|\s*\|\s*")
+
+
+def _site_names(root: HtmlElement, site_name: str | None) -> tuple[str, ...]:
+    """The site's name (og:site_name) and its host (canonical link or og:url), squashed
+    to lower-case letters and digits."""
+    names = [site_name or ""]
+    for link in root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"):
+        host = re.sub(r"^[a-z]+://(?:www\.)?", "", str(link).lower()).split("/")[0]
+        names.append(host)
+    return tuple(squashed for name in names if len(squashed := _squash(name)) >= 3)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
+    """The title without a first or last part that names the site (its og:site_name, or
+    a part found in its host name: "Guide | Newegg.com" on newegg.com)."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2 or not site_names:
+        return title
+
+    def names_site(part: str) -> bool:
+        squashed = _squash(part)
+        return bool(squashed) and any(
+            squashed == name or (len(squashed) >= 4 and squashed in name) for name in site_names
+        )
+
+    if names_site(parts[-1]):
+        return title[: title.rfind(parts[-1])].rstrip(" |–—:_-") or title
+    if names_site(parts[0]):
+        return title[len(parts[0]) :].lstrip(" |–—:_-") or title
+    return title
+
+
+def _declared_byline(found: Metadata, author: str | None) -> None:
+    """A page that prints no byline line still names its author in its markup: that name
+    (names joined by ", ") is the byline. A URL (a profile link in article:author) or an
+    overlong value is no name."""
+    if not author or "://" in author or len(author) > _MAX_BYLINE_CHARS:
+        return
+    found.authors = split_authors(author)
+    found.byline = ", ".join(found.authors) or None
+
+
+def _marked_author(root: HtmlElement) -> str | None:
+    """The text of the first element marked up as the author (itemprop="author" or
+    rel="author"), when it is short enough to be a name."""
+    for element in root.xpath("//*[@itemprop='author' or @rel='author']"):
+        name = element.find(".//*[@itemprop='name']")
+        text = normalize_space((name if name is not None else element).text_content())
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            return text
+    return None
 
 
 def _document_title(root: HtmlElement) -> str | None:
@@ -301,20 +414,40 @@ _MONTHS = {
     )
     for name in names
 }
-_PRINTED_DATE = re.compile(r"\b([A-Za-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,9})\.?"
+_PRINTED_DATES = (
+    # also glued to a word before it ("HealthDECEMBER 22, 2022": lines joined unspaced)
+    re.compile(rf"(?:\b|(?<=[a-z])(?=[A-Z])){_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)"),
+    re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
+)
 
 
 def date_in(text: str | None) -> dt.date | None:
-    """The date in a printed dateline such as "Brussels (AFP) Nov 17, 2015"."""
+    """The first date printed in a line: "Brussels (AFP) Nov 17, 2015", "12 November
+    2025", "September 1st, 2023", "12.12.2025", "2025-12-12"."""
     if not text:
         return None
-    match = _PRINTED_DATE.search(text)
-    if not match:
-        return None
-    month = _MONTHS.get(match.group(1).lower()[:3]) or _MONTHS.get(match.group(1).lower())
+    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        date = _calendar_date(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _calendar_date(match: re.Match[str]) -> dt.date | None:
+    month_text = match.group("month")
+    if month_text.isdigit():
+        month: int | None = int(month_text)
+    else:
+        word = month_text.lower()
+        month = _MONTHS.get(word) or _MONTHS.get(word[:3])
     if month is None:
         return None
     try:
-        return dt.date(int(match.group(3)), month, int(match.group(2)))
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None

@@ -171,6 +171,11 @@ class Options:
     # -- metadata -------------------------------------------------------------------
     #: How many segments after the title are searched for the byline and dateline.
     header_search_blocks: int = 12
+    #: With no declared date, a date printed this many segments above the title, or
+    #: within `header_search_blocks` after it, dates the article...
+    header_date_blocks_above: int = 3
+    #: ... when its line has at most this many words (a date in prose is no post date).
+    header_date_max_words: int = 20
 
     # -- templates ------------------------------------------------------------------
     #: A template body with less text than this falls back to the heuristics.

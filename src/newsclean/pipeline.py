@@ -283,10 +283,16 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
     meta.published = meta.published or metadata.date_in(meta.dateline)
     # A line the heuristics read as a field the template overrules (the blog's name taken
     # for the title) is no header: it goes back to its own region instead of to no field.
+    # A byline is shown trimmed of the date that shared its line, so containment goes
+    # both ways.
     shown = [value for value in (meta.title, meta.byline, meta.dateline, meta.section) if value]
-    meta.segments = {i for i in meta.segments if any(segments[i].text in v for v in shown)}
+    meta.segments = {i for i in meta.segments if any(_shows(segments[i].text, v) for v in shown)}
     printed = {value for key, value in fields.items() if key != "body"}
     meta.segments.update(index for index, s in enumerate(segments) if s.text in printed)
+
+
+def _shows(line: str, value: str) -> bool:
+    return line in value or value in line
 
 
 def _route_metadata(meta: Metadata, decisions: list[Decision]) -> list[Decision]:
