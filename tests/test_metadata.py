@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import newsclean
 
 
@@ -100,6 +102,13 @@ def test_marked_up_author_is_the_byline_when_nothing_is_declared() -> None:
 
 def test_an_author_url_is_no_byline() -> None:
     head = "<meta property='article:author' content='https://social.example/annlee'>"
+    article = _clean(head, PROSE * 3)
+    assert article.byline is None and article.authors == ()
+
+
+@pytest.mark.parametrize("placeholder", ["No Author", "Unknown", "N/A", "null"])
+def test_a_placeholder_author_is_no_byline(placeholder: str) -> None:
+    head = f"<meta name='author' content='{placeholder}'>"
     article = _clean(head, PROSE * 3)
     assert article.byline is None and article.authors == ()
 

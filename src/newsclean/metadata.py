@@ -246,8 +246,10 @@ def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
 def _declared_byline(found: Metadata, author: str | None) -> None:
     """A page that prints no byline line still names its author in its markup: that name
     (names joined by ", ") is the byline. A URL (a profile link in article:author) or an
-    overlong value is no name."""
+    overlong value is no name, and neither is a placeholder ("No Author")."""
     if not author or "://" in author or len(author) > _MAX_BYLINE_CHARS:
+        return
+    if vocab.PLACEHOLDER_AUTHOR.match(author):
         return
     found.authors = split_authors(author)
     found.byline = ", ".join(found.authors) or None

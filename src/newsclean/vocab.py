@@ -937,6 +937,12 @@ _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
 BYLINE_TEXT = re.compile(_BY + r"\S", re.IGNORECASE)
 #: The "By " a byline starts with, to strip before reading the names.
 BYLINE_PREFIX = re.compile(_BY, re.IGNORECASE)
+#: A declared author that names nobody: a CMS's placeholder ("No Author", "Unknown
+#: author", "N/A", "null").
+PLACEHOLDER_AUTHOR = re.compile(
+    r"^\s*(?:no author|(?:author )?unknown|unknown author|n/?a|none|null|undefined|-+)\s*$",
+    re.IGNORECASE,
+)
 #: What separates authors' names in a byline.
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
