@@ -261,6 +261,44 @@ def test_a_perk_for_subscribers_after_the_article_is_an_ad() -> None:
     assert any(b.rule == "tail:appeal" and b.text == perk for b in article.ads)
 
 
+_PLEA_AFTER_LIST = (
+    "Do you know our brand finder yet? Looking for more fair knitwear? From now on you "
+    "find labels, natural cosmetics and eco products in one click, curated and checked."
+)
+
+
+def test_a_plea_left_after_a_closing_list_of_linked_headlines_leaves_the_article() -> None:
+    # The article's paragraphs, a "Related" label over linked headlines (the label and the
+    # first in one paragraph), then the site's own word on its brand finder: the list
+    # closed the story.
+    listing = (
+        "<p><strong>You might also like these articles:<br></strong><br>"
+        "<a href='https://news.example.com/fair/knitwear-from-hamburg'>Knitwear from "
+        "Hamburg: fair fashion made in Germany</a></p>"
+        "<p><a href='https://news.example.com/fair/fair-pullovers-cardigans'>Fair knit is "
+        "chic: cosy pullovers, cardigans and more</a></p>"
+    )
+    article = _clean(_article(listing + f"<p>{_PLEA_AFTER_LIST}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(
+        b.rule == "tail:after-related" and b.text == _PLEA_AFTER_LIST for b in article.boilerplate
+    )
+
+
+def test_the_story_goes_on_after_one_teaser_card_under_a_related_label() -> None:
+    # One embedded teaser (a headline and its byline) is no closing list: the story's
+    # last paragraph after it stays.
+    card = (
+        "<div class='recommendation'><h2>More on this topic</h2><article class='teaser'>"
+        "<a href='https://news.example.com/business/standards-at-work/25747892.html'>"
+        "<h4>Nationwide standards for protection at work: what firms must do now</h4></a>"
+        "<footer><address>Mary Roe</address></footer></article></div>"
+    )
+    ending = "The customers are still friendly, she said. They keep to the rules, mostly."
+    article = _clean(_article(card + f"<p>{ending}</p>"))
+    assert article.text.endswith(ending)
+
+
 def test_the_lines_of_a_block_an_appeal_ends_are_the_appeal() -> None:
     # One paragraph split by <br><br>: two lines about the site, then the ask.
     about = "We have reported on this city for more than a hundred years, and we intend to."

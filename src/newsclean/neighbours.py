@@ -49,6 +49,7 @@ def revisit_neighbours(
     _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
+    _trim_after_related_box(features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _widen_tail_appeals(segments, features, revised)
@@ -556,6 +557,38 @@ def _set_apart(segments: list[Segment], decisions: list[Decision], index: int) -
         owner.tag,
         owner.get("class"),
     )
+
+
+def _trim_after_related_box(
+    features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A "Diese Artikel könnten euch auch interessieren" label over a list of linked
+    headlines closes the article: what is left of the article after the last such list,
+    when it holds at most `max_after_related_chars` characters, is the site speaking
+    ("Kennt ihr schon unseren Brandfinder?") or the page's apparatus (a "Sources" list),
+    not the story."""
+    label = next(
+        (
+            index
+            for index in range(len(decisions) - 1, -1, -1)
+            if decisions[index].rule == "box:heading" and decisions[index].role == "related"
+        ),
+        None,
+    )
+    if label is None:
+        return
+    after = [i for i in range(label + 1, len(decisions)) if decisions[i].region is Region.MAIN]
+    if not after or not any(decisions[i].region is Region.MAIN for i in range(label)):
+        return
+    # The box is a list of linked headlines straight after the label: one teaser card
+    # (a headline and its byline) can sit in the middle of a story that goes on after it.
+    listed = range(label + 1, after[0])
+    if len(listed) < 2 or any(decisions[i].rule != "link:headline" for i in listed):
+        return
+    if sum(features[i].chars for i in after) > options.max_after_related_chars:
+        return
+    for index in after:
+        decisions[index] = Decision(Region.BOILERPLATE, "trailer", "tail:after-related")
 
 
 def _trim_main_tail(

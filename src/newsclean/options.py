@@ -157,6 +157,10 @@ class Options:
     #: leaves it when it holds at most this share of the article's text (more, and the
     #: label is a section of the article itself).
     max_headed_box_share: float = 0.5
+    #: The article's text left after the last related-stories list (a label over linked
+    #: headlines), when no more than this many characters, is the site's closing word,
+    #: not the story's.
+    max_after_related_chars: int = 400
     #: A linked headline opening a box of at most this many segments after it is a
     #: teaser card (with its summary), when a run of them ends the article under a heading.
     max_teaser_card_blocks: int = 2
