@@ -183,3 +183,17 @@ def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:
     )
     head = f'<script type="application/ld+json">{graph}</script>'
     assert _clean(head, PROSE * 3).byline == "Ann Lee"
+
+
+def test_an_h1_sharing_no_word_with_the_declared_title_is_not_the_title() -> None:
+    # The page's only <h1> is its logo; the story's title is what <title> declares. The
+    # byline under the <h1> is still read.
+    body = f"<div><h1>Example Times</h1><p>By Jane Doe</p>{PROSE * 3}</div>"
+    article = _clean("<title>Council votes on the new bridge</title>", body)
+    assert article.title == "Council votes on the new bridge"
+    assert article.byline == "By Jane Doe"
+    # An <h1> that words the story differently from <title> is still its title.
+    body = f"<div><h1>Council approves the bridge</h1>{PROSE * 3}</div>"
+    assert _clean("<title>Bridge vote: council says yes</title>", body).title == (
+        "Council approves the bridge"
+    )

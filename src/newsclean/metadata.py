@@ -145,13 +145,17 @@ def extract(
 ) -> Metadata:
     meta = declared(root)
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
-    title_index = _find_title(segments, meta, _document_title(root))
+    document_title = _document_title(root)
+    declared_title = meta.get("title") or document_title
+    title_index = _find_title(segments, meta, document_title)
     if title_index is not None:
-        found.title = segments[title_index].text
+        heading = segments[title_index].text
+        titled = _shares_words(heading, (meta.get("title"), document_title))
+        found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
     else:
-        found.title = meta.get("title") or _document_title(root)
+        found.title = declared_title
     if found.title:
         found.title = _without_site_name(found.title, _site_names(root, found.site_name))
     found.section = found.section or meta.get("section")
@@ -272,6 +276,15 @@ def _document_title(root: HtmlElement) -> str | None:
         if text:
             return text
     return None
+
+
+def _shares_words(heading: str, declared_titles: tuple[str | None, ...]) -> bool:
+    """Whether a heading taken for the title has a word in common with a title the page
+    declares (og:title, <title>): an <h1> that shares none ("Lorem", the site's logo)
+    names something else, and the declared title is the story's."""
+    titles = [title for title in declared_titles if title]
+    words = {word for title in titles for word in re.findall(r"\w+", title.lower())}
+    return not titles or any(word in words for word in re.findall(r"\w+", heading.lower()))
 
 
 def _find_title(
