@@ -197,3 +197,28 @@ def test_an_h1_sharing_no_word_with_the_declared_title_is_not_the_title() -> Non
     assert _clean("<title>Bridge vote: council says yes</title>", body).title == (
         "Council approves the bridge"
     )
+
+
+def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
+    cases = [
+        # an unreadable first value is passed over for the next source
+        (
+            '<script type="application/ld+json">{"@type": "Article", "datePublished":'
+            ' "Please enter a valid date."}</script>'
+            "<meta property='article:published_time' content='2025-03-27T10:00:00'>",
+            dt.date(2025, 3, 27),
+        ),
+        (
+            "<meta itemprop='datePublished' content='2020-12-23T11:48:54-0800'>",
+            dt.date(2020, 12, 23),
+        ),
+        ("<meta name='citation_publication_date' content='2019/1/22'>", dt.date(2019, 1, 22)),
+        ("<meta name='citation_publication_date' content='2023 Jan 7'>", dt.date(2023, 1, 7)),
+        ("<meta name='published' content='July 17, 2025'>", dt.date(2025, 7, 17)),
+    ]
+    for head, day in cases:
+        published = _clean(head, PROSE * 3).published
+        assert published is not None, head
+        assert dt.date(published.year, published.month, published.day) == day, head
+    body = "<time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>" + PROSE * 3
+    assert _clean("", body).published == dt.date(2025, 12, 19)

@@ -46,20 +46,26 @@ def declared(root: HtmlElement) -> dict[str, str]:
     """What <meta>, JSON-LD and <html lang> declare, keyed by our field names."""
     found: dict[str, str] = {}
     for key, value in _jsonld_fields(root):
-        found.setdefault(key, value)
+        _declare(found, key, value)
     for meta in root.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or "").lower()
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
-            found.setdefault(_META_FIELDS[name], content)
+            _declare(found, _META_FIELDS[name], content)
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
     for time in root.iter("time"):
-        if time.get("datetime"):
-            found.setdefault("date", time.get("datetime", ""))
-            break
+        _declare(found, "date", time.get("datetime") or "")
     return found
+
+
+def _declare(found: dict[str, str], key: str, value: str) -> None:
+    """The first value of each field wins; a date only where it reads as one (a form's
+    "Please enter a valid date.", a <time datetime="Dec 23"> without a year are passed
+    over for the next source)."""
+    if key not in found and (key != "date" or parse_date(value) is not None):
+        found[key] = value
 
 
 _META_FIELDS = {
@@ -73,6 +79,8 @@ _META_FIELDS = {
     "datepublished": "date",
     "date": "date",
     "dc.date": "date",
+    "citation_publication_date": "date",
+    "published": "date",
     "og:locale": "language",
     "content-language": "language",
 }
@@ -405,7 +413,7 @@ def parse_date(value: str | None) -> dt.date | dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
     except ValueError:
-        return None
+        return date_in(value)  # declared as printed: "July 17, 2025", "2019/1/22"
 
 
 _MONTHS = {
@@ -437,6 +445,8 @@ _PRINTED_DATES = (
     re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
+    re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
+    re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
 )
 
 
