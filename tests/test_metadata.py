@@ -222,3 +222,25 @@ def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
         assert dt.date(published.year, published.month, published.day) == day, head
     body = "<time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>" + PROSE * 3
     assert _clean("", body).published == dt.date(2025, 12, 19)
+
+
+def test_a_printed_byline_drops_the_job_title_and_the_date_before_its_label() -> None:
+    cases = [
+        ("<p>By Jane Doe, Senior Editor</p>", "By Jane Doe", ("Jane Doe",)),
+        ("<p>By Jo Roe ⋅ Review Editor ⋅</p>", "By Jo Roe", ("Jo Roe",)),
+        (
+            "<div class='post-byline'><span>Apr 12</span> <span>Written By Tina Flint</span></div>",
+            "Written By Tina Flint",
+            ("Tina Flint",),
+        ),
+        (
+            "<div class='byline'>Text by Hunter Dukes</div>",
+            "Text by Hunter Dukes",
+            ("Hunter Dukes",),
+        ),
+        ("<p>By Ann Lee, MD, FACP</p>", "By Ann Lee, MD, FACP", ("Ann Lee", "MD", "FACP")),
+    ]
+    for line, byline, authors in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        article = _clean("<title>Big news today</title>", body)
+        assert (article.byline, article.authors) == (byline, authors), line

@@ -195,7 +195,7 @@ def _header_date(
 # Where a printed byline line runs on past the names: a separator, the post's date, a
 # "Published"/"Updated" label (often glued to the last name), a reading time.
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
+    r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
     r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b)"
 )
 
@@ -205,10 +205,11 @@ _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*
 def _trim_printed_byline(found: Metadata, text: str) -> None:
     """The byline without what shares its line: date, reading time, a "| Topic" label. A
     line left with no name after its "By" is no byline (the declared author fills in)."""
-    cut = min(
-        (m.start() for m in (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text)) if m),
-        default=len(text),
-    )
+    label = vocab.WRITTEN_BY.search(text)
+    if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
+        text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
+    tails = (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text), vocab.JOB_TITLE.search(text))
+    cut = min((m.start() for m in tails if m), default=len(text))
     text = text[:cut].strip(" ,:;")
     if _NAMELESS_BYLINE.fullmatch(text):
         found.byline, found.authors = None, ()
