@@ -244,3 +244,15 @@ def test_a_printed_byline_drops_the_job_title_and_the_date_before_its_label() ->
         body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
         article = _clean("<title>Big news today</title>", body)
         assert (article.byline, article.authors) == (byline, authors), line
+
+
+def test_a_printed_byline_stops_before_a_handle_or_a_spanish_date() -> None:
+    cases = [
+        ("<p>By Alissa Wilkinson@alissamarie</p>", "By Alissa Wilkinson"),
+        ("<p>By Ahiza Garcia @ahiza_garcia</p>", "By Ahiza Garcia"),
+        ("<p>By desk@example.com</p>", "By desk@example.com"),
+        ("<p>Por César Salza 1 de diciembre de 2017 3:00 AM</p>", "Por César Salza"),
+    ]
+    for line, byline in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        assert _clean("<title>Big news today</title>", body).byline == byline, line

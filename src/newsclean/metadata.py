@@ -193,10 +193,12 @@ def _header_date(
 
 
 # Where a printed byline line runs on past the names: a separator, the post's date, a
-# "Published"/"Updated" label (often glued to the last name), a reading time.
+# "Published"/"Updated" label (often glued to the last name), a reading time, the
+# author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
+# ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
-    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b)"
+    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
 
 _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
