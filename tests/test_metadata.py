@@ -256,3 +256,16 @@ def test_a_printed_byline_stops_before_a_handle_or_a_spanish_date() -> None:
     for line, byline in cases:
         body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
         assert _clean("<title>Big news today</title>", body).byline == byline, line
+
+
+def test_a_page_with_no_date_is_dated_by_its_address() -> None:
+    html = f"<html><head></head><body><h1>Big news today</h1>{PROSE * 3}</body></html>"
+    url = "https://blog.example.com/articles/2025-12-15+Big+news"
+    article = newsclean.clean(html, url=url, templates=newsclean.TemplateSet())
+    assert article.published == dt.date(2025, 12, 15)
+    canonical = "<link rel='canonical' href='https://example.com/2024/03/17/big-news/'>"
+    assert _clean(canonical, PROSE * 3).published == dt.date(2024, 3, 17)
+    assert (
+        _clean("<link rel='canonical' href='https://example.com/2024/13/45/'>", PROSE).published
+        is None
+    )

@@ -150,6 +150,7 @@ def extract(
     segments: list[Segment],
     features: list[Features],
     options: Options,
+    url: str | None = None,
 ) -> Metadata:
     meta = declared(root)
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
@@ -174,7 +175,26 @@ def extract(
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options)
+    found.published = found.published or _address_date(root, url)
     return found
+
+
+# A day in a story's address: "/2024/03/17/", "/2025-12-15-title".
+_ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
+
+
+def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
+    """The day in the page's address (as given, else its canonical or og:url link): the
+    last resort for a page that declares and prints no date."""
+    links = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
+    for link in [url or "", *links]:
+        match = _ADDRESS_DATE.search(str(link))
+        if match:
+            try:
+                return dt.date(*(int(match.group(k)) for k in ("year", "month", "day")))
+            except ValueError:
+                continue
+    return None
 
 
 def _header_date(
