@@ -183,3 +183,89 @@ def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:
     )
     head = f'<script type="application/ld+json">{graph}</script>'
     assert _clean(head, PROSE * 3).byline == "Ann Lee"
+
+
+def test_an_h1_sharing_no_word_with_the_declared_title_is_not_the_title() -> None:
+    # The page's only <h1> is its logo; the story's title is what <title> declares. The
+    # byline under the <h1> is still read.
+    body = f"<div><h1>Example Times</h1><p>By Jane Doe</p>{PROSE * 3}</div>"
+    article = _clean("<title>Council votes on the new bridge</title>", body)
+    assert article.title == "Council votes on the new bridge"
+    assert article.byline == "By Jane Doe"
+    # An <h1> that words the story differently from <title> is still its title.
+    body = f"<div><h1>Council approves the bridge</h1>{PROSE * 3}</div>"
+    assert _clean("<title>Bridge vote: council says yes</title>", body).title == (
+        "Council approves the bridge"
+    )
+
+
+def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
+    cases = [
+        # an unreadable first value is passed over for the next source
+        (
+            '<script type="application/ld+json">{"@type": "Article", "datePublished":'
+            ' "Please enter a valid date."}</script>'
+            "<meta property='article:published_time' content='2025-03-27T10:00:00'>",
+            dt.date(2025, 3, 27),
+        ),
+        (
+            "<meta itemprop='datePublished' content='2020-12-23T11:48:54-0800'>",
+            dt.date(2020, 12, 23),
+        ),
+        ("<meta name='citation_publication_date' content='2019/1/22'>", dt.date(2019, 1, 22)),
+        ("<meta name='citation_publication_date' content='2023 Jan 7'>", dt.date(2023, 1, 7)),
+        ("<meta name='published' content='July 17, 2025'>", dt.date(2025, 7, 17)),
+    ]
+    for head, day in cases:
+        published = _clean(head, PROSE * 3).published
+        assert published is not None, head
+        assert dt.date(published.year, published.month, published.day) == day, head
+    body = "<time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>" + PROSE * 3
+    assert _clean("", body).published == dt.date(2025, 12, 19)
+
+
+def test_a_printed_byline_drops_the_job_title_and_the_date_before_its_label() -> None:
+    cases = [
+        ("<p>By Jane Doe, Senior Editor</p>", "By Jane Doe", ("Jane Doe",)),
+        ("<p>By Jo Roe ⋅ Review Editor ⋅</p>", "By Jo Roe", ("Jo Roe",)),
+        (
+            "<div class='post-byline'><span>Apr 12</span> <span>Written By Tina Flint</span></div>",
+            "Written By Tina Flint",
+            ("Tina Flint",),
+        ),
+        (
+            "<div class='byline'>Text by Hunter Dukes</div>",
+            "Text by Hunter Dukes",
+            ("Hunter Dukes",),
+        ),
+        ("<p>By Ann Lee, MD, FACP</p>", "By Ann Lee, MD, FACP", ("Ann Lee", "MD", "FACP")),
+    ]
+    for line, byline, authors in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        article = _clean("<title>Big news today</title>", body)
+        assert (article.byline, article.authors) == (byline, authors), line
+
+
+def test_a_printed_byline_stops_before_a_handle_or_a_spanish_date() -> None:
+    cases = [
+        ("<p>By Alissa Wilkinson@alissamarie</p>", "By Alissa Wilkinson"),
+        ("<p>By Ahiza Garcia @ahiza_garcia</p>", "By Ahiza Garcia"),
+        ("<p>By desk@example.com</p>", "By desk@example.com"),
+        ("<p>Por César Salza 1 de diciembre de 2017 3:00 AM</p>", "Por César Salza"),
+    ]
+    for line, byline in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        assert _clean("<title>Big news today</title>", body).byline == byline, line
+
+
+def test_a_page_with_no_date_is_dated_by_its_address() -> None:
+    html = f"<html><head></head><body><h1>Big news today</h1>{PROSE * 3}</body></html>"
+    url = "https://blog.example.com/articles/2025-12-15+Big+news"
+    article = newsclean.clean(html, url=url, templates=newsclean.TemplateSet())
+    assert article.published == dt.date(2025, 12, 15)
+    canonical = "<link rel='canonical' href='https://example.com/2024/03/17/big-news/'>"
+    assert _clean(canonical, PROSE * 3).published == dt.date(2024, 3, 17)
+    assert (
+        _clean("<link rel='canonical' href='https://example.com/2024/13/45/'>", PROSE).published
+        is None
+    )

@@ -46,20 +46,26 @@ def declared(root: HtmlElement) -> dict[str, str]:
     """What <meta>, JSON-LD and <html lang> declare, keyed by our field names."""
     found: dict[str, str] = {}
     for key, value in _jsonld_fields(root):
-        found.setdefault(key, value)
+        _declare(found, key, value)
     for meta in root.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or "").lower()
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
-            found.setdefault(_META_FIELDS[name], content)
+            _declare(found, _META_FIELDS[name], content)
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
     for time in root.iter("time"):
-        if time.get("datetime"):
-            found.setdefault("date", time.get("datetime", ""))
-            break
+        _declare(found, "date", time.get("datetime") or "")
     return found
+
+
+def _declare(found: dict[str, str], key: str, value: str) -> None:
+    """The first value of each field wins; a date only where it reads as one (a form's
+    "Please enter a valid date.", a <time datetime="Dec 23"> without a year are passed
+    over for the next source)."""
+    if key not in found and (key != "date" or parse_date(value) is not None):
+        found[key] = value
 
 
 _META_FIELDS = {
@@ -73,6 +79,8 @@ _META_FIELDS = {
     "datepublished": "date",
     "date": "date",
     "dc.date": "date",
+    "citation_publication_date": "date",
+    "published": "date",
     "og:locale": "language",
     "content-language": "language",
 }
@@ -142,16 +150,21 @@ def extract(
     segments: list[Segment],
     features: list[Features],
     options: Options,
+    url: str | None = None,
 ) -> Metadata:
     meta = declared(root)
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
-    title_index = _find_title(segments, meta, _document_title(root))
+    document_title = _document_title(root)
+    declared_title = meta.get("title") or document_title
+    title_index = _find_title(segments, meta, document_title)
     if title_index is not None:
-        found.title = segments[title_index].text
+        heading = segments[title_index].text
+        titled = _shares_words(heading, (meta.get("title"), document_title))
+        found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
     else:
-        found.title = meta.get("title") or _document_title(root)
+        found.title = declared_title
     if found.title:
         found.title = _without_site_name(found.title, _site_names(root, found.site_name))
     found.section = found.section or meta.get("section")
@@ -162,7 +175,26 @@ def extract(
     found.published = parse_date(meta.get("date")) or date_in(found.dateline)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options)
+    found.published = found.published or _address_date(root, url)
     return found
+
+
+# A day in a story's address: "/2024/03/17/", "/2025-12-15-title".
+_ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
+
+
+def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
+    """The day in the page's address (as given, else its canonical or og:url link): the
+    last resort for a page that declares and prints no date."""
+    links = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
+    for link in [url or "", *links]:
+        match = _ADDRESS_DATE.search(str(link))
+        if match:
+            try:
+                return dt.date(*(int(match.group(k)) for k in ("year", "month", "day")))
+            except ValueError:
+                continue
+    return None
 
 
 def _header_date(
@@ -181,10 +213,12 @@ def _header_date(
 
 
 # Where a printed byline line runs on past the names: a separator, the post's date, a
-# "Published"/"Updated" label (often glued to the last name), a reading time.
+# "Published"/"Updated" label (often glued to the last name), a reading time, the
+# author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
+# ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
-    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b)"
+    r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
+    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
 
 _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
@@ -193,10 +227,11 @@ _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*
 def _trim_printed_byline(found: Metadata, text: str) -> None:
     """The byline without what shares its line: date, reading time, a "| Topic" label. A
     line left with no name after its "By" is no byline (the declared author fills in)."""
-    cut = min(
-        (m.start() for m in (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text)) if m),
-        default=len(text),
-    )
+    label = vocab.WRITTEN_BY.search(text)
+    if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
+        text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
+    tails = (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text), vocab.JOB_TITLE.search(text))
+    cut = min((m.start() for m in tails if m), default=len(text))
     text = text[:cut].strip(" ,:;")
     if _NAMELESS_BYLINE.fullmatch(text):
         found.byline, found.authors = None, ()
@@ -272,6 +307,15 @@ def _document_title(root: HtmlElement) -> str | None:
         if text:
             return text
     return None
+
+
+def _shares_words(heading: str, declared_titles: tuple[str | None, ...]) -> bool:
+    """Whether a heading taken for the title has a word in common with a title the page
+    declares (og:title, <title>): an <h1> that shares none ("Lorem", the site's logo)
+    names something else, and the declared title is the story's."""
+    titles = [title for title in declared_titles if title]
+    words = {word for title in titles for word in re.findall(r"\w+", title.lower())}
+    return not titles or any(word in words for word in re.findall(r"\w+", heading.lower()))
 
 
 def _find_title(
@@ -392,7 +436,7 @@ def parse_date(value: str | None) -> dt.date | dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
     except ValueError:
-        return None
+        return date_in(value)  # declared as printed: "July 17, 2025", "2019/1/22"
 
 
 _MONTHS = {
@@ -424,6 +468,8 @@ _PRINTED_DATES = (
     re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
+    re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
+    re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
 )
 
 

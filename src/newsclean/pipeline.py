@@ -68,7 +68,7 @@ def run(
     segments = segment(root, loop_deadline)
     features = measure(segments)
     deadline.check("measure")
-    meta = metadata.extract(root, segments, features, options)
+    meta = metadata.extract(root, segments, features, options, url)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
     main, fell_back = _main_region(applied, segments, features, options, warnings)

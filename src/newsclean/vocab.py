@@ -935,8 +935,23 @@ BOX_HEADING = re.compile(
 _BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
 #: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont".
 BYLINE_TEXT = re.compile(_BY + r"\S", re.IGNORECASE)
-#: The "By " a byline starts with, to strip before reading the names.
-BYLINE_PREFIX = re.compile(_BY, re.IGNORECASE)
+#: The label a byline starts with, to strip before reading the names: "By ", "Written
+#: by ", "Text by ", "Author: ".
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:(?:written|text|words|story)\s+)?(?:by|von|par|por|di|door|av)\b|authors?\b)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+#: A "Written by" label after something else on the byline's line ("Apr 12 Written By").
+WRITTEN_BY = re.compile(r"\b(?:written|text|words)\s+by\b", re.IGNORECASE)
+#: A job title after a name and a comma: "Jane Doe, Senior Editor", "By Jo Roe, Co-Founder
+#: & COO". Credentials ("MD", "CEPF") are not job titles.
+JOB_TITLE = re.compile(
+    r",\s*(?=[^,]*\b(?:editor|writer|journalist|reporter|correspondent|columnist|contributor"
+    r"|(?:co-?)?founder|ceo|coo|cfo|cto|officer|director|manager|analyst|producer|engineer"
+    r"|president|head of)\b)",
+    re.IGNORECASE,
+)
 #: A declared author that names nobody: a CMS's placeholder ("No Author", "Unknown
 #: author", "N/A", "null").
 PLACEHOLDER_AUTHOR = re.compile(
