@@ -269,3 +269,16 @@ def test_a_page_with_no_date_is_dated_by_its_address() -> None:
         _clean("<link rel='canonical' href='https://example.com/2024/13/45/'>", PROSE).published
         is None
     )
+
+
+def test_a_numeric_date_reads_its_month_by_the_page_language() -> None:
+    def printed(line: str, head: str = "") -> dt.date | dt.datetime | None:
+        body = f"<div><h1>Big news today</h1><div><span>{line}</span></div>{PROSE * 3}</div>"
+        return _clean(head, body).published
+
+    assert printed("Updated: 10/31/2024") == dt.date(2024, 10, 31)
+    assert printed("13/11/2025") == dt.date(2025, 11, 13)
+    assert printed("3/4/2025") == dt.date(2025, 4, 3)  # a page in German: day first
+    assert printed("3/4/2025", "<meta property='og:locale' content='en_US'>") == dt.date(2025, 3, 4)
+    assert printed("3/4/2025", "<meta property='og:locale' content='en_GB'>") == dt.date(2025, 4, 3)
+    assert printed("02-12-2025") is None  # with dashes either order is common

@@ -172,9 +172,10 @@ def extract(
         _trim_printed_byline(found, found.byline)
     if found.byline is None:
         _declared_byline(found, meta.get("author") or _marked_author(root))
-    found.published = parse_date(meta.get("date")) or date_in(found.dateline)
+    us_order = month_first(meta.get("language"))
+    found.published = parse_date(meta.get("date")) or date_in(found.dateline, month_first=us_order)
     if found.published is None and title_index is not None:
-        found.published = _header_date(segments, features, title_index, options)
+        found.published = _header_date(segments, features, title_index, options, us_order)
     found.published = found.published or _address_date(root, url)
     return found
 
@@ -198,7 +199,11 @@ def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
 
 
 def _header_date(
-    segments: list[Segment], features: list[Features], title_index: int, options: Options
+    segments: list[Segment],
+    features: list[Features],
+    title_index: int,
+    options: Options,
+    us_order: bool,
 ) -> dt.date | None:
     """The first date printed on a short line near the title (a post's "Dec 12, 2025"
     that no dateline cue marked), when the markup declares none."""
@@ -206,7 +211,7 @@ def _header_date(
     stop = min(len(segments), title_index + 1 + options.header_search_blocks)
     for index in range(start, stop):
         if features[index].words <= options.header_date_max_words:
-            date = date_in(segments[index].text)
+            date = date_in(segments[index].text, month_first=us_order)
             if date is not None:
                 return date
     return None
@@ -470,23 +475,49 @@ _PRINTED_DATES = (
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
     re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
     re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
+    # 10/31/2024, 13/11/2025: which number is the month, see _numeric_date (not with
+    # dashes: "02-12-2025" is as often day first on a page declared plain "en")
+    re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
 )
 
 
-def date_in(text: str | None) -> dt.date | None:
+def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
     """The first date printed in a line: "Brussels (AFP) Nov 17, 2015", "12 November
-    2025", "September 1st, 2023", "12.12.2025", "2025-12-12"."""
+    2025", "September 1st, 2023", "12.12.2025", "2025-12-12", "10/31/2024" (an
+    all-numeric day/month read month first where `month_first`, unless that cannot be)."""
     if not text:
         return None
     found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
     for _, match in sorted(found, key=lambda pair: pair[0]):
-        date = _calendar_date(match)
+        date = _calendar_date(match, month_first)
         if date is not None:
             return date
     return None
 
 
-def _calendar_date(match: re.Match[str]) -> dt.date | None:
+def month_first(language: str | None) -> bool:
+    """Whether "3/4/2025" on a page in this declared language (og:locale, <html lang>)
+    is March 4: American English or no language declared; elsewhere the day comes first."""
+    tag = (language or "").replace("_", "-").lower()
+    return tag in ("", "en", "en-us")
+
+
+def _numeric_date(match: re.Match[str], month_first: bool) -> dt.date | None:
+    """ "13/11/2025" can only be day first and "10/31/2024" only month first; where both
+    numbers could be the month, the page's language decides."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    month, day = (first, second) if month_first else (second, first)
+    if month > 12:
+        month, day = day, month
+    try:
+        return dt.date(int(match.group("year")), month, day)
+    except ValueError:
+        return None
+
+
+def _calendar_date(match: re.Match[str], month_first: bool = True) -> dt.date | None:
+    if "first" in match.re.groupindex:
+        return _numeric_date(match, month_first)
     month_text = match.group("month")
     if month_text.isdigit():
         month: int | None = int(month_text)
