@@ -282,3 +282,16 @@ def test_a_numeric_date_reads_its_month_by_the_page_language() -> None:
     assert printed("3/4/2025", "<meta property='og:locale' content='en_US'>") == dt.date(2025, 3, 4)
     assert printed("3/4/2025", "<meta property='og:locale' content='en_GB'>") == dt.date(2025, 4, 3)
     assert printed("02-12-2025") is None  # with dashes either order is common
+
+
+def test_a_printed_byline_drops_a_job_title_with_no_comma_before_it() -> None:
+    cases = [
+        ("<p>By Ben Silverman Games Editor</p>", "By Ben Silverman"),
+        ("<p>By Tuhin Bhatt Co-founder of Intelivita</p>", "By Tuhin Bhatt"),
+        ("<p>By Elena Linker Marketing Operations Analyst</p>", "By Elena Linker"),
+        ("<p>By Jo Editor</p>", "By Jo Editor"),  # a surname that is a job word stays
+        ("<p>By Jo McDonald Staff Writer</p>", "By Jo McDonald"),
+    ]
+    for line, byline in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        assert _clean("<title>Big news today</title>", body).byline == byline, line

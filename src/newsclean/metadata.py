@@ -237,12 +237,28 @@ def _trim_printed_byline(found: Metadata, text: str) -> None:
         text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
     tails = (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text), vocab.JOB_TITLE.search(text))
     cut = min((m.start() for m in tails if m), default=len(text))
-    text = text[:cut].strip(" ,:;")
+    text = _without_job_title(text[:cut]).strip(" ,:;")
     if _NAMELESS_BYLINE.fullmatch(text):
         found.byline, found.authors = None, ()
         return
     found.byline = text
     found.authors = split_authors(text)
+
+
+def _without_job_title(text: str) -> str:
+    """The byline without a job title that follows the name with no comma ("Jane Doe
+    Senior Staff Writer"): the run of capitalised words that ends on the first job word,
+    leaving the name at least two words ("Ben Silverman Games Editor" -> "Ben Silverman")."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    start = label.end() if label else 0
+    words = list(re.finditer(r"\S+", text[start:]))
+    job = next((i for i, w in enumerate(words) if i >= 2 and vocab.JOB_WORD.match(w[0])), None)
+    if job is None:
+        return text
+    first = job
+    while first > 2 and words[first - 1][0][:1].isupper():
+        first -= 1
+    return text[: start + words[first].start()]
 
 
 # What sets a site's name off a story's title: "Story | Site", "Site – Story".
