@@ -295,3 +295,12 @@ def test_a_printed_byline_drops_a_job_title_with_no_comma_before_it() -> None:
     for line, byline in cases:
         body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
         assert _clean("<title>Big news today</title>", body).byline == byline, line
+
+
+def test_a_byline_box_naming_nobody_gives_way_to_the_declared_author() -> None:
+    head = "<title>Big news today</title><meta name='author' content='Liza Burke'>"
+    for box in ("Learn about our editorial policies", "Insights from"):
+        body = f"<div><h1>Big news today</h1><div class='byline'>{box}</div>{PROSE * 3}</div>"
+        assert _clean(head, body).byline == "Liza Burke", box
+    body = f"<div><h1>Big news today</h1><div class='byline'>Jo Roe</div>{PROSE * 3}</div>"
+    assert _clean(head, body).byline == "Jo Roe"

@@ -416,9 +416,18 @@ def _take_byline_box(
         return
     if printed is None and vocab.DATE_TEXT.search(text):
         return  # a byline box holding only the date: the date is not an author
+    if printed is None and _names_nobody(text):
+        return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(range(first, end))
+
+
+def _names_nobody(text: str) -> bool:
+    """Whether a line of two or more words capitalises none after its first: a sentence
+    or a label ("View more posts", "Article by"), where a name capitalises its words."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 2 and not any(word[0].isupper() for word in words[1:])
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:
