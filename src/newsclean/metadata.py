@@ -235,7 +235,12 @@ def _trim_printed_byline(found: Metadata, text: str) -> None:
     label = vocab.WRITTEN_BY.search(text)
     if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
         text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
-    tails = (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text), vocab.JOB_TITLE.search(text))
+    tails = (
+        _BYLINE_TAIL.search(text),
+        vocab.DATE_TEXT.search(text),
+        vocab.JOB_TITLE.search(text),
+        vocab.BYLINE_BUTTONS.search(text),
+    )
     cut = min((m.start() for m in tails if m), default=len(text))
     text = _without_job_title(text[:cut]).strip(" ,:;")
     if _NAMELESS_BYLINE.fullmatch(text):

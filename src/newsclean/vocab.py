@@ -960,6 +960,8 @@ JOB_WORD = re.compile(
     r"|president)$",
     re.IGNORECASE,
 )
+#: A profile's buttons run into the name with no space ("Patrick Allan ProfileFollowUnfollow").
+BYLINE_BUTTONS = re.compile(r"\s*(?:Profile|Follow|Unfollow|Subscribe|Message|Contact){2,}\b")
 #: A declared author that names nobody: a CMS's placeholder ("No Author", "Unknown
 #: author", "N/A", "null").
 PLACEHOLDER_AUTHOR = re.compile(
