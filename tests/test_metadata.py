@@ -269,3 +269,39 @@ def test_a_page_with_no_date_is_dated_by_its_address() -> None:
         _clean("<link rel='canonical' href='https://example.com/2024/13/45/'>", PROSE).published
         is None
     )
+
+
+def test_a_numeric_date_reads_its_month_by_the_page_language() -> None:
+    def printed(line: str, head: str = "") -> dt.date | dt.datetime | None:
+        body = f"<div><h1>Big news today</h1><div><span>{line}</span></div>{PROSE * 3}</div>"
+        return _clean(head, body).published
+
+    assert printed("Updated: 10/31/2024") == dt.date(2024, 10, 31)
+    assert printed("13/11/2025") == dt.date(2025, 11, 13)
+    assert printed("3/4/2025") == dt.date(2025, 4, 3)  # a page in German: day first
+    assert printed("3/4/2025", "<meta property='og:locale' content='en_US'>") == dt.date(2025, 3, 4)
+    assert printed("3/4/2025", "<meta property='og:locale' content='en_GB'>") == dt.date(2025, 4, 3)
+    assert printed("02-12-2025") is None  # with dashes either order is common
+
+
+def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> None:
+    cases = [
+        ("<p>By Ben Silverman Games Editor</p>", "By Ben Silverman"),
+        ("<p>By Tuhin Bhatt Co-founder of Intelivita</p>", "By Tuhin Bhatt"),
+        ("<p>By Elena Linker Marketing Operations Analyst</p>", "By Elena Linker"),
+        ("<p>By Jo Editor</p>", "By Jo Editor"),  # a surname that is a job word stays
+        ("<p>By Jo McDonald Staff Writer</p>", "By Jo McDonald"),
+        ("<p>By Patrick Allan ProfileFollowUnfollow</p>", "By Patrick Allan"),
+    ]
+    for line, byline in cases:
+        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+        assert _clean("<title>Big news today</title>", body).byline == byline, line
+
+
+def test_a_byline_box_naming_nobody_gives_way_to_the_declared_author() -> None:
+    head = "<title>Big news today</title><meta name='author' content='Liza Burke'>"
+    for box in ("Learn about our editorial policies", "Insights from"):
+        body = f"<div><h1>Big news today</h1><div class='byline'>{box}</div>{PROSE * 3}</div>"
+        assert _clean(head, body).byline == "Liza Burke", box
+    body = f"<div><h1>Big news today</h1><div class='byline'>Jo Roe</div>{PROSE * 3}</div>"
+    assert _clean(head, body).byline == "Jo Roe"

@@ -172,9 +172,10 @@ def extract(
         _trim_printed_byline(found, found.byline)
     if found.byline is None:
         _declared_byline(found, meta.get("author") or _marked_author(root))
-    found.published = parse_date(meta.get("date")) or date_in(found.dateline)
+    us_order = month_first(meta.get("language"))
+    found.published = parse_date(meta.get("date")) or date_in(found.dateline, month_first=us_order)
     if found.published is None and title_index is not None:
-        found.published = _header_date(segments, features, title_index, options)
+        found.published = _header_date(segments, features, title_index, options, us_order)
     found.published = found.published or _address_date(root, url)
     return found
 
@@ -198,7 +199,11 @@ def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
 
 
 def _header_date(
-    segments: list[Segment], features: list[Features], title_index: int, options: Options
+    segments: list[Segment],
+    features: list[Features],
+    title_index: int,
+    options: Options,
+    us_order: bool,
 ) -> dt.date | None:
     """The first date printed on a short line near the title (a post's "Dec 12, 2025"
     that no dateline cue marked), when the markup declares none."""
@@ -206,7 +211,7 @@ def _header_date(
     stop = min(len(segments), title_index + 1 + options.header_search_blocks)
     for index in range(start, stop):
         if features[index].words <= options.header_date_max_words:
-            date = date_in(segments[index].text)
+            date = date_in(segments[index].text, month_first=us_order)
             if date is not None:
                 return date
     return None
@@ -230,14 +235,35 @@ def _trim_printed_byline(found: Metadata, text: str) -> None:
     label = vocab.WRITTEN_BY.search(text)
     if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
         text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
-    tails = (_BYLINE_TAIL.search(text), vocab.DATE_TEXT.search(text), vocab.JOB_TITLE.search(text))
+    tails = (
+        _BYLINE_TAIL.search(text),
+        vocab.DATE_TEXT.search(text),
+        vocab.JOB_TITLE.search(text),
+        vocab.BYLINE_BUTTONS.search(text),
+    )
     cut = min((m.start() for m in tails if m), default=len(text))
-    text = text[:cut].strip(" ,:;")
+    text = _without_job_title(text[:cut]).strip(" ,:;")
     if _NAMELESS_BYLINE.fullmatch(text):
         found.byline, found.authors = None, ()
         return
     found.byline = text
     found.authors = split_authors(text)
+
+
+def _without_job_title(text: str) -> str:
+    """The byline without a job title that follows the name with no comma ("Jane Doe
+    Senior Staff Writer"): the run of capitalised words that ends on the first job word,
+    leaving the name at least two words ("Ben Silverman Games Editor" -> "Ben Silverman")."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    start = label.end() if label else 0
+    words = list(re.finditer(r"\S+", text[start:]))
+    job = next((i for i, w in enumerate(words) if i >= 2 and vocab.JOB_WORD.match(w[0])), None)
+    if job is None:
+        return text
+    first = job
+    while first > 2 and words[first - 1][0][:1].isupper():
+        first -= 1
+    return text[: start + words[first].start()]
 
 
 # What sets a site's name off a story's title: "Story | Site", "Site – Story".
@@ -395,9 +421,18 @@ def _take_byline_box(
         return
     if printed is None and vocab.DATE_TEXT.search(text):
         return  # a byline box holding only the date: the date is not an author
+    if printed is None and _names_nobody(text):
+        return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(range(first, end))
+
+
+def _names_nobody(text: str) -> bool:
+    """Whether a line of two or more words capitalises none after its first: a sentence
+    or a label ("View more posts", "Article by"), where a name capitalises its words."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 2 and not any(word[0].isupper() for word in words[1:])
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:
@@ -470,23 +505,49 @@ _PRINTED_DATES = (
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
     re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
     re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
+    # 10/31/2024, 13/11/2025: which number is the month, see _numeric_date (not with
+    # dashes: "02-12-2025" is as often day first on a page declared plain "en")
+    re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
 )
 
 
-def date_in(text: str | None) -> dt.date | None:
+def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
     """The first date printed in a line: "Brussels (AFP) Nov 17, 2015", "12 November
-    2025", "September 1st, 2023", "12.12.2025", "2025-12-12"."""
+    2025", "September 1st, 2023", "12.12.2025", "2025-12-12", "10/31/2024" (an
+    all-numeric day/month read month first where `month_first`, unless that cannot be)."""
     if not text:
         return None
     found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
     for _, match in sorted(found, key=lambda pair: pair[0]):
-        date = _calendar_date(match)
+        date = _calendar_date(match, month_first)
         if date is not None:
             return date
     return None
 
 
-def _calendar_date(match: re.Match[str]) -> dt.date | None:
+def month_first(language: str | None) -> bool:
+    """Whether "3/4/2025" on a page in this declared language (og:locale, <html lang>)
+    is March 4: American English or no language declared; elsewhere the day comes first."""
+    tag = (language or "").replace("_", "-").lower()
+    return tag in ("", "en", "en-us")
+
+
+def _numeric_date(match: re.Match[str], month_first: bool) -> dt.date | None:
+    """ "13/11/2025" can only be day first and "10/31/2024" only month first; where both
+    numbers could be the month, the page's language decides."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    month, day = (first, second) if month_first else (second, first)
+    if month > 12:
+        month, day = day, month
+    try:
+        return dt.date(int(match.group("year")), month, day)
+    except ValueError:
+        return None
+
+
+def _calendar_date(match: re.Match[str], month_first: bool = True) -> dt.date | None:
+    if "first" in match.re.groupindex:
+        return _numeric_date(match, month_first)
     month_text = match.group("month")
     if month_text.isdigit():
         month: int | None = int(month_text)

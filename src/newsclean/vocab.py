@@ -952,6 +952,16 @@ JOB_TITLE = re.compile(
     r"|president|head of)\b)",
     re.IGNORECASE,
 )
+#: The word a job title ends or starts on when no comma sets it off the name ("Jane Doe
+#: Senior Staff Writer", "Jo Roe Co-founder of Acme").
+JOB_WORD = re.compile(
+    r"(?:editor|writer|journalist|reporter|correspondent|columnist|contributor|reviewer"
+    r"|(?:co-?)?founder|ceo|coo|cfo|cto|officer|director|manager|analyst|producer|engineer"
+    r"|president)$",
+    re.IGNORECASE,
+)
+#: A profile's buttons run into the name with no space ("Patrick Allan ProfileFollowUnfollow").
+BYLINE_BUTTONS = re.compile(r"\s*(?:Profile|Follow|Unfollow|Subscribe|Message|Contact){2,}\b")
 #: A declared author that names nobody: a CMS's placeholder ("No Author", "Unknown
 #: author", "N/A", "null").
 PLACEHOLDER_AUTHOR = re.compile(
