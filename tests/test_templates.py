@@ -658,3 +658,27 @@ def test_a_removal_in_the_field_the_heuristics_chose_keeps_their_finer_role() ->
     assert article.template == "roles"
     assert {block.role for block in article.ads} == {"appeal"}
     assert [block.role for block in article.boilerplate] == ["share"]
+
+
+def test_a_template_dateline_is_read_in_the_pages_own_date_order() -> None:
+    """ "03/04/2025" on a German page is 3 April, in a template's dateline as in the
+    heuristics' own."""
+    import datetime as dt
+
+    import newsclean
+    from conftest import PROSE
+
+    template = SiteTemplate.from_toml(
+        'schema = 1\nid = "dl"\nhosts = ["news.example.com"]\n'
+        '[fields]\nbody = ["div.story"]\ndateline = ["p.dl"]\n',
+        source="dl.toml",
+    )
+    html = (
+        "<html lang='de'><body><p class='dl'>Berlin, 03/04/2025</p>"
+        f"<div class='story'>{PROSE * 4}</div></body></html>"
+    )
+    article = newsclean.clean(
+        html, url="https://news.example.com/a", templates=TemplateSet([template])
+    )
+    assert article.template == "dl"
+    assert article.published == dt.date(2025, 4, 3)

@@ -184,11 +184,18 @@ def extract(
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
 
 
+_PAGE_ADDRESS = "//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"
+
+
+def _page_addresses(root: HtmlElement) -> list[str]:
+    """The page's own address as its markup declares it (canonical link, og:url)."""
+    return [str(link) for link in root.xpath(_PAGE_ADDRESS)]
+
+
 def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
     """The day in the page's address (as given, else its canonical or og:url link): the
     last resort for a page that declares and prints no date."""
-    links = root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
-    for link in [url or "", *links]:
+    for link in [url or "", *_page_addresses(root)]:
         match = _ADDRESS_DATE.search(str(link))
         if match:
             try:
@@ -274,7 +281,7 @@ def _site_names(root: HtmlElement, site_name: str | None) -> tuple[str, ...]:
     """The site's name (og:site_name) and its host (canonical link or og:url), squashed
     to lower-case letters and digits."""
     names = [site_name or ""]
-    for link in root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"):
+    for link in _page_addresses(root):
         host = re.sub(r"^[a-z]+://(?:www\.)?", "", str(link).lower()).split("/")[0]
         names.append(host)
     return tuple(squashed for name in names if len(squashed := _squash(name)) >= 3)

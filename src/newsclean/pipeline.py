@@ -280,7 +280,8 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
         meta.authors = metadata.split_authors(fields["byline"])
     meta.dateline = fields.get("dateline", meta.dateline)
     meta.published = metadata.parse_date(fields.get("date")) or meta.published
-    meta.published = meta.published or metadata.date_in(meta.dateline)
+    month_first = metadata.month_first(meta.language)  # "03/04/2025" read as the page writes
+    meta.published = meta.published or metadata.date_in(meta.dateline, month_first=month_first)
     # A line the heuristics read as a field the template overrules (the blog's name taken
     # for the title) is no header: it goes back to its own region instead of to no field.
     # A byline is shown trimmed of the date that shared its line, so containment goes
