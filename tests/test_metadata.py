@@ -224,6 +224,12 @@ def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
     assert _clean("", body).published == dt.date(2025, 12, 19)
 
 
+def _under_headline(line: str) -> newsclean.Article:
+    """A page whose headline (also its <title>) is followed by `line`, then the story."""
+    body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
+    return _clean("<title>Big news today</title>", body)
+
+
 def test_a_printed_byline_drops_the_job_title_and_the_date_before_its_label() -> None:
     cases = [
         ("<p>By Jane Doe, Senior Editor</p>", "By Jane Doe", ("Jane Doe",)),
@@ -241,8 +247,7 @@ def test_a_printed_byline_drops_the_job_title_and_the_date_before_its_label() ->
         ("<p>By Ann Lee, MD, FACP</p>", "By Ann Lee, MD, FACP", ("Ann Lee", "MD", "FACP")),
     ]
     for line, byline, authors in cases:
-        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
-        article = _clean("<title>Big news today</title>", body)
+        article = _under_headline(line)
         assert (article.byline, article.authors) == (byline, authors), line
 
 
@@ -254,8 +259,7 @@ def test_a_printed_byline_stops_before_a_handle_or_a_spanish_date() -> None:
         ("<p>Por César Salza 1 de diciembre de 2017 3:00 AM</p>", "Por César Salza"),
     ]
     for line, byline in cases:
-        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
-        assert _clean("<title>Big news today</title>", body).byline == byline, line
+        assert _under_headline(line).byline == byline, line
 
 
 def test_a_page_with_no_date_is_dated_by_its_address() -> None:
@@ -294,8 +298,7 @@ def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> No
         ("<p>By Patrick Allan ProfileFollowUnfollow</p>", "By Patrick Allan"),
     ]
     for line, byline in cases:
-        body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"
-        assert _clean("<title>Big news today</title>", body).byline == byline, line
+        assert _under_headline(line).byline == byline, line
 
 
 def test_a_byline_box_naming_nobody_gives_way_to_the_declared_author() -> None:
