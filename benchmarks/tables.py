@@ -110,7 +110,7 @@ def _pair(row: Row, name: str) -> str:
 
 
 def columns(set_name: str) -> list[str]:
-    middle = ["with", "without"] if set_name == "wcxb" else []
+    middle = ["with (exact)", "without (exact)"] if set_name == "wcxb" else []
     if set_name in scoring.METADATA_KEYS:
         middle += ["title (exact / norm)", "byline (exact / norm)", "date (exact / norm)"]
     tail = ["failed", "empty", "median ms", "x lxml (median)", "x lxml (total)", "peak dRSS MiB"]
@@ -123,7 +123,10 @@ def cells(set_name: str, row: Row) -> list[str]:
     m = row.metrics
     middle: list[str] = []
     if set_name == "wcxb":
-        middle = [_pct(m.get("with")), _pct(m.get("without"))]
+        middle = [
+            f"{_pct(m.get('with'))} ({_pct(m.get('with_exact'))})",
+            f"{_pct(m.get('without'))} ({_pct(m.get('without_exact'))})",
+        ]
     if set_name in scoring.METADATA_KEYS:
         middle += [_pair(row, "title"), _pair(row, "byline"), _pair(row, "date")]
     return [

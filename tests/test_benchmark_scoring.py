@@ -15,6 +15,7 @@ from scoring import (
     match_date,
     match_text,
     norm_byline,
+    norm_typography,
     norm_words,
     score_page,
 )
@@ -72,4 +73,29 @@ def test_wcxb_aggregate_and_table_carry_the_metadata_rates() -> None:
     assert figures["title_exact"] == 0.5 and figures["title_norm"] == 1.0
     assert figures["byline_exact"] is None
     header = tables.columns("wcxb")
-    assert header.index("without") < header.index("title (exact / norm)")
+    assert header.index("without (exact)") < header.index("title (exact / norm)")
+
+
+def test_wcxb_snippets_match_across_typography_and_keep_the_exact_count() -> None:
+    page = "It\u2019s \u201cfine\u201d \u2013 see camera types, we said (the\u00a0Leica)."
+    truth = {
+        "main_content": page,
+        "with": ['It\'s "fine" - see', "camera types , we said ( the Leica)", "absent"],
+        "without": ["It\u2019s"],
+    }
+    record = score_page("wcxb", truth, Extraction(text=page))
+    assert (record["with_found"], record["with_found_exact"]) == (2, 0)
+    assert (record["without_found"], record["without_found_exact"]) == (1, 1)
+    figures = aggregate("wcxb", [record])
+    assert (figures["with"], figures["with_exact"]) == (2 / 3, 0.0)
+
+
+def test_typography_is_not_folded_on_trafilatura_eval() -> None:
+    truth = {"with": ["It's"], "without": []}
+    record = score_page("trafilatura-eval", truth, Extraction(text="It\u2019s"))
+    assert record["with_found"] == 0 and "with_found_exact" not in record
+
+
+def test_typography_folding_keeps_words_apart() -> None:
+    assert norm_typography("a\u2014b  c ,d") == "a-b c,d"
+    assert norm_typography("ab") != norm_typography("a b")
