@@ -119,6 +119,7 @@ def _newsclean(
                 title=article.title,
                 byline=article.byline,
                 published=article.published,
+                authors=", ".join(article.authors),
             )
 
         return run

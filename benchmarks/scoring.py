@@ -32,6 +32,9 @@ class Extraction:
     title: str | None = None
     byline: str | None = None
     published: str | dt.date | None = None
+    # The author names alone, joined by ", ", where the extractor tells them apart from the
+    # printed byline ("By Jane Doe and John Roe, Staff Writers"); None where it does not.
+    authors: str | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -150,6 +153,10 @@ METADATA_KEYS: dict[str, dict[str, str]] = {
     "readability": {"title": "title", "byline": "byline", "date": "published"},
     "wcxb": {"title": "title", "byline": "author", "date": "published"},
 }
+# Sets whose byline truth holds the author names alone (wcxb's `author`: "Jane Doe"), not
+# the line as printed (readability's `byline`: "By Jane Doe"): scored against an
+# extractor's `authors` where it reports them apart.
+NAMES_ONLY = frozenset({"wcxb"})
 
 
 def norm_words(text: str) -> str:
@@ -207,9 +214,12 @@ def score_metadata(
     (under the set's key, METADATA_KEYS); None where the truth lacks the field or the
     extractor does not report it."""
     keys = METADATA_KEYS[set_name]
+    byline = out.byline
+    if set_name in NAMES_ONLY and out.authors is not None:
+        byline = out.authors
     checks: dict[str, tuple[Any, Callable[[str], tuple[bool, bool]]]] = {
         "title": (truth.get(keys["title"]), lambda e: match_text(e, out.title, norm_words)),
-        "byline": (truth.get(keys["byline"]), lambda e: match_text(e, out.byline, norm_byline)),
+        "byline": (truth.get(keys["byline"]), lambda e: match_text(e, byline, norm_byline)),
         "date": (truth.get(keys["date"]), lambda e: match_date(e, out.published)),
     }
     metrics: Metrics = {}

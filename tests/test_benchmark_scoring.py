@@ -99,3 +99,22 @@ def test_typography_is_not_folded_on_trafilatura_eval() -> None:
 def test_typography_folding_keeps_words_apart() -> None:
     assert norm_typography("a\u2014b  c ,d") == "a-b c,d"
     assert norm_typography("ab") != norm_typography("a b")
+
+
+def test_wcxb_author_names_are_scored_against_the_names_not_the_printed_line() -> None:
+    truth = {"author": "Jane Doe", "byline": "By Jane Doe"}
+    out = Extraction(text="", byline="By Jane Doe", authors="Jane Doe")
+    assert score_page("wcxb", truth, out, ALL)["byline_exact"] is True
+    # readability's truth is the printed line: the printed line is scored
+    assert score_page("readability", truth, out, ALL)["byline_exact"] is True
+    assert (
+        score_page(
+            "readability", truth, Extraction(text="", byline="Jane Doe", authors="Jane Doe"), ALL
+        )["byline_exact"]
+        is False
+    )
+    # an extractor that reports no names apart is scored on its byline
+    assert (
+        score_page("wcxb", truth, Extraction(text="", byline="Jane Doe"), ALL)["byline_exact"]
+        is True
+    )
