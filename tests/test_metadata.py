@@ -106,6 +106,32 @@ def test_an_author_url_is_no_byline() -> None:
     assert article.byline is None and article.authors == ()
 
 
+def test_an_author_url_gives_way_to_a_later_declared_name() -> None:
+    head = (
+        "<meta property='article:author' content='https://social.example/annlee'>"
+        "<meta name='author' content='Ann Lee'>"
+    )
+    assert _clean(head, PROSE * 3).authors == ("Ann Lee",)
+
+
+def test_a_labelled_twitter_card_names_the_author() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Written by'>"
+        "<meta name='twitter:data1' content='Ann Lee'>"
+        "<meta name='twitter:label2' content='Est. reading time'>"
+        "<meta name='twitter:data2' content='4 minutes'>"
+    )
+    assert _clean(head, PROSE * 3).authors == ("Ann Lee",)
+
+
+def test_a_twitter_card_with_another_label_names_nobody() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Est. reading time'>"
+        "<meta name='twitter:data1' content='4 minutes'>"
+    )
+    assert _clean(head, PROSE * 3).authors == ()
+
+
 @pytest.mark.parametrize("placeholder", ["No Author", "Unknown", "N/A", "null"])
 def test_a_placeholder_author_is_no_byline(placeholder: str) -> None:
     head = f"<meta name='author' content='{placeholder}'>"

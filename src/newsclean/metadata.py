@@ -47,11 +47,17 @@ def declared(root: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, value in _jsonld_fields(root):
         _declare(found, key, value)
+    card: dict[str, str] = {}  # the Twitter card's labelled values: twitter:label1, data1...
     for meta in root.iter("meta"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             _declare(found, _META_FIELDS[name], content)
+        elif content and name.startswith(("twitter:label", "twitter:data")):
+            card[name] = content
+    card_author = _card_author(card)
+    if card_author:
+        _declare(found, "author", card_author)
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
@@ -60,12 +66,34 @@ def declared(root: HtmlElement) -> dict[str, str]:
     return found
 
 
+def _card_author(card: dict[str, str]) -> str | None:
+    """The value a Twitter card labels "Written by" (twitter:label1 -> twitter:data1)."""
+    for name, label in card.items():
+        if name.startswith("twitter:label") and vocab.AUTHOR_LABEL.fullmatch(label):
+            return card.get("twitter:data" + name.removeprefix("twitter:label"))
+    return None
+
+
 def _declare(found: dict[str, str], key: str, value: str) -> None:
     """The first value of each field wins; a date only where it reads as one (a form's
     "Please enter a valid date.", a <time datetime="Dec 23"> without a year are passed
-    over for the next source)."""
-    if key not in found and (key != "date" or parse_date(value) is not None):
-        found[key] = value
+    over for the next source), an author only where it is a name (a profile's URL in
+    article:author, a placeholder such as "No Author" give way to <meta name=author>)."""
+    if key in found:
+        return
+    if key == "date" and parse_date(value) is None:
+        return
+    if key == "author" and not _is_name(value):
+        return
+    found[key] = value
+
+
+def _is_name(author: str) -> bool:
+    return (
+        "://" not in author
+        and len(author) <= _MAX_BYLINE_CHARS
+        and not vocab.PLACEHOLDER_AUTHOR.match(author)
+    )
 
 
 _META_FIELDS = {
@@ -315,9 +343,7 @@ def _declared_byline(found: Metadata, author: str | None) -> None:
     """A page that prints no byline line still names its author in its markup: that name
     (names joined by ", ") is the byline. A URL (a profile link in article:author) or an
     overlong value is no name, and neither is a placeholder ("No Author")."""
-    if not author or "://" in author or len(author) > _MAX_BYLINE_CHARS:
-        return
-    if vocab.PLACEHOLDER_AUTHOR.match(author):
+    if not author or not _is_name(author):
         return
     found.authors = split_authors(author)
     found.byline = ", ".join(found.authors) or None

@@ -968,6 +968,9 @@ PLACEHOLDER_AUTHOR = re.compile(
     r"^\s*(?:no author|(?:author )?unknown|unknown author|n/?a|none|null|undefined|-+)\s*$",
     re.IGNORECASE,
 )
+#: A label that names the author beside it (a Twitter card's "twitter:label1" over the
+#: name in "twitter:data1").
+AUTHOR_LABEL = re.compile(r"\s*(?:written\s+by|by|authors?|autor(?:in)?|auteur)\s*:?\s*", re.I)
 #: What separates authors' names in a byline.
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
