@@ -334,3 +334,51 @@ def test_a_byline_box_naming_nobody_gives_way_to_the_declared_author() -> None:
         assert _clean(head, body).byline == "Liza Burke", box
     body = f"<div><h1>Big news today</h1><div class='byline'>Jo Roe</div>{PROSE * 3}</div>"
     assert _clean(head, body).byline == "Jo Roe"
+
+
+def test_a_printed_byline_stops_at_a_date_glued_to_it() -> None:
+    cases = [
+        ("<p>by Jeffrey ZeldmanNovember 20, 2007</p>", "by Jeffrey Zeldman"),
+        ("<p>By Conor AllisonJanuary 14, 202620 Mins Read</p>", "By Conor Allison"),
+        ("<p>by Jill Barshay August 25, 2025August 29, 2025</p>", "by Jill Barshay"),
+        ("<p>By Ann Lee May 2nd 202511 mins</p>", "By Ann Lee"),
+        ("<p>By Summer Swann -</p>", "By Summer Swann"),
+        ("<p>By Eco Flow- 2025/4/29</p>", "By Eco Flow"),
+        ("<p>By Mayank Gupta</p>", "By Mayank Gupta"),  # "May" opens no date here
+    ]
+    for line, byline in cases:
+        assert _under_headline(line).byline == byline, line
+
+
+def test_a_written_by_line_is_a_printed_byline() -> None:
+    for line in ("Written by Jo Roe", "Written by: Jo Roe", "By: Jo Roe"):
+        article = _under_headline(f"<p>{line}</p>")
+        assert (article.byline, article.authors) == (line, ("Jo Roe",)), line
+        assert "Jo Roe" not in article.text
+
+
+def test_a_byline_drops_icon_glyphs_and_a_name_printed_twice() -> None:
+    box = "<div class='byline'>\ue08a Joaquin Fernandez</div>"
+    article = _under_headline(box)
+    assert (article.byline, article.authors) == ("Joaquin Fernandez", ("Joaquin Fernandez",))
+    article = _under_headline("<div class='byline'>Written by: Colin Gray Colin Gray</div>")
+    assert (article.byline, article.authors) == ("Written by: Colin Gray", ("Colin Gray",))
+
+
+def test_the_date_after_a_bylines_names_is_its_dateline() -> None:
+    article = _under_headline(
+        "<p>By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.</p>"
+    )
+    assert article.byline == "By Louis Jacobson"
+    assert article.dateline == "Monday, November 18th, 2019 at 11:04 a.m."
+    assert article.published == dt.date(2019, 11, 18)
+
+
+def test_a_photo_caption_under_the_title_is_no_dateline() -> None:
+    line = (
+        "<figure><img src='a.jpg'><figcaption>A ship leaves port, on Aug. 31, 2019. (AP)"
+        "</figcaption></figure><p>By Lou Jacobs on Monday, November 18th, 2019</p>"
+    )
+    article = _under_headline(line)
+    assert article.dateline == "Monday, November 18th, 2019"
+    assert article.published == dt.date(2019, 11, 18)

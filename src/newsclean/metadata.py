@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.features import Features, class_cues
+from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment, normalize_space
 from newsclean.tree import is_within
@@ -257,9 +258,21 @@ def _header_date(
 # author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
 # ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d)"
+    r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b"
+    r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"
     r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
+
+# A post's date right after the name, glued to it or not: "Jeffrey ZeldmanNovember 20,
+# 2007", "Jill Barshay August 25, 2025August 29, 2025", "May 2nd 202511 mins" (a capitalised
+# English month, so "Mayank" opens no date).
+_BYLINE_DATE = re.compile(
+    r"(?:(?<=[a-z])|\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+)
+# A dash left at the end of the names, or before a numeric date: "Summer Swann -",
+# "EcoFlow- 2025/4/29" (a hyphenated name keeps its hyphen).
+_BYLINE_DASH = re.compile(r"\s*[-–—]\s*(?:$|(?=\d))")
 
 _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
 
@@ -267,22 +280,55 @@ _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*
 def _trim_printed_byline(found: Metadata, text: str) -> None:
     """The byline without what shares its line: date, reading time, a "| Topic" label. A
     line left with no name after its "By" is no byline (the declared author fills in)."""
+    text = normalize_space(_PRIVATE_USE.sub("", text))  # an icon font's glyph before it
     label = vocab.WRITTEN_BY.search(text)
     if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
         text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
     tails = (
         _BYLINE_TAIL.search(text),
         vocab.DATE_TEXT.search(text),
+        _BYLINE_DATE.search(text),
+        _BYLINE_DASH.search(text),
         vocab.JOB_TITLE.search(text),
         vocab.BYLINE_BUTTONS.search(text),
     )
     cut = min((m.start() for m in tails if m), default=len(text))
-    text = _without_job_title(text[:cut]).strip(" ,:;")
+    _date_after_byline(found, text[cut:])
+    text = _once(_without_job_title(text[:cut]).strip(" ,:;"))
     if _NAMELESS_BYLINE.fullmatch(text):
         found.byline, found.authors = None, ()
         return
     found.byline = text
     found.authors = split_authors(text)
+
+
+def _date_after_byline(found: Metadata, rest: str) -> None:
+    """The date printed after the names, on the byline's line ("By Jo Roe on Monday,
+    November 18th, 2019 at 11:04 a.m."), is the dateline when no line of its own is."""
+    rest = _DATE_LEAD.sub("", rest)
+    if found.dateline is None and (date_in(rest) or vocab.DATE_TEXT.search(rest)):
+        found.dateline = rest
+
+
+# What leads into the date after a byline's names: separators, "on", "Published".
+_DATE_LEAD = re.compile(
+    r"^(?:[\s|•·⋅—–,:-]|\b(?:on|le|am|el|il|published|updated|posted)\b)+", re.I
+)
+
+# Unicode's private-use areas: where icon fonts put their glyphs.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
+def _once(text: str) -> str:
+    """The names printed once where the line prints them twice ("Colin Gray Colin Gray":
+    a profile picture's text beside the link)."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    start = label.end() if label else 0
+    words = text[start:].split()
+    half = len(words) // 2
+    if half and len(words) == 2 * half and words[:half] == words[half:]:
+        return text[:start] + " ".join(words[:half])
+    return text
 
 
 def _without_job_title(text: str) -> str:
@@ -415,6 +461,8 @@ def _printed_header(
         elif found.byline is None and (box := _byline_box(segments[index])) is not None:
             _take_byline_box(found, box, segments, index)
         elif found.dateline is None and cues & {"dateline", "date"}:
+            if segments[index].kind is BlockKind.CAPTION:
+                continue  # "A ship leaves port, on Aug. 31, 2019. (AP)": the photo's date
             match = vocab.DATELINE_TEXT.match(text)
             if match and match.group("rest"):
                 continue  # a dateline that runs into text belongs to a story, not the header

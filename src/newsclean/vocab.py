@@ -932,8 +932,8 @@ BOX_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-_BY = r"^\s*(?:by|von|par|por|di|door|av)\s+"
-#: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont".
+_BY = r"^\s*(?:(?:written|text|words)\s+by\s*:?|(?:by|von|par|por|di|door|av)(?:\s*:)?)\s+"
+#: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont", "By: Jo Roe", "Written by Jo Roe".
 BYLINE_TEXT = re.compile(_BY + r"\S", re.IGNORECASE)
 #: The label a byline starts with, to strip before reading the names: "By ", "Written
 #: by ", "Text by ", "Author: ".
