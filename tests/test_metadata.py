@@ -382,3 +382,27 @@ def test_a_photo_caption_under_the_title_is_no_dateline() -> None:
     article = _under_headline(line)
     assert article.dateline == "Monday, November 18th, 2019"
     assert article.published == dt.date(2019, 11, 18)
+
+
+def test_an_element_classed_as_the_authors_name_names_the_author() -> None:
+    for box, name in (
+        ("<p class='authorName'>Podium Staff</p>", "Podium Staff"),
+        ("<div><span class='author-name'>Dakota Hebert</span></div>", "Dakota Hebert"),
+        (
+            "<span class='author vcard'><a class='fn n' href='/u/'>Trevor Jones</a></span>",
+            "Trevor Jones",
+        ),
+        ("<div class='post-author__name'>Chris Carroll30 Sep 2022, 11:07am</div>", "Chris Carroll"),
+    ):
+        article = _clean("", f"<div><h1>Big news today</h1>{PROSE * 3}{box}</div>")
+        assert article.authors == (name,), box
+
+
+def test_a_commenters_name_or_an_infobox_subject_is_no_author() -> None:
+    comments = "<ol class='comment-list'><li><div class='comment-author vcard'><cite class='fn'>"
+    comments += "Jo Reader</cite></div><span class='author-name'>Jo Reader</span></li></ol>"
+    infobox = "<table class='infobox vcard'><tr><td class='fn'>New Zealand</td></tr></table>"
+    for box in (comments, infobox):
+        for prose in (PROSE * 3, PROSE * 20):  # within the header's reach, and far below it
+            article = _clean("", f"<div><h1>Big news today</h1>{prose}{box}</div>")
+            assert article.authors == (), box

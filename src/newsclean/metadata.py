@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsclean import vocab
@@ -199,8 +200,10 @@ def extract(
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _trim_printed_byline(found, found.byline)
-    if found.byline is None:
-        _declared_byline(found, meta.get("author") or _marked_author(root))
+    if found.byline is None and meta.get("author"):
+        _declared_byline(found, meta["author"])
+    if found.byline is None and (marked := _marked_author(root)):
+        _trim_printed_byline(found, marked)  # printed on the page: trimmed like a byline
     us_order = month_first(meta.get("language"))
     found.published = parse_date(meta.get("date")) or date_in(found.dateline, month_first=us_order)
     if found.published is None and title_index is not None:
@@ -267,8 +270,9 @@ _BYLINE_TAIL = re.compile(
 # 2007", "Jill Barshay August 25, 2025August 29, 2025", "May 2nd 202511 mins" (a capitalised
 # English month, so "Mayank" opens no date).
 _BYLINE_DATE = re.compile(
-    r"(?:(?<=[a-z])|\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"(?:(?<=[a-z])|\b)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?)\s+\d{4}"
 )
 # A dash left at the end of the names, or before a numeric date: "Summer Swann -",
 # "EcoFlow- 2025/4/29" (a hyphenated name keeps its hyphen).
@@ -397,13 +401,39 @@ def _declared_byline(found: Metadata, author: str | None) -> None:
 
 def _marked_author(root: HtmlElement) -> str | None:
     """The text of the first element marked up as the author (itemprop="author" or
-    rel="author"), when it is short enough to be a name."""
+    rel="author"), when it is short enough to be a name; else of the first element
+    classed as the author's name ("author-name", "authorName", hCard's "fn" inside an
+    "author" box, as WordPress writes it), outside comments."""
     for element in root.xpath("//*[@itemprop='author' or @rel='author']"):
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
         if text and len(text) <= _MAX_BYLINE_CHARS:
             return text
+    named = _AUTHOR_NAME_CLASS(root)
+    for element in named if isinstance(named, list) else ():
+        if not isinstance(element, HtmlElement) or _in_comments(element):
+            continue  # a commenter's name
+        text = vocab.BYLINE_PREFIX.sub("", normalize_space(element.text_content()))
+        if text and len(text) <= _MAX_NAME_CHARS and not _names_nobody(text):
+            return text
     return None
+
+
+# Elements classed as an author's name; the text of an hCard's formatted name.
+_AUTHOR_NAME_CLASS = etree.XPath(
+    "//*[re:test(@class, 'author[-_]*name', 'i')]"
+    "|//*[contains(concat(' ', @class, ' '), ' fn ')]"
+    "[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_COMMENT_CLASS = re.compile(r"comment", re.I)
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    return any(_COMMENT_CLASS.search(box.get("class") or "") for box in element.iterancestors())
+
+
+_MAX_NAME_CHARS = 60
 
 
 def _document_title(root: HtmlElement) -> str | None:
@@ -471,7 +501,10 @@ def _printed_header(
 
 
 def _byline_box(segment: Segment) -> HtmlElement | None:
-    """The nearest element (up to three levels up) whose class says it holds the byline."""
+    """The nearest element (up to three levels up) whose class says it holds the byline;
+    none in the comments ("comment-author vcard" names a reader)."""
+    if _in_comments(segment.owner):
+        return None
     element: HtmlElement | None = segment.owner
     for _ in range(_BYLINE_BOX_LEVELS):
         if element is None:
