@@ -406,3 +406,38 @@ def test_a_commenters_name_or_an_infobox_subject_is_no_author() -> None:
         for prose in (PROSE * 3, PROSE * 20):  # within the header's reach, and far below it
             article = _clean("", f"<div><h1>Big news today</h1>{prose}{box}</div>")
             assert article.authors == (), box
+
+
+def test_a_byline_box_reading_as_a_phrase_names_nobody() -> None:
+    head = "<title>Big news today</title><meta name='author' content='Liza Burke'>"
+    for box in (
+        "Cite this Webpage",
+        "Get in touch",
+        "Who is Jeff Hoyt?",
+        "Guide by",
+        "page.head.extra.author",
+        "262588213843476",
+        "www.facebook.com/tinyhouse",
+    ):
+        body = f"<div><h1>Big news today</h1><div class='byline'>{box}</div>{PROSE * 3}</div>"
+        assert _clean(head, body).byline == "Liza Burke", box
+    for box in ("Ludwig van Beethoven", "Jane Doe and John Roe", "the Lavazza Team"):
+        body = f"<div><h1>Big news today</h1><div class='byline'>{box}</div>{PROSE * 3}</div>"
+        assert _clean(head, body).byline == box, box
+
+
+def test_a_printed_byline_reads_more_labels_and_stops_at_a_second_credit() -> None:
+    cases = [
+        ("<div class='byline'>Written byAAA Travel Editors</div>", ("AAA Travel Editors",)),
+        ("<div class='byline'>byClemson News</div>", ("Clemson News",)),
+        ("<p>Recipe by PJ Hamel</p>", ("PJ Hamel",)),
+        ("<p>Article by: Cara Dumaplin</p>", ("Cara Dumaplin",)),
+        ("<p>By Shelby Loos, DVM. Reviewed by Molly Price, DVM</p>", ("Shelby Loos", "DVM")),
+        ("<p>By Meaghan Weeden ●</p>", ("Meaghan Weeden",)),
+        ("<p>By Yucy3/4/2025</p>", ("Yucy",)),
+        ("<p>By Stephen Jesudunsin AI Writer, Embarque</p>", ("Stephen Jesudunsin",)),
+        ("<p>By Byron Katie</p>", ("Byron Katie",)),
+        ("<div class='byline'>&amp; Zack Cuevas Writer, Hardware</div>", ("Zack Cuevas",)),
+    ]
+    for line, authors in cases:
+        assert _under_headline(line).authors == authors, line

@@ -261,7 +261,9 @@ def _header_date(
 # author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
 # ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·⋅—–]|\s-\s|(?:Published|Updated|Posted)\b"
+    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b"
+    r"|\.?\s*\b(?:(?:Medically\s+)?Reviewed|Fact[- ]?checked|Edited)\s+by\b"
+    r"|(?<=[a-z])\d{1,2}/\d{1,2}/\d{4}"
     r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"
     r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
@@ -284,7 +286,8 @@ _NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*
 def _trim_printed_byline(found: Metadata, text: str) -> None:
     """The byline without what shares its line: date, reading time, a "| Topic" label. A
     line left with no name after its "By" is no byline (the declared author fills in)."""
-    text = normalize_space(_PRIVATE_USE.sub("", text))  # an icon font's glyph before it
+    # An icon font's glyph, a "&" or separator left from a line split before the names.
+    text = normalize_space(_PRIVATE_USE.sub("", text)).lstrip("&|•·●-–—:, ")
     label = vocab.WRITTEN_BY.search(text)
     if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
         text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
@@ -342,7 +345,10 @@ def _without_job_title(text: str) -> str:
     label = vocab.BYLINE_PREFIX.match(text)
     start = label.end() if label else 0
     words = list(re.finditer(r"\S+", text[start:]))
-    job = next((i for i, w in enumerate(words) if i >= 2 and vocab.JOB_WORD.match(w[0])), None)
+    job = next(
+        (i for i, w in enumerate(words) if i >= 2 and vocab.JOB_WORD.match(w[0].rstrip(",;:"))),
+        None,
+    )
     if job is None:
         return text
     first = job
@@ -543,10 +549,20 @@ def _take_byline_box(
 
 
 def _names_nobody(text: str) -> bool:
-    """Whether a line of two or more words capitalises none after its first: a sentence
-    or a label ("View more posts", "Article by"), where a name capitalises its words."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    return len(words) >= 2 and not any(word[0].isupper() for word in words[1:])
+    """Whether a line that does not open with "By" reads as something other than names: a
+    sentence or a label ("View more posts", "Cite this Webpage", "Who is Jeff Hoyt?",
+    "Guide by": a lower-case word after the first that is no name particle, or a question
+    or label's end), an address ("www.example.com/x", "page.head.extra.author") or a
+    number. Names capitalise their words but for particles ("van", "de", "and")."""
+    text = vocab.BYLINE_PREFIX.sub("", text)
+    words = re.findall(r"(?<!\S)[^\W\d_][\w'’-]*", text)
+    if not words or _NOT_NAMES.search(text):
+        return True
+    return any(word[0].islower() and word.lower() not in vocab.NAME_PARTICLES for word in words[1:])
+
+
+# A question, a label with its name elsewhere, an address or a dotted identifier.
+_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\bwww\.|[^\W\d_]/[^\W\d_]|\w\.\w+\.\w", re.I)
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:

@@ -932,15 +932,27 @@ BOX_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-_BY = r"^\s*(?:(?:written|text|words)\s+by\s*:?|(?:by|von|par|por|di|door|av)(?:\s*:)?)\s+"
+_BY = (
+    r"^\s*(?:(?:written|text|words|recipe|article|authored)\s+by\s*:?"
+    r"|(?:by|von|par|por|di|door|av)(?:\s*:)?)\s+"
+)
 #: "By Danny KEMP", "Von Anna Schmidt", "Par Jean Dupont", "By: Jo Roe", "Written by Jo Roe".
 BYLINE_TEXT = re.compile(_BY + r"\S", re.IGNORECASE)
 #: The label a byline starts with, to strip before reading the names: "By ", "Written
 #: by ", "Text by ", "Author: ".
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:(?:written|text|words|story)\s+)?(?:by|von|par|por|di|door|av)\b|authors?\b)"
+    r"^\s*(?:(?:(?:written|text|words|story|recipe|article|post|guide|authored)\s+)?"
+    r"(?:by|von|par|por|di|door|av)\b|(?:written\s+)?(?-i:[Bb]y(?=[A-Z]))|authors?\b)"
     r"\s*:?\s*",
     re.IGNORECASE,
+)
+#: Lower-case words a name holds: particles ("Ludwig van Beethoven", "Maria de la Cruz")
+#: and the words that join two names ("Jane Doe and John Roe").
+NAME_PARTICLES = frozenset(
+    {
+        *("van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la"),
+        *("le", "bin", "al", "el", "ten", "ter", "y", "e", "and", "und", "et", "the", "of"),
+    }
 )
 #: A "Written by" label after something else on the byline's line ("Apr 12 Written By").
 WRITTEN_BY = re.compile(r"\b(?:written|text|words)\s+by\b", re.IGNORECASE)
