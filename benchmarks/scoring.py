@@ -165,9 +165,12 @@ def norm_words(text: str) -> str:
 
 
 def norm_byline(text: str) -> str:
-    """`norm_words` without a leading "by"."""
-    words = norm_words(text)
-    return words[3:] if words.startswith("by ") else words
+    """`norm_words` without a leading "by" and without the "and" that joins the last two
+    names ("Jo Roe, Al Poe and Bo Li" = "Jo Roe, Al Poe, Bo Li" = "Jo Roe; Al Poe; Bo Li")."""
+    words = norm_words(text).split()
+    if words[:1] == ["by"]:
+        words = words[1:]
+    return " ".join(word for word in words if word != "and")
 
 
 def parse_date(value: str | dt.date | None) -> tuple[dt.date, dt.time | None] | None:

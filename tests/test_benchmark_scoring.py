@@ -62,6 +62,7 @@ def test_normalised_matches_ignore_case_punctuation_and_a_leading_by() -> None:
     assert match_text("The Story!", "the story", norm_words) == (False, True)
     assert match_text("The Story", "Another Story", norm_words) == (False, False)
     assert norm_byline("By Jane Doe") == "jane doe"
+    assert norm_byline("Jo Roe, Al Poe, and Bo Li") == norm_byline("Jo Roe; Al Poe; Bo Li")
 
 
 def test_wcxb_aggregate_and_table_carry_the_metadata_rates() -> None:
