@@ -177,12 +177,6 @@ def test_a_date_printed_near_the_title_dates_an_undeclared_article() -> None:
         assert _clean("", body).published == day, line
 
 
-def test_a_declared_date_wins_over_a_printed_one() -> None:
-    head = "<meta property='article:published_time' content='2020-02-03'>"
-    body = f"<div><h1>Big news today</h1><div><span>12 May 2024</span></div>{PROSE * 3}</div>"
-    assert _clean(head, body).published == dt.date(2020, 2, 3)
-
-
 def test_a_date_inside_prose_does_not_date_the_article() -> None:
     prose = "<p>" + "On 12 May 2024 the council met and argued about roads and taxes. " * 3
     body = f"<div><h1>Big news today</h1>{prose}</p>{PROSE * 3}</div>"
@@ -441,3 +435,26 @@ def test_a_printed_byline_reads_more_labels_and_stops_at_a_second_credit() -> No
     ]
     for line, authors in cases:
         assert _under_headline(line).authors == authors, line
+
+
+@pytest.mark.parametrize(
+    ("declared", "printed", "published"),
+    [
+        # the printed day over a declared day that differs (first stored, or in UTC)
+        ("2024-11-22T22:28:12Z", "August 19, 2025", dt.date(2025, 8, 19)),
+        ("2025-12-19T02:41:41Z", "December 18, 2025", dt.date(2025, 12, 18)),
+        # the declared value where it is the printed day: it carries the time
+        ("2025-12-18T10:00:00", "December 18, 2025", dt.datetime(2025, 12, 18, 10, 0)),
+        # a printed update date leaves the declared (publication) date alone
+        ("2024-11-22", "Updated October 8, 2025", dt.date(2024, 11, 22)),
+        ("2024-11-22", "@jo Updated Oct 8, 2025", dt.date(2024, 11, 22)),
+        ("2024-11-22", "Dec 6, 2024 / Updated Dec 7, 2024", dt.date(2024, 12, 6)),
+    ],
+)
+def test_the_printed_day_over_a_declared_one(
+    declared: str, printed: str, published: dt.date
+) -> None:
+    meta = f"<meta property='article:published_time' content='{declared}'>"
+    head = f"<title>Big news today</title>{meta}"
+    body = f"<div><h1>Big news today</h1><p>{printed}</p>{PROSE * 3}</div>"
+    assert _clean(head, body).published == published

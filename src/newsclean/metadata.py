@@ -205,11 +205,35 @@ def extract(
     if found.byline is None and (marked := _marked_author(root)):
         _trim_printed_byline(found, marked)  # printed on the page: trimmed like a byline
     us_order = month_first(meta.get("language"))
-    found.published = parse_date(meta.get("date")) or date_in(found.dateline, month_first=us_order)
+    found.published = _published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options, us_order)
     found.published = found.published or _address_date(root, url)
     return found
+
+
+def _published(
+    dateline: str | None, declared: dt.date | dt.datetime | None, us_order: bool
+) -> dt.date | dt.datetime | None:
+    """The day the page prints in its dateline, over a declared date of another day
+    (pages declare the day they were first stored, or the day in UTC where they print
+    their own: "2025-12-19T02:41Z" for "December 18, 2025"); the declared value where it
+    falls on the printed day (it carries the time), or where the dateline only says when
+    the story was last updated."""
+    if dateline is None or _says_updated(dateline):
+        return declared or date_in(dateline, month_first=us_order)
+    printed = date_in(dateline, month_first=us_order)
+    if printed is None or declared is None:
+        return printed or declared
+    declared_day = declared.date() if isinstance(declared, dt.datetime) else declared
+    return declared if declared_day == printed else printed
+
+
+def _says_updated(dateline: str) -> bool:
+    """Whether the dateline's first date is labelled as an update ("Updated Jul 24,
+    2018", "@handle Updated ..."; not "Dec 6, 2024 / Updated Dec 7, 2024")."""
+    label = vocab.UPDATED_LABEL.search(dateline)
+    return label is not None and not any(ch.isdigit() for ch in dateline[: label.start()])
 
 
 # A day in a story's address: "/2024/03/17/", "/2025-12-15-title".

@@ -997,6 +997,14 @@ DATE_TEXT = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
+#: What opens a dateline that says when the story was last changed, not published:
+#: "Updated October 8, 2025", "Last updated: Dec 4, 2025", "Aktualisiert am 3. März",
+#: "Stand: 28.04.2020" (German: as of).
+UPDATED_LABEL = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|revised|edited|aktualisiert|mis à jour|actualizado"
+    r"|stand(?=\s*:))\b",
+    re.IGNORECASE,
+)
 #: What opens a line that dates the post and names its author: "Posted by David at
 #: December 16, 2025", "Last updated March 3, 2025 by ...".
 DATED_BYLINE = re.compile(
