@@ -458,3 +458,14 @@ def test_the_printed_day_over_a_declared_one(
     head = f"<title>Big news today</title>{meta}"
     body = f"<div><h1>Big news today</h1><p>{printed}</p>{PROSE * 3}</div>"
     assert _clean(head, body).published == published
+
+
+def test_the_title_is_the_longest_heading_the_declared_title_holds() -> None:
+    head = "<title>United States to Lift Sudan Sanctions - The New York Times</title>"
+    body = (
+        "<div><h2>The New York Times</h2><h1>United States to Lift Sudan Sanctions</h1>"
+        f"<p>By JO ROE</p>{PROSE * 3}</div>"
+    )
+    article = _clean(head, body)
+    assert article.title == "United States to Lift Sudan Sanctions"
+    assert article.byline == "By JO ROE"

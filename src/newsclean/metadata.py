@@ -491,10 +491,19 @@ def _find_title(
     headings = [
         (index, s) for index, s in enumerate(segments) if s.kind == "heading" and s.level <= 2
     ]
-    for index, segment in headings:
-        text = segment.text.lower()
-        if any(text == hint or (len(text) > 15 and text in hint) for hint in hints):
-            return index
+    # A heading the declared title spells out, else the longest one it contains: the
+    # story's title, not the site's name set as a heading ("... - The New York Times").
+    exact = (index for index, s in headings if s.text.lower() in hints)
+    contained = [
+        (len(s.text), -index)
+        for index, s in headings
+        if len(s.text) > 15 and any(s.text.lower() in hint for hint in hints)
+    ]
+    found = next(exact, None)
+    if found is not None:
+        return found
+    if contained:
+        return -max(contained)[1]
     first_h1 = next((index for index, s in headings if s.level == 1), None)
     return first_h1
 
