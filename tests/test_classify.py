@@ -817,6 +817,18 @@ def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> Non
     assert article.text.startswith("Der Stadtrat")
 
 
+def test_a_standfirst_with_a_few_links_joins_the_article() -> None:
+    # A third of its text links the products it names, as the article's own paragraphs may.
+    lead = (
+        "<p>The <a href='/p/sonicare'>Philips Sonicare 4100</a> was our favourite overall, "
+        "thanks to its long battery and its <a href='/p/heads'>gentle brush heads</a>.</p>"
+    )
+    page = f"<div class='header'><h1>Best toothbrushes</h1><div class='summary'>{lead}</div></div>"
+    article = _clean(page + f"<div class='body'>{PROSE * 4}</div>")
+    assert article.text.startswith("The Philips Sonicare 4100 was our favourite")
+    assert article.body[0].rule == "class:lead"
+
+
 def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
     links = "".join(f"<li><a href='#s{n}'>Part {n} of the budget</a></li>" for n in (1, 2, 3))
     contents = f"<div class='box'><p>Inhaltsverzeichnis</p><ul>{links}</ul></div>"
