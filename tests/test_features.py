@@ -56,6 +56,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<div class='skip-item' id='topic1'></div>", set()),  # a skip link's target section
         ("<article class='prose print:prose-sm md:share-lg'></article>", {"positive"}),
         ("<div class='node node--promoted node--type-recipe'></div>", set()),
+        ("<div class='column sidebar-enabled--false'></div>", set()),  # a setting's value
         ("<blockquote class='twitter-tweet'></blockquote>", set()),  # an embed, not a button
         ("<blockquote class='instagram-media'></blockquote>", set()),
         ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
