@@ -1475,6 +1475,31 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def test_a_linked_label_over_a_list_the_article_keeps_stays_in_it() -> None:
+    label = (
+        "<p>Some of the <a href='/blog/2023/plant-based-diet-benefits'>health benefits of "
+        "plant-based diets</a> include:</p>"
+    )
+    items = "".join(
+        f"<li>{text}</li>"
+        for text in (
+            "Lower risk of chronic disease",
+            "Regulated blood pressure",
+            "Less cholesterol",
+        )
+    )
+    article = _clean(_article(f"{label}<ul>{items}</ul>" + PROSE))
+    assert "Some of the health benefits of plant-based diets include:" in article.text
+    assert any(b.rule == "neighbours:list-label" for b in article.body)
+
+
+def test_a_read_more_label_over_a_list_stays_out() -> None:
+    label = "<p><a href='/guides'>Read more in our guides below</a>:</p>"
+    items = "".join(f"<li>Point number {n} of the budget</li>" for n in range(3))
+    article = _clean(_article(f"{label}<ul>{items}</ul>" + PROSE))
+    assert "Read more in our guides below" not in article.text
+
+
 def test_linked_lines_the_article_announces_stay_in_it() -> None:
     # No list: one linked name per paragraph, straight under the sentence announcing them.
     lines = "".join(

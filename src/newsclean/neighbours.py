@@ -46,6 +46,7 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_list_labels(segments, features, revised)
     _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
@@ -100,6 +101,48 @@ def _keep_announced_lists(
                 break
             if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_list_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """A linked paragraph ending with a colon straight above a list the article keeps
+    ("Some of the <a>health benefits of plant-based diets</a> include:") is the list's
+    label, not a row of links: the announced list the other way round. It must say a word
+    of its own beside its links: a link alone ("<a>Read more in our guides below</a>:")
+    points elsewhere. A line with a cue of its own ("Related:") is left alone, and so is
+    a heading (a box's)."""
+    for index in range(len(segments) - 1):
+        label = segments[index]
+        if (
+            decisions[index].rule not in _LINKED_LINE_RULES
+            or label.kind is not BlockKind.PARAGRAPH
+            or features[index].text_cues
+            or not label.text.rstrip().endswith(":")
+            or decisions[index + 1].rule != "main:text"
+            or not _says_a_word(label)
+        ):
+            continue
+        item = _list_item(segments[index + 1])
+        listing = item.getparent() if item is not None else None
+        if listing is not None and _next_element(label.owner) is listing:
+            decisions[index] = Decision(Region.MAIN, "text", "neighbours:list-label")
+
+
+def _says_a_word(segment: Segment) -> bool:
+    """The segment's text holds a word outside its links."""
+    text = segment.text
+    for link in segment.links:
+        text = text.replace(link.text, " ", 1)
+    return any(character.isalnum() for character in text)
+
+
+def _next_element(element: HtmlElement) -> HtmlElement | None:
+    """The element's next sibling that is an element (comments passed over)."""
+    sibling = element.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    return sibling
 
 
 def _announced_item(segment: Segment, decision: Decision, *, lines: bool) -> HtmlElement | None:
