@@ -1500,6 +1500,20 @@ def test_a_read_more_label_over_a_list_stays_out() -> None:
     assert "Read more in our guides below" not in article.text
 
 
+@pytest.mark.parametrize("href", ["#", "javascript:void(0)"])
+def test_a_faq_question_set_as_a_toggle_link_stays_with_its_answer(href: str) -> None:
+    answer = (
+        "<p>Both have their uses: wired cameras never need charging, wireless ones go anywhere.</p>"
+    )
+    faq = (
+        f"<h2>FAQ</h2><ul class='accordion'><li><a href='{href}'>Is it better to have wired "
+        f"or wireless security cameras?</a><div class='content'>{answer}</div></li></ul>"
+    )
+    article = _clean(_article(faq))
+    assert "Is it better to have wired or wireless security cameras?" in article.text
+    assert any(b.rule == "neighbours:faq-question" for b in article.body)
+
+
 def test_linked_lines_the_article_announces_stay_in_it() -> None:
     # No list: one linked name per paragraph, straight under the sentence announcing them.
     lines = "".join(

@@ -47,6 +47,7 @@ def revisit_neighbours(
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
     _keep_list_labels(segments, features, revised)
+    _keep_toggle_questions(segments, revised)
     _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
@@ -127,6 +128,28 @@ def _keep_list_labels(
         listing = item.getparent() if item is not None else None
         if listing is not None and _next_element(label.owner) is listing:
             decisions[index] = Decision(Region.MAIN, "text", "neighbours:list-label")
+
+
+def _keep_toggle_questions(segments: list[Segment], decisions: list[Decision]) -> None:
+    """A FAQ's question set as a link that goes nowhere (`<a href="#">`, a `javascript:`
+    call: the toggle that unfolds its answer) reads as a row of links; over an answer the
+    article keeps, it is the article's question (rule `neighbours:faq-question`)."""
+    for index in range(len(segments) - 1):
+        question = segments[index]
+        if (
+            decisions[index].rule == "main:links"
+            and decisions[index + 1].rule == "main:text"
+            and question.text.rstrip().endswith("?")
+            and question.links
+            and all(_goes_nowhere(link.href) for link in question.links)
+        ):
+            decisions[index] = Decision(Region.MAIN, "text", "neighbours:faq-question")
+
+
+def _goes_nowhere(href: str) -> bool:
+    """A link that is a button: to the page itself ("#") or to a script."""
+    target = href.strip().lower()
+    return target in ("", "#") or target.startswith("javascript:")
 
 
 def _says_a_word(segment: Segment) -> bool:
