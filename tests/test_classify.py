@@ -817,6 +817,18 @@ def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> Non
     assert article.text.startswith("Der Stadtrat")
 
 
+def test_a_standfirst_with_a_few_links_joins_the_article() -> None:
+    # A third of its text links the products it names, as the article's own paragraphs may.
+    lead = (
+        "<p>The <a href='/p/sonicare'>Philips Sonicare 4100</a> was our favourite overall, "
+        "thanks to its long battery and its <a href='/p/heads'>gentle brush heads</a>.</p>"
+    )
+    page = f"<div class='header'><h1>Best toothbrushes</h1><div class='summary'>{lead}</div></div>"
+    article = _clean(page + f"<div class='body'>{PROSE * 4}</div>")
+    assert article.text.startswith("The Philips Sonicare 4100 was our favourite")
+    assert article.body[0].rule == "class:lead"
+
+
 def test_a_table_of_contents_box_inside_the_article_leaves_it() -> None:
     links = "".join(f"<li><a href='#s{n}'>Part {n} of the budget</a></li>" for n in (1, 2, 3))
     contents = f"<div class='box'><p>Inhaltsverzeichnis</p><ul>{links}</ul></div>"
@@ -1461,6 +1473,45 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     article = _clean(_article(PROSE * 2 + announced + PROSE))
     assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
+def test_a_linked_label_over_a_list_the_article_keeps_stays_in_it() -> None:
+    label = (
+        "<p>Some of the <a href='/blog/2023/plant-based-diet-benefits'>health benefits of "
+        "plant-based diets</a> include:</p>"
+    )
+    items = "".join(
+        f"<li>{text}</li>"
+        for text in (
+            "Lower risk of chronic disease",
+            "Regulated blood pressure",
+            "Less cholesterol",
+        )
+    )
+    article = _clean(_article(f"{label}<ul>{items}</ul>" + PROSE))
+    assert "Some of the health benefits of plant-based diets include:" in article.text
+    assert any(b.rule == "neighbours:list-label" for b in article.body)
+
+
+def test_a_read_more_label_over_a_list_stays_out() -> None:
+    label = "<p><a href='/guides'>Read more in our guides below</a>:</p>"
+    items = "".join(f"<li>Point number {n} of the budget</li>" for n in range(3))
+    article = _clean(_article(f"{label}<ul>{items}</ul>" + PROSE))
+    assert "Read more in our guides below" not in article.text
+
+
+@pytest.mark.parametrize("href", ["#", "javascript:void(0)"])
+def test_a_faq_question_set_as_a_toggle_link_stays_with_its_answer(href: str) -> None:
+    answer = (
+        "<p>Both have their uses: wired cameras never need charging, wireless ones go anywhere.</p>"
+    )
+    faq = (
+        f"<h2>FAQ</h2><ul class='accordion'><li><a href='{href}'>Is it better to have wired "
+        f"or wireless security cameras?</a><div class='content'>{answer}</div></li></ul>"
+    )
+    article = _clean(_article(faq))
+    assert "Is it better to have wired or wireless security cameras?" in article.text
+    assert any(b.rule == "neighbours:faq-question" for b in article.body)
 
 
 def test_linked_lines_the_article_announces_stay_in_it() -> None:

@@ -507,3 +507,19 @@ def test_decomposed_text_is_composed(data: bytes | str) -> None:
     decoded = decode(data)
     assert "geprüft" in decoded.text and "Jané" in decoded.text
     assert "\u0308" not in decoded.text
+
+
+def test_double_encoded_utf8_is_undone() -> None:
+    # "’", "ü", "—" and "©" each went through UTF-8 twice: windows-1252 and Latin-1 forms.
+    page = "<p>It\u00e2\u20ac\u2122s \u00c3\u00bcber \u00e2\u0080\u0094 \u00c2\u00a9 2020</p>"
+    decoded = decode(page.encode("utf-8"))
+    assert decoded.text == "<p>It’s über — © 2020</p>"
+    assert any("double-encoded" in warning for warning in decoded.warnings)
+
+
+def test_a_stray_double_encoded_pair_and_real_text_are_left_alone() -> None:
+    # Two tell-tales are not enough; "ß’" and "×" before a no-break space are real text.
+    page = "<p>Grüß’ dich, 2×\u00a0so viel: caf\u00c3\u00a9 und \u00c3\u00bcber</p>"
+    decoded = decode(page.encode("utf-8"))
+    assert decoded.text == page
+    assert not decoded.warnings

@@ -56,6 +56,7 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<div class='skip-item' id='topic1'></div>", set()),  # a skip link's target section
         ("<article class='prose print:prose-sm md:share-lg'></article>", {"positive"}),
         ("<div class='node node--promoted node--type-recipe'></div>", set()),
+        ("<div class='column sidebar-enabled--false'></div>", set()),  # a setting's value
         ("<blockquote class='twitter-tweet'></blockquote>", set()),  # an embed, not a button
         ("<blockquote class='instagram-media'></blockquote>", set()),
         ("<div class='ad-slot--ads'></div>", {"ad"}),  # an ad block's own variant
@@ -65,6 +66,24 @@ def test_lengths_count_characters_so_cjk_is_measured() -> None:
         ("<ps-promo></ps-promo>", set()),  # the site's own story teaser as often as an ad
         ("<div class='TestReport__AuthorBox'></div>", {"byline"}),
         ("<div class='wp-embedded-content'></div>", {"sidebar", "positive"}),  # a post's card
+        # An id spelling its heading is the section's anchor, not a box's name.
+        ("<h2 id='h-can-i-track-my-social-campaigns'>Can I track my social campaigns?</h2>", set()),
+        (
+            "<div id='1-heading-how-popular-is-meditation'><h2>How popular is meditation?</h2>"
+            "<p>Text.</p></div>",
+            set(),
+        ),
+        # What the id adds beside the title still names the box...
+        (
+            "<div id='more-on-car-repair-related-articles'><h2>More on car repair</h2></div>",
+            {"sidebar"},
+        ),
+        # ... and a heading that opens with a cue word names it too.
+        (
+            "<div id='related-products-and-services'><h2>Related products and services</h2></div>",
+            {"sidebar"},
+        ),
+        ("<div id='how-popular-is-meditation'><p>No heading.</p></div>", {"sidebar"}),
     ],
 )
 def test_class_cues(html: str, cues: set[str]) -> None:

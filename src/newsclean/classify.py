@@ -73,13 +73,15 @@ class _Row(NamedTuple):
 
 
 def _is_lead(context: _Context) -> bool:
-    """The standfirst: lead-classed prose above the article's container."""
+    """The standfirst: lead-classed text above the article's container, with no more
+    link text than the article's own paragraphs may hold (a buying guide's summary links
+    the products it names)."""
     features = context.features
     return (
         context.before_main
         and "lead" in context.chain_cues
         and features.chars >= context.options.min_lead_chars
-        and features.link_density <= context.options.max_prose_link_density
+        and features.link_density <= context.options.max_link_density
     )
 
 

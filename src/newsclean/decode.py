@@ -125,13 +125,75 @@ def _from_str(data: str) -> Decoded:
 
 def _finish(text: str, codec: str | None, rule: EncodingRule, warnings: list[str]) -> Decoded:
     """The decoded page, unless it is empty or a JSON document (then no text, and why)."""
-    text = _composed(text)
+    text = _composed(_undo_double_encoding(text, warnings))
     if not text.strip():
         warnings.append("empty input")
     elif _is_json(text):
         warnings.append("the input is a JSON document, not HTML: no text read from it")
         text = ""
     return Decoded(text, codec, rule, tuple(warnings))
+
+
+# Double encoding: UTF-8 bytes read as windows-1252 (or Latin-1) and saved as UTF-8 again,
+# so that "’" (E2 80 99) shows as "â€™" (or "â" and two invisible C1 controls).
+# What each byte 0x80-0xBF, a UTF-8 sequence's continuation, shows as: Latin-1's C1
+# controls and signs, and windows-1252's letters and punctuation for 0x80-0x9F.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_DOUBLE_ENCODED = re.compile(
+    f"[\u00c2-\u00df][{_CONTINUATION}]"
+    f"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+)
+# The tell-tale forms: a Latin-1 letter or sign ("Ã©" for "é", "Â©" for "©") or a general
+# punctuation mark ("â€™" for "’"). A pair such as "ß’" or "×" before a no-break space
+# is as often real text, so only these count towards the page's verdict.
+_TELLTALE = re.compile(f"[\u00c2\u00c3][{_CONTINUATION}]|\u00e2[\u0080\u20ac][{_CONTINUATION}]")
+# The page is double-encoded when at least this many tell-tale sequences undo to UTF-8.
+_MIN_DOUBLE_ENCODED = 3
+
+
+def _undo_double_encoding(text: str, warnings: list[str]) -> str:
+    """Text that went through UTF-8 twice ("Itâ€™s", "Ã¼ber") back as written ("It’s",
+    "über"), when at least `_MIN_DOUBLE_ENCODED` tell-tale sequences show it: a browser
+    shows the mangled form, but no reader or search wants it. Each sequence that reads as
+    valid UTF-8 once its characters are taken back to bytes is undone; the rest of the
+    text, and a page with a stray "Ã©" or two, is left alone."""
+    if text.isascii():
+        return text
+    telltales = 0
+    for match in _TELLTALE.finditer(text):
+        if _as_utf8(match.group()) is not None:
+            telltales += 1
+            if telltales >= _MIN_DOUBLE_ENCODED:
+                break
+    else:
+        return text
+    count = 0
+
+    def undo(match: re.Match[str]) -> str:
+        nonlocal count
+        undone = _as_utf8(match.group())
+        if undone is None:
+            return match.group()
+        count += 1
+        return undone
+
+    text = _DOUBLE_ENCODED.sub(undo, text)
+    warnings.append(f"undid {count} double-encoded character(s) (UTF-8 read as windows-1252)")
+    return text
+
+
+def _as_utf8(shown: str) -> str | None:
+    """The character a double-encoded sequence stands for, or None when its bytes are no
+    UTF-8."""
+    try:
+        raw = b"".join(
+            bytes((ord(character),)) if ord(character) < 0x100 else character.encode("cp1252")
+            for character in shown
+        )
+        return raw.decode("utf-8")
+    except UnicodeError:
+        return None
 
 
 def _composed(text: str) -> str:

@@ -176,7 +176,43 @@ def _shared_cue_set(cues: set[str]) -> frozenset[str]:
 def class_cues(element: HtmlElement) -> frozenset[str]:
     """The region categories an element's own tag, role, class and id point to."""
     get = element.get
-    return _cues_of(element.tag, get("role"), get("class"), get("id"))
+    return _cues_of(element.tag, get("role"), get("class"), _own_id(element))
+
+
+#: An id of at least this many words may spell its section's heading.
+_SLUG_MIN_WORDS = 3
+#: How many elements into a box its heading is looked for.
+_SLUG_SEARCH_ELEMENTS = 40
+
+
+def _own_id(element: HtmlElement) -> str | None:
+    """The element's id less the words that spell its heading: a section's anchor made
+    of its title ("1-heading-how-popular-are-meditation-and-mindfulness") names no box;
+    what is left beside the title still does ("...-related-articles")."""
+    ids: str | None = element.get("id")
+    if not ids or ids.count("-") < _SLUG_MIN_WORDS:
+        return ids
+    heading = _first_heading(element)
+    if heading is None:
+        return ids
+    words = [word.lower() for word in _WORD.findall(heading.text_content())]
+    if not words or _cues_of(None, None, None, words[0]):
+        return ids  # the heading names the box: "Related products and services"
+    title = set(words)
+    parts = [part for part in ids.split("-") if part]
+    kept = [part for part in parts if part.lower() not in title]
+    if len(parts) - len(kept) < _SLUG_MIN_WORDS:
+        return ids
+    return "-".join(kept)
+
+
+def _first_heading(element: HtmlElement) -> HtmlElement | None:
+    if element.tag in vocab.HEADING_TAGS:
+        return element
+    for inner in itertools.islice(element.iter(), _SLUG_SEARCH_ELEMENTS):
+        if inner.tag in vocab.HEADING_TAGS:
+            return inner
+    return None
 
 
 def landmark_cues(element: HtmlElement) -> frozenset[str]:
@@ -237,12 +273,12 @@ def negative_cues(element: HtmlElement) -> frozenset[str]:
 
 def sidebar_words(element: HtmlElement) -> frozenset[str]:
     """The words of the element's class and id that name a sidebar ("teaser", "related")."""
-    return frozenset(_class_tokens(element.get("class"), element.get("id")) & vocab.SIDEBAR_CLASSES)
+    return frozenset(_class_tokens(element.get("class"), _own_id(element)) & vocab.SIDEBAR_CLASSES)
 
 
 def legal_words(element: HtmlElement) -> frozenset[str]:
     """The words of the element's class and id that name a legal notice ("terms")."""
-    return frozenset(_class_tokens(element.get("class"), element.get("id")) & vocab.LEGAL_CLASSES)
+    return frozenset(_class_tokens(element.get("class"), _own_id(element)) & vocab.LEGAL_CLASSES)
 
 
 def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:

@@ -46,6 +46,8 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_list_labels(segments, features, revised)
+    _keep_toggle_questions(segments, revised)
     _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
@@ -100,6 +102,70 @@ def _keep_announced_lists(
                 break
             if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_list_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """A linked paragraph ending with a colon straight above a list the article keeps
+    ("Some of the <a>health benefits of plant-based diets</a> include:") is the list's
+    label, not a row of links: the announced list the other way round. It must say a word
+    of its own beside its links: a link alone ("<a>Read more in our guides below</a>:")
+    points elsewhere. A line with a cue of its own ("Related:") is left alone, and so is
+    a heading (a box's)."""
+    for index in range(len(segments) - 1):
+        label = segments[index]
+        if (
+            decisions[index].rule not in _LINKED_LINE_RULES
+            or label.kind is not BlockKind.PARAGRAPH
+            or features[index].text_cues
+            or not label.text.rstrip().endswith(":")
+            or decisions[index + 1].rule != "main:text"
+            or not _says_a_word(label)
+        ):
+            continue
+        item = _list_item(segments[index + 1])
+        listing = item.getparent() if item is not None else None
+        if listing is not None and _next_element(label.owner) is listing:
+            decisions[index] = Decision(Region.MAIN, "text", "neighbours:list-label")
+
+
+def _keep_toggle_questions(segments: list[Segment], decisions: list[Decision]) -> None:
+    """A FAQ's question set as a link that goes nowhere (`<a href="#">`, a `javascript:`
+    call: the toggle that unfolds its answer) reads as a row of links; over an answer the
+    article keeps, it is the article's question (rule `neighbours:faq-question`)."""
+    for index in range(len(segments) - 1):
+        question = segments[index]
+        if (
+            decisions[index].rule == "main:links"
+            and decisions[index + 1].rule == "main:text"
+            and question.text.rstrip().endswith("?")
+            and question.links
+            and all(_goes_nowhere(link.href) for link in question.links)
+        ):
+            decisions[index] = Decision(Region.MAIN, "text", "neighbours:faq-question")
+
+
+def _goes_nowhere(href: str) -> bool:
+    """A link that is a button: to the page itself ("#") or to a script."""
+    target = href.strip().lower()
+    return target in ("", "#") or target.startswith("javascript:")
+
+
+def _says_a_word(segment: Segment) -> bool:
+    """The segment's text holds a word outside its links."""
+    text = segment.text
+    for link in segment.links:
+        text = text.replace(link.text, " ", 1)
+    return any(character.isalnum() for character in text)
+
+
+def _next_element(element: HtmlElement) -> HtmlElement | None:
+    """The element's next sibling that is an element (comments passed over)."""
+    sibling = element.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    return sibling
 
 
 def _announced_item(segment: Segment, decision: Decision, *, lines: bool) -> HtmlElement | None:

@@ -78,7 +78,8 @@ class Options:
     plain_prose_share: float = 0.9
 
     # -- segment classification ---------------------------------------------------
-    #: Inside the main region, segments with a larger share of link text are boilerplate.
+    #: Inside the main region, segments with a larger share of link text are boilerplate
+    #: (and a standfirst above it is none).
     max_link_density: float = 0.5
     #: A segment shorter than this, decided by no rule, takes the region of its neighbours.
     short_block_chars: int = 30

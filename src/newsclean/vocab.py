@@ -151,6 +151,9 @@ CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 #: modifier may follow the block's own name ("o-section--has-ads", "page--no-sidebar").
 CLASS_MODIFIER = re.compile(
     r"(?:^|[-_])(?:no|non|not|without|has|with)[-_]"
+    # A setting's value after its name ("sidebar-enabled--false" on the article's column):
+    # whether the page shows a sidebar, not a sidebar.
+    r"|--(?:true|false)$"
     # print-visibility utilities ("d-print-none", "hide-for-print", "noprint"): not a print
     # button, a box the stylesheet leaves off paper.
     r"|print.*(?:none|hid|only|visible)|(?:none|hide|hidden|only|visible|no).*print"
