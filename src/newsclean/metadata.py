@@ -456,11 +456,9 @@ _AUTHOR_NAME_CLASS = etree.XPath(
     "[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_COMMENT_CLASS = re.compile(r"comment", re.I)
-
-
 def _in_comments(element: HtmlElement) -> bool:
-    return any(_COMMENT_CLASS.search(box.get("class") or "") for box in element.iterancestors())
+    """Whether a box around the element is the readers' comments (by its class or id)."""
+    return any("comments" in class_cues(box) for box in element.iterancestors())
 
 
 _MAX_NAME_CHARS = 60
