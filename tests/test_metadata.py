@@ -469,3 +469,10 @@ def test_the_title_is_the_longest_heading_the_declared_title_holds() -> None:
     article = _clean(head, body)
     assert article.title == "United States to Lift Sudan Sanctions"
     assert article.byline == "By JO ROE"
+
+
+def test_a_printed_by_line_beats_a_byline_boxs_unlabelled_text() -> None:
+    line = "<div class='byline-column'>Deal Professor</div><p>By Jo Roe</p>"
+    article = _under_headline(line)
+    assert article.byline == "By Jo Roe"
+    assert "Deal Professor" in str(article.to_dict())  # the box's text still reaches a field

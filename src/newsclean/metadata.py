@@ -519,14 +519,22 @@ def _printed_header(
         found.section = segments[before].text
         found.segments.add(before)
     stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    unlabelled: set[int] = set()  # the segments of a byline box's text with no "By"
     for index in range(title_index + 1, stop):
         text, cues = segments[index].text, features[index].text_cues
-        if found.byline is None and "byline" in cues:
-            found.byline = text
+        if (found.byline is None or unlabelled) and "byline" in cues:
+            # A printed "By" line over a box's unlabelled text ("Deal Professor", the
+            # column's name, in a box classed byline-column above "By Jo Roe"), which
+            # goes back to its own region.
+            found.segments -= unlabelled
+            found.byline, unlabelled = text, set()
             found.authors = split_authors(text)
             found.segments.add(index)
         elif found.byline is None and (box := _byline_box(segments[index])) is not None:
+            taken = set(found.segments)
             _take_byline_box(found, box, segments, index)
+            if found.byline is not None and not vocab.BYLINE_TEXT.match(found.byline):
+                unlabelled = found.segments - taken
         elif found.dateline is None and cues & {"dateline", "date"}:
             if segments[index].kind is BlockKind.CAPTION:
                 continue  # "A ship leaves port, on Aug. 31, 2019. (AP)": the photo's date
