@@ -141,6 +141,37 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
     assert len(article.body) == 4
 
 
+_MENU = (
+    "<ul class='x'>"
+    + "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(12))
+    + "</ul>"
+)
+
+
+def test_a_box_that_joined_the_article_as_its_sibling_keeps_its_own_classes() -> None:
+    # The author's profile joins the article's container as a box of prose beside it;
+    # its class still says what it is (only the container's own classes are passed over).
+    bio = PROSE.replace("council voted", "author wrote") * 2
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1>"
+        f"<div class='article-body'>{PROSE * 4}</div><div class='author-bio'>{bio}</div>"
+    )
+    assert len(article.body) == 4
+    assert {b.role for b in article.boilerplate if "author wrote" in b.text} == {"author"}
+
+
+def test_a_teaser_classed_paragraph_that_joined_the_article_is_its_lead() -> None:
+    # The standfirst joined the container as its sibling, a table of contents between.
+    lead = PROSE.replace("<p>", "<p class='article-teaser'>").replace("council", "city")
+    toc = "<div class='section-menu'><ul><li><a href='#a'>First part</a></li></ul></div>"
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1>{lead}{toc}"
+        f"<div class='article-body'>{PROSE * 4}</div>"
+    )
+    assert article.body[0].role == "lead"
+    assert len(article.body) == 5
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"

@@ -477,6 +477,7 @@ def classify(
         len(segments),
     )
     teaser_memo: dict[HtmlElement, bool] = {}
+    joined = frozenset(main.joined) if main is not None else frozenset()
     decisions = []
     for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if deadline is not None:
@@ -487,7 +488,7 @@ def classify(
             and index <= first_paragraph
             and is_prose(feature, options)
             and _is_article_teaser(
-                segments, index, chains.chain(segment.owner), in_main, teaser_memo
+                segments, index, chains.chain(segment.owner), in_main, teaser_memo, joined
             )
         )
         context = _Context(
@@ -516,15 +517,17 @@ def _is_article_teaser(
     chain: list[HtmlElement],
     in_main: list[bool],
     memo: dict[HtmlElement, bool],
+    joined: frozenset[HtmlElement],
 ) -> bool:
     """Every box of the chain that counts as a sidebar is called a teaser and nothing
     else (no "sidebar", "related" or <aside>: a side column's promotion), and the
     article follows the outermost one straight on (a list of other stories' teasers
-    sits apart from it)."""
+    sits apart from it), or the outermost one joined the article's container as its
+    sibling (a table of contents may stand between them)."""
     sidebars = [element for element in chain if "sidebar" in class_cues(element)]
     if not sidebars or not all(_is_teaser_box(element) for element in sidebars):
         return False
-    return _box_heads_main(segments, index, sidebars[-1], in_main, memo)
+    return sidebars[-1] in joined or _box_heads_main(segments, index, sidebars[-1], in_main, memo)
 
 
 def _is_teaser_box(element: HtmlElement) -> bool:
@@ -775,7 +778,8 @@ def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
     if main is None:
         return stop
     for root in main.roots:
-        stop.add(root)
+        if root not in main.joined:
+            stop.add(root)
         stop.update(root.iterancestors())
     return stop
 
