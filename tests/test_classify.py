@@ -172,6 +172,21 @@ def test_a_teaser_classed_paragraph_that_joined_the_article_is_its_lead() -> Non
     assert len(article.body) == 5
 
 
+def test_a_page_footer_that_joined_the_article_as_its_sibling_is_the_footer() -> None:
+    # The site's footer holds an "about us" paragraph long enough to join the article's
+    # container; it is still the page's footer. The article's own <footer> stays.
+    about = PROSE.replace("council voted", "company decided") * 2
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1><div class='article-body'>{PROSE * 4}"
+        "<footer><p>Filed under city politics, budgets and the library</p></footer></div>"
+        f"<div><footer><div>Acme Energy</div><p>Harbour Street 9</p>{about}</footer></div>"
+    )
+    assert "company decided" not in article.text
+    assert "Harbour Street 9" not in article.text
+    assert "Filed under city politics" in article.text
+    assert {b.role for b in article.boilerplate if "company decided" in b.text} == {"footer"}
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"

@@ -57,6 +57,9 @@ class _Context:
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     signup_box: bool  # a small box around the segment holds a form asking for an address
     options: Options
+    #: Inside a page footer (<footer>, role="contentinfo") that is, or lies inside, a box
+    #: that joined the main container as its sibling.
+    joined_footer: bool = False
     #: Prose at or above the article's first paragraph, in a box called a teaser and
     #: nothing else, that the main region follows straight on.
     teaser_lead: bool = False
@@ -440,6 +443,13 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "links",
     ),
+    _Row(
+        "main:page-footer",
+        lambda c: c.joined_footer,
+        Region.BOILERPLATE,
+        "footer",
+        needs="footer",
+    ),
     _Row("main:text", lambda c: c.in_main, Region.MAIN, "text"),
     _Row("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
     _Row("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
@@ -502,9 +512,29 @@ def classify(
             signup_box=chain.signup_box,
             options=options,
             teaser_lead=teaser_lead,
+            joined_footer=(
+                "footer" in chain.cues
+                and in_main[index]
+                and bool(joined)
+                and _in_joined_footer(chains.chain(segment.owner), joined)
+            ),
         )
         decisions.append(_decide(context))
     return decisions
+
+
+def _in_joined_footer(chain: list[HtmlElement], joined: frozenset[HtmlElement]) -> bool:
+    """The chain (climbed up to the main container, or through a box that joined it up to
+    that box's parent) passes a page footer, <footer> or role="contentinfo", and ends in
+    a joined box: the site's footer taken in with a sibling, not the article's own."""
+    return (
+        bool(chain)
+        and chain[-1] in joined
+        and any(
+            element.tag == "footer" or (element.get("role") or "").lower() in vocab.FOOTER_ROLES
+            for element in chain
+        )
+    )
 
 
 #: Blocks as long as a paragraph that are not one: a headline, a picture's caption.
