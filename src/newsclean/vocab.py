@@ -147,6 +147,13 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+#: A CSS module's generated class: a camelCase name, optionally led by its component's,
+#: then a hash of five ("subscriptionPleaContainer-D09dM", "MegaMenu_link__lU0Rs",
+#: "styles_promoCode__8o1yl"); group 1 is the name, split at CAMEL_CASE_STEP.
+CSS_MODULE_CLASS = re.compile(
+    r"^((?:[A-Za-z][A-Za-z0-9]*_)?[a-z]+(?:[A-Z][a-z0-9]+)*)(?:-|__)(?=[\w-]*[A-Z0-9])[\w-]{5}$"
+)
+CAMEL_CASE_STEP = re.compile(r"([a-z])([A-Z])")
 #: A class name that says what a box lacks or has, not what it is: kept whole. The
 #: modifier may follow the block's own name ("o-section--has-ads", "page--no-sidebar").
 CLASS_MODIFIER = re.compile(
