@@ -187,6 +187,18 @@ def test_a_page_footer_that_joined_the_article_as_its_sibling_is_the_footer() ->
     assert {b.role for b in article.boilerplate if "company decided" in b.text} == {"footer"}
 
 
+def test_a_date_alone_in_a_cards_link_is_a_date_line_not_a_headline() -> None:
+    cards = "".join(
+        f"<a href='/news/2020/04/{day}/city-budget-passes-after-debate-{day}'>"
+        f"<div>{day} April 2020</div><h3>City budget passes after debate number {day}</h3></a>"
+        for day in (10, 11)
+    )
+    article = _clean(_article("<time datetime='2020-04-12'>12 April</time>") + cards)
+    titles = [story.title for story in article.sidebar_stories]
+    assert titles == [f"City budget passes after debate number {day}" for day in (10, 11)]
+    assert {b.role for b in article.boilerplate if "April 2020" in b.text} == {"date"}
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"

@@ -162,8 +162,13 @@ def _is_permalinked_heading(segment: Segment) -> bool:
 def _is_dated_headline(context: _Context) -> bool:
     """A teaser's headline link led by its date ("23.02.2020 - Røiseland avanciert zur
     Antholz-Königin"): a story, not a date line."""
-    return vocab.DATE_TEXT.match(context.segment.text.lstrip()) is not None and _is_headline(
-        context
+    text = context.segment.text.lstrip()
+    date = vocab.DATE_TEXT.match(text)
+    # A date alone (a card's date line, the link's text around it) leads nothing.
+    return (
+        date is not None
+        and any(character.isalpha() for character in text[date.end() :])
+        and _is_headline(context)
     )
 
 

@@ -212,7 +212,7 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
         if any(decisions[i].region is Region.MAIN for i in members[box]):
             continue
         for i in members[box]:
-            if _is_unnamed(decisions[i]):
+            if _is_unnamed(segments[i], decisions[i]):
                 decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
 
 
@@ -269,10 +269,15 @@ def _is_fragment(feature: Features, options: Options) -> bool:
     return not feature.sentences and feature.chars < options.short_block_chars
 
 
-def _is_unnamed(decision: Decision) -> bool:
+def _is_unnamed(segment: Segment, decision: Decision) -> bool:
     """Taken for a side story or decided by no cue: what an ad's box may claim. A byline,
-    a menu or a legal line beside a plea says what it is itself."""
-    return decision.region is Region.SIDEBAR or decision.rule == "other"
+    a menu or a legal line beside a plea says what it is itself; a block that one link
+    wraps whole is a card, not a menu's entry."""
+    return (
+        decision.region is Region.SIDEBAR
+        or decision.rule == "other"
+        or (decision.rule == "other:links" and enclosing_href(segment.owner) is not None)
+    )
 
 
 def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
@@ -351,7 +356,10 @@ def _route_teaser_cards(
         summary = _teaser_summary(segments, features, decisions, index, options)
         for member in summary:
             card_of[member] = index
-        if summary and decision.region is Region.MAIN:
+        if summary and (
+            decision.region is Region.MAIN
+            or _wrapped_by_link(segments[index], segments[summary[0]])
+        ):
             card_of[index] = index
     if not card_of:
         return
@@ -383,9 +391,9 @@ def _linked_card_runs(
     run: list[int] = []
     above: int | None = None
     for index, decision in enumerate(decisions):
-        if decision.region is not Region.MAIN:
-            continue
         card = card_of.get(index)
+        if decision.region is not Region.MAIN and card is None:
+            continue
         if card is not None and _wrapped_by_link(segments[card], segments[index]):
             run.append(index)
             continue
@@ -396,9 +404,13 @@ def _linked_card_runs(
 
 
 def _wrapped_by_link(headline: Segment, member: Segment) -> bool:
-    """The headline's text carries no link of its own and one link holds it and the member."""
-    href = enclosing_href(headline.owner) if not headline.links else None
-    return href is not None and enclosing_href(member.owner) == href
+    """One link holds the headline and the member, and the headline links nowhere else."""
+    href = enclosing_href(headline.owner)
+    return (
+        href is not None
+        and all(link.href == href for link in headline.links)
+        and enclosing_href(member.owner) == href
+    )
 
 
 def _cards_at_foot(
@@ -441,7 +453,13 @@ def _teaser_summary(
     last = _box_after(segments, features, decisions, index, options)
     if last is None or last - index > options.max_teaser_card_blocks:
         return []
-    summary = [i for i in range(index + 1, last + 1) if decisions[i].region is Region.MAIN]
+    # The article's segments, or the summary one link wraps with its headline (taken for
+    # the link's text).
+    summary = [
+        i
+        for i in range(index + 1, last + 1)
+        if decisions[i].region is Region.MAIN or _wrapped_by_link(segments[index], segments[i])
+    ]
     if any(segments[i].kind is BlockKind.HEADING for i in summary):
         return []
     return summary
