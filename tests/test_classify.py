@@ -199,6 +199,25 @@ def test_a_date_alone_in_a_cards_link_is_a_date_line_not_a_headline() -> None:
     assert {b.role for b in article.boilerplate if "April 2020" in b.text} == {"date"}
 
 
+def test_a_comment_form_in_the_article_and_its_heading_leave_it() -> None:
+    form = (
+        "<h3>Add A Comment</h3><blockquote><form action='/comments' method='post'><table>"
+        "<tr><td>Your Name</td><td><input type='text' name='name'></td></tr>"
+        "<tr><td>Your Comment</td><td><textarea name='comment'></textarea></td></tr>"
+        "</table></form></blockquote>"
+    )
+    article = _clean(_article(form))
+    assert "Add A Comment" not in article.text
+    assert "Your Name" not in article.text
+    assert {b.role for b in article.boilerplate if "Your Name" in b.text} == {"form"}
+
+
+def test_a_page_wrapped_whole_in_a_form_keeps_its_article() -> None:
+    # ASP.NET wraps the page in one <form>, a comment box's text area among its fields.
+    article = _clean(f"<form>{_article()}<textarea name='comment'></textarea></form>")
+    assert article.text.count("The council voted") == 4
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"

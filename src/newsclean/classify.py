@@ -57,6 +57,9 @@ class _Context:
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     signup_box: bool  # a small box around the segment holds a form asking for an address
     options: Options
+    #: Inside a small form the reader writes a message in (a comment or contact form),
+    #: or its heading.
+    reply_form: bool = False
     #: Inside a page footer (<footer>, role="contentinfo") that is, or lies inside, a box
     #: that joined the main container as its sibling.
     joined_footer: bool = False
@@ -267,6 +270,7 @@ _ROWS: tuple[_Row, ...] = (
     ),
     _Row("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
     _Row("box:signup-form", lambda c: c.in_main and c.signup_box, Region.AD, "appeal"),
+    _Row("box:reply-form", lambda c: c.in_main and c.reply_form, Region.BOILERPLATE, "form"),
     _Row(
         "text:comments",
         lambda c: (
@@ -478,6 +482,7 @@ def classify(
 ) -> list[Decision]:
     chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
+    replies = _reply_form_elements(segments, main, options)
     first_main = in_main.index(True) if True in in_main else len(segments)
     # The article's first paragraph: its own teaser stands above it, and may stand under
     # a long headline or the picture's caption.
@@ -515,6 +520,7 @@ def classify(
             cue_depths=chain.depths,
             appeal_box=chain.appeal_box,
             signup_box=chain.signup_box,
+            reply_form=bool(replies) and segment.owner in replies,
             options=options,
             teaser_lead=teaser_lead,
             joined_footer=(
@@ -884,6 +890,56 @@ def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]
         if box is not None:
             boxes.add(box)
     return boxes
+
+
+def _reply_form_elements(
+    segments: list[Segment], main: MainRegion | None, options: Options
+) -> set[HtmlElement]:
+    """The elements of each small form the reader writes a message in (a text area, no
+    password: a comment or contact form, its labels, its notes, its button), with at most
+    `max_signup_box_chars` of text, and the heading set straight before it ("Add A
+    Comment"). A form around the article (ASP.NET wraps the page in one) is no such form."""
+    if not segments or main is None:
+        return set()
+    root = segments[0].owner.getroottree().getroot()
+    forms = [
+        form
+        for form in root.iter("form")
+        if next(form.iter("textarea"), None) is not None
+        and not any((field.get("type") or "").lower() == "password" for field in form.iter("input"))
+    ]
+    if not forms:
+        return set()  # the common page: nothing is measured
+    owned: dict[HtmlElement, int] = {}
+    for segment in segments:
+        owned[segment.owner] = owned.get(segment.owner, 0) + len(segment.text)
+    elements: set[HtmlElement] = set()
+    for form in forms:
+        if _text_beyond(form, owned, options.max_signup_box_chars) or any(
+            is_within(root, form) for root in main.roots
+        ):
+            continue
+        elements.update(form.iter())
+        heading = _heading_before(form)
+        if heading is not None:
+            elements.update(heading.iter())
+    return elements
+
+
+def _heading_before(element: HtmlElement) -> HtmlElement | None:
+    """The heading straight before the element, or before the box (up to three levels up)
+    the element opens (<h3>Add A Comment</h3><blockquote><form>...)."""
+    for _ in range(3):
+        previous = element.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()  # a comment between them
+        if previous is not None:
+            return previous if previous.tag in vocab.HEADING_TAGS else None
+        parent = element.getparent()
+        if parent is None:
+            return None
+        element = parent
+    return None
 
 
 def _asks_for_address(form: HtmlElement) -> bool:
