@@ -1365,6 +1365,20 @@ def test_a_sign_up_form_box_inside_the_article_is_an_ad(kind: str, name: str) ->
     assert len(article.body) == 4
 
 
+def test_a_sign_up_box_classed_as_one_takes_its_pitch_beside_it() -> None:
+    # The form sits in a box named for the sign-up; its pitch in the column beside it.
+    box = (
+        "<div class='row'><div class='col'><h2>Become a Budget Insider</h2>"
+        "<p>School may not have taught you about budgets, but we will.</p></div>"
+        "<div class='signup-form-container'><form><input type='email' name='email'>"
+        "<button>Join</button></form></div></div>"
+    )
+    article = _clean(f"<article class='story'><h1>Budget approved</h1>{PROSE * 6}{box}</article>")
+    assert "Become a Budget Insider" not in article.text
+    assert "may not have taught you" not in article.text
+    assert len(article.body) == 6
+
+
 @pytest.mark.parametrize(
     "form",
     [

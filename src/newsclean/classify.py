@@ -880,7 +880,7 @@ def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]
         box: HtmlElement | None = None
         element: HtmlElement | None = form
         while element is not None and element.tag not in ("body", "html"):
-            if element is not form and negative_cues(element):
+            if element is not form and negative_cues(element) - {"subscribe"}:
                 break  # a sidebar around the sign-up holds other boxes too
             if element in too_large or _text_beyond(element, owned, limit):
                 too_large.add(element)
