@@ -218,6 +218,32 @@ def test_a_page_wrapped_whole_in_a_form_keeps_its_article() -> None:
     assert article.text.count("The council voted") == 4
 
 
+def _link_box(host: str) -> str:
+    items = "".join(
+        f"<li><a href='{host}/news/2019/06/story-number-{n}'>Story number {n} of the issue</a></li>"
+        for n in range(1, 4)
+    )
+    return (
+        "<div class='inline-box'><h2>Issue 7/2019</h2>"
+        "<p>This story comes from issue 7/2019 of the magazine, on sale now.</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def test_a_box_of_the_sites_other_stories_in_the_article_leaves_with_its_heading() -> None:
+    article = _clean(_article(_link_box("") + PROSE))
+    assert "Issue 7/2019" not in article.text
+    assert "This story comes from issue" not in article.text
+    assert article.text.count("The council voted") == 5
+
+
+def test_a_box_of_a_shops_links_in_the_article_stays() -> None:
+    # A buying guide's product: its heading, its blurb, its shops' links.
+    article = _clean(_article(_link_box("https://shop.example.org") + PROSE))
+    assert "Issue 7/2019" in article.text
+    assert "This story comes from issue" in article.text
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
