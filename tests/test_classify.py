@@ -981,6 +981,24 @@ def test_a_site_disowning_what_others_put_on_it_is_legal(notice: str) -> None:
     assert notice not in article.text
 
 
+def test_a_review_sites_pledge_and_its_links_pay_split_over_two_lines_are_legal() -> None:
+    lines = (
+        "<p>We independently test everything we recommend.</p>"
+        "<p>Buying through links on our site supports our work.</p>"
+    )
+    article = _clean(_article(lines))
+    assert "We independently test" not in article.text
+    assert "Buying through links" not in article.text
+    # A story's sentences about testing and links stay.
+    story = (
+        "<p>The lab independently tests everything the council buys for schools.</p>"
+        "<p>Readers buying through links in unsolicited emails were warned by police.</p>"
+    )
+    article = _clean(_article(story))
+    assert "independently tests" in article.text
+    assert "unsolicited emails" in article.text
+
+
 def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() -> None:
     disclosure = (
         "Dieser Artikel kann Links zu Anbietern enthalten, von denen die Redaktion eine "

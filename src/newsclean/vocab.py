@@ -679,6 +679,13 @@ DISCLOSURE_TEXT = _cue(
     r"\bas an amazon associate\b|\bqualifying purchases\b|\breader[- ]supported\b",
     r"\b(?:contains?|includes?|may contain|uses?) (?:some )?affiliate links?\b",
     r"\baffiliate (?:disclosure|disclaimer)\b",
+    # A review site's pledge and its links' pay, often split over two lines: "We
+    # independently test everything we recommend." / "Buying through links on our site
+    # supports our work."
+    r"\bwe independently (?:test|review|research|evaluate|vet|select|choose)\w*\b[^.]{0,40}"
+    r"\brecommend",
+    r"\b(?:buy|buying|purchase|purchasing|shop|shopping) (?:through|via) (?:the )?"
+    r"(?:our links|links (?:on|in) (?:our|this) (?:site|website|page|article|post))\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
     # One sentence naming links and a commission: "Dieser Artikel kann Links zu Anbietern
@@ -720,6 +727,8 @@ DISCLOSURE_TEXT = _cue(
         "reader",
         "affiliate",
         "provision",
+        "independently",
+        "links",
         "responsible",
         "keine haftung",
         "keine verantwortung",
