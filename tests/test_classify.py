@@ -141,6 +141,109 @@ def test_the_main_containers_own_classes_do_not_route_its_paragraphs() -> None:
     assert len(article.body) == 4
 
 
+_MENU = (
+    "<ul class='x'>"
+    + "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(12))
+    + "</ul>"
+)
+
+
+def test_a_box_that_joined_the_article_as_its_sibling_keeps_its_own_classes() -> None:
+    # The author's profile joins the article's container as a box of prose beside it;
+    # its class still says what it is (only the container's own classes are passed over).
+    bio = PROSE.replace("council voted", "author wrote") * 2
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1>"
+        f"<div class='article-body'>{PROSE * 4}</div><div class='author-bio'>{bio}</div>"
+    )
+    assert len(article.body) == 4
+    assert {b.role for b in article.boilerplate if "author wrote" in b.text} == {"author"}
+
+
+def test_a_teaser_classed_paragraph_that_joined_the_article_is_its_lead() -> None:
+    # The standfirst joined the container as its sibling, a table of contents between.
+    lead = PROSE.replace("<p>", "<p class='article-teaser'>").replace("council", "city")
+    toc = "<div class='section-menu'><ul><li><a href='#a'>First part</a></li></ul></div>"
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1>{lead}{toc}"
+        f"<div class='article-body'>{PROSE * 4}</div>"
+    )
+    assert article.body[0].role == "lead"
+    assert len(article.body) == 5
+
+
+def test_a_page_footer_that_joined_the_article_as_its_sibling_is_the_footer() -> None:
+    # The site's footer holds an "about us" paragraph long enough to join the article's
+    # container; it is still the page's footer. The article's own <footer> stays.
+    about = PROSE.replace("council voted", "company decided") * 2
+    article = _clean(
+        f"{_MENU}<h1>Budget approved by council</h1><div class='article-body'>{PROSE * 4}"
+        "<footer><p>Filed under city politics, budgets and the library</p></footer></div>"
+        f"<div><footer><div>Acme Energy</div><p>Harbour Street 9</p>{about}</footer></div>"
+    )
+    assert "company decided" not in article.text
+    assert "Harbour Street 9" not in article.text
+    assert "Filed under city politics" in article.text
+    assert {b.role for b in article.boilerplate if "company decided" in b.text} == {"footer"}
+
+
+def test_a_date_alone_in_a_cards_link_is_a_date_line_not_a_headline() -> None:
+    cards = "".join(
+        f"<a href='/news/2020/04/{day}/city-budget-passes-after-debate-{day}'>"
+        f"<div>{day} April 2020</div><h3>City budget passes after debate number {day}</h3></a>"
+        for day in (10, 11)
+    )
+    article = _clean(_article("<time datetime='2020-04-12'>12 April</time>") + cards)
+    titles = [story.title for story in article.sidebar_stories]
+    assert titles == [f"City budget passes after debate number {day}" for day in (10, 11)]
+    assert {b.role for b in article.boilerplate if "April 2020" in b.text} == {"date"}
+
+
+def test_a_comment_form_in_the_article_and_its_heading_leave_it() -> None:
+    form = (
+        "<h3>Add A Comment</h3><blockquote><form action='/comments' method='post'><table>"
+        "<tr><td>Your Name</td><td><input type='text' name='name'></td></tr>"
+        "<tr><td>Your Comment</td><td><textarea name='comment'></textarea></td></tr>"
+        "</table></form></blockquote>"
+    )
+    article = _clean(_article(form))
+    assert "Add A Comment" not in article.text
+    assert "Your Name" not in article.text
+    assert {b.role for b in article.boilerplate if "Your Name" in b.text} == {"form"}
+
+
+def test_a_page_wrapped_whole_in_a_form_keeps_its_article() -> None:
+    # ASP.NET wraps the page in one <form>, a comment box's text area among its fields.
+    article = _clean(f"<form>{_article()}<textarea name='comment'></textarea></form>")
+    assert article.text.count("The council voted") == 4
+
+
+def _link_box(host: str) -> str:
+    items = "".join(
+        f"<li><a href='{host}/news/2019/06/story-number-{n}'>Story number {n} of the issue</a></li>"
+        for n in range(1, 4)
+    )
+    return (
+        "<div class='inline-box'><h2>Issue 7/2019</h2>"
+        "<p>This story comes from issue 7/2019 of the magazine, on sale now.</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def test_a_box_of_the_sites_other_stories_in_the_article_leaves_with_its_heading() -> None:
+    article = _clean(_article(_link_box("") + PROSE))
+    assert "Issue 7/2019" not in article.text
+    assert "This story comes from issue" not in article.text
+    assert article.text.count("The council voted") == 5
+
+
+def test_a_box_of_a_shops_links_in_the_article_stays() -> None:
+    # A buying guide's product: its heading, its blurb, its shops' links.
+    article = _clean(_article(_link_box("https://shop.example.org") + PROSE))
+    assert "Issue 7/2019" in article.text
+    assert "This story comes from issue" in article.text
+
+
 def test_picture_credits_and_gallery_controls_are_boilerplate() -> None:
     inner = (
         "<div>Photo: Meg Kinnard, AP</div><div>Image 3 of 5</div><div>(Foto: dpa)</div>"
@@ -890,6 +993,24 @@ def test_a_site_disowning_what_others_put_on_it_is_legal(notice: str) -> None:
     assert notice not in article.text
 
 
+def test_a_review_sites_pledge_and_its_links_pay_split_over_two_lines_are_legal() -> None:
+    lines = (
+        "<p>We independently test everything we recommend.</p>"
+        "<p>Buying through links on our site supports our work.</p>"
+    )
+    article = _clean(_article(lines))
+    assert "We independently test" not in article.text
+    assert "Buying through links" not in article.text
+    # A story's sentences about testing and links stay.
+    story = (
+        "<p>The lab independently tests everything the council buys for schools.</p>"
+        "<p>Readers buying through links in unsolicited emails were warned by police.</p>"
+    )
+    article = _clean(_article(story))
+    assert "independently tests" in article.text
+    assert "unsolicited emails" in article.text
+
+
 def test_a_german_affiliate_disclosure_naming_links_and_a_commission_is_legal() -> None:
     disclosure = (
         "Dieser Artikel kann Links zu Anbietern enthalten, von denen die Redaktion eine "
@@ -1298,6 +1419,20 @@ def test_a_sign_up_form_box_inside_the_article_is_an_ad(kind: str, name: str) ->
     assert "Reply STOP" not in article.text
     assert {block.rule for block in article.ads} == {"box:signup-form"}
     assert len(article.body) == 4
+
+
+def test_a_sign_up_box_classed_as_one_takes_its_pitch_beside_it() -> None:
+    # The form sits in a box named for the sign-up; its pitch in the column beside it.
+    box = (
+        "<div class='row'><div class='col'><h2>Become a Budget Insider</h2>"
+        "<p>School may not have taught you about budgets, but we will.</p></div>"
+        "<div class='signup-form-container'><form><input type='email' name='email'>"
+        "<button>Join</button></form></div></div>"
+    )
+    article = _clean(f"<article class='story'><h1>Budget approved</h1>{PROSE * 6}{box}</article>")
+    assert "Become a Budget Insider" not in article.text
+    assert "may not have taught you" not in article.text
+    assert len(article.body) == 6
 
 
 @pytest.mark.parametrize(

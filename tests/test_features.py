@@ -307,3 +307,20 @@ def test_a_class_word_cut_in_two_is_read_whole() -> None:
     # gofeminin's "news-letter-section" is a newsletter box.
     element = lxml.html.fragment_fromstring("<div class='news-letter-section'>x</div>")
     assert "subscribe" in class_cues(element)
+
+
+@pytest.mark.parametrize(
+    ("name", "cue"),
+    [
+        ("subscriptionPleaContainer-D09dM", "subscribe"),
+        ("MegaMenu_link__lU0Rs", "navigation"),
+        ("styles_promoCode__8o1yl", "ad"),
+    ],
+)
+def test_a_css_modules_camel_case_name_is_split_at_its_capitals(name: str, cue: str) -> None:
+    assert cue in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))
+
+
+@pytest.mark.parametrize("name", ["TestReport__Section--Ads", "MtnNewsBanner", "adInv"])
+def test_other_camel_case_names_are_read_whole(name: str) -> None:
+    assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()

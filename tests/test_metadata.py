@@ -33,6 +33,16 @@ def test_printed_header_around_the_title() -> None:
     assert "Jane Doe" not in article.text
 
 
+def test_a_section_above_the_date_line_over_the_title_is_the_section() -> None:
+    article = _clean(
+        "<title>Big news today - Example Times</title>",
+        f"<div><div>Winter Games</div><div>08.02.2022</div><h1>Big news today</h1>"
+        f"{PROSE * 3}</div>",
+    )
+    assert article.section == "Winter Games"
+    assert "Winter Games" not in article.text
+
+
 def test_declared_metadata_fills_gaps() -> None:
     head = (
         "<meta property='og:title' content='Declared title'>"

@@ -22,6 +22,23 @@ def test_block_tags_split_and_inline_tags_flow() -> None:
     assert [(link.text, link.href) for link in first.links] == [("link", "/x")]
 
 
+def test_a_link_wrapping_blocks_makes_their_text_link_text() -> None:
+    # A card: one link around its headline and summary, and text after its last block.
+    found = _segments(
+        "<div>Intro <a href='/news/card'><h3>Title</h3><p>Summary</p>more</a> after</div>"
+    )
+    assert [s.text for s in found] == ["Intro", "Title", "Summary", "more after"]
+    assert [s.link_chars for s in found] == [0, len("Title"), len("Summary"), len("more")]
+    assert [(link.text, link.href) for link in found[1].links] == [("Title", "/news/card")]
+
+
+@pytest.mark.parametrize("href", ["javascript:", "javascript:void(0)", "#", "#top"])
+def test_a_script_or_anchor_link_around_blocks_makes_no_link_text(href: str) -> None:
+    found = _segments(f"<div><a href='{href}'><p>abc</p><p>def</p>ghi</a></div>")
+    assert [s.text for s in found] == ["abc", "def", "ghi"]
+    assert [s.link_chars for s in found] == [0, 0, 0]
+
+
 def test_single_br_breaks_softly_double_br_hard() -> None:
     found = _segments("<div>line one<br>line two<br><br>next para</div>")
     assert [(s.text, s.soft_break) for s in found] == [

@@ -43,6 +43,27 @@ def test_teaser_text_joins_its_headline_and_loses_read_more() -> None:
     assert story.text.endswith("budget she had opposed")
 
 
+def test_a_card_one_link_wraps_is_one_story_titled_by_its_heading() -> None:
+    # The card's kicker and summary are the story's text, not stories of their own.
+    cards = "".join(
+        f"<a href='/news/2021/council-story-{n}'><div>Politics</div>"
+        f"<h4>Council story number {n} is told here</h4>"
+        f"<p>The council met again on day {n} and talked about the budget for hours.</p></a>"
+        for n in (1, 2)
+    )
+    stories = _clean(f"<div>{cards}</div>").sidebar_stories
+    assert [(s.title, s.url) for s in stories] == [
+        (
+            f"Council story number {n} is told here",
+            f"https://example.com/news/2021/council-story-{n}",
+        )
+        for n in (1, 2)
+    ]
+    assert (
+        stories[0].text == "The council met again on day 1 and talked about the budget for hours."
+    )
+
+
 def test_prose_without_a_headline_is_not_a_story() -> None:
     about = (
         "<div class='about'><p>Example News is an independent newspaper founded in 1901, "

@@ -57,6 +57,12 @@ class _Context:
     appeal_box: bool  # a box around the segment pleads for money or sign-ups
     signup_box: bool  # a small box around the segment holds a form asking for an address
     options: Options
+    #: Inside a small form the reader writes a message in (a comment or contact form),
+    #: or its heading.
+    reply_form: bool = False
+    #: Inside a page footer (<footer>, role="contentinfo") that is, or lies inside, a box
+    #: that joined the main container as its sibling.
+    joined_footer: bool = False
     #: Prose at or above the article's first paragraph, in a box called a teaser and
     #: nothing else, that the main region follows straight on.
     teaser_lead: bool = False
@@ -161,8 +167,13 @@ def _is_permalinked_heading(segment: Segment) -> bool:
 def _is_dated_headline(context: _Context) -> bool:
     """A teaser's headline link led by its date ("23.02.2020 - Røiseland avanciert zur
     Antholz-Königin"): a story, not a date line."""
-    return vocab.DATE_TEXT.match(context.segment.text.lstrip()) is not None and _is_headline(
-        context
+    text = context.segment.text.lstrip()
+    date = vocab.DATE_TEXT.match(text)
+    # A date alone (a card's date line, the link's text around it) leads nothing.
+    return (
+        date is not None
+        and any(character.isalpha() for character in text[date.end() :])
+        and _is_headline(context)
     )
 
 
@@ -261,6 +272,7 @@ _ROWS: tuple[_Row, ...] = (
     ),
     _Row("box:appeal", lambda c: c.appeal_box, Region.AD, "appeal"),
     _Row("box:signup-form", lambda c: c.in_main and c.signup_box, Region.AD, "appeal"),
+    _Row("box:reply-form", lambda c: c.in_main and c.reply_form, Region.BOILERPLATE, "form"),
     _Row(
         "text:comments",
         lambda c: (
@@ -442,6 +454,13 @@ _ROWS: tuple[_Row, ...] = (
         Region.BOILERPLATE,
         "links",
     ),
+    _Row(
+        "main:page-footer",
+        lambda c: c.joined_footer,
+        Region.BOILERPLATE,
+        "footer",
+        needs="footer",
+    ),
     _Row("main:text", lambda c: c.in_main, Region.MAIN, "text"),
     _Row("other:prose", lambda c: is_prose(c.features, c.options), Region.SIDEBAR, "story-text"),
     _Row("other:links", lambda c: c.features.linked, Region.BOILERPLATE, "navigation"),
@@ -465,6 +484,7 @@ def classify(
 ) -> list[Decision]:
     chains = _ChainInspector(segments, features, main, options)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
+    replies = _reply_form_elements(segments, main, options)
     first_main = in_main.index(True) if True in in_main else len(segments)
     # The article's first paragraph: its own teaser stands above it, and may stand under
     # a long headline or the picture's caption.
@@ -479,6 +499,7 @@ def classify(
         len(segments),
     )
     teaser_memo: dict[HtmlElement, bool] = {}
+    joined = frozenset(main.joined) if main is not None else frozenset()
     decisions = []
     for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if deadline is not None:
@@ -489,7 +510,7 @@ def classify(
             and index <= first_paragraph
             and is_prose(feature, options)
             and _is_article_teaser(
-                segments, index, chains.chain(segment.owner), in_main, teaser_memo
+                segments, index, chains.chain(segment.owner), in_main, teaser_memo, joined
             )
         )
         context = _Context(
@@ -501,11 +522,32 @@ def classify(
             cue_depths=chain.depths,
             appeal_box=chain.appeal_box,
             signup_box=chain.signup_box,
+            reply_form=bool(replies) and segment.owner in replies,
             options=options,
             teaser_lead=teaser_lead,
+            joined_footer=(
+                "footer" in chain.cues
+                and in_main[index]
+                and bool(joined)
+                and _in_joined_footer(chains.chain(segment.owner), joined)
+            ),
         )
         decisions.append(_decide(context))
     return decisions
+
+
+def _in_joined_footer(chain: list[HtmlElement], joined: frozenset[HtmlElement]) -> bool:
+    """The chain (climbed up to the main container, or through a box that joined it up to
+    that box's parent) passes a page footer, <footer> or role="contentinfo", and ends in
+    a joined box: the site's footer taken in with a sibling, not the article's own."""
+    return (
+        bool(chain)
+        and chain[-1] in joined
+        and any(
+            element.tag == "footer" or (element.get("role") or "").lower() in vocab.FOOTER_ROLES
+            for element in chain
+        )
+    )
 
 
 #: Blocks as long as a paragraph that are not one: a headline, a picture's caption.
@@ -518,15 +560,17 @@ def _is_article_teaser(
     chain: list[HtmlElement],
     in_main: list[bool],
     memo: dict[HtmlElement, bool],
+    joined: frozenset[HtmlElement],
 ) -> bool:
     """Every box of the chain that counts as a sidebar is called a teaser and nothing
     else (no "sidebar", "related" or <aside>: a side column's promotion), and the
     article follows the outermost one straight on (a list of other stories' teasers
-    sits apart from it)."""
+    sits apart from it), or the outermost one joined the article's container as its
+    sibling (a table of contents may stand between them)."""
     sidebars = [element for element in chain if "sidebar" in class_cues(element)]
     if not sidebars or not all(_is_teaser_box(element) for element in sidebars):
         return False
-    return _box_heads_main(segments, index, sidebars[-1], in_main, memo)
+    return sidebars[-1] in joined or _box_heads_main(segments, index, sidebars[-1], in_main, memo)
 
 
 def _is_teaser_box(element: HtmlElement) -> bool:
@@ -777,7 +821,8 @@ def _main_ancestors(main: MainRegion | None) -> set[HtmlElement]:
     if main is None:
         return stop
     for root in main.roots:
-        stop.add(root)
+        if root not in main.joined:
+            stop.add(root)
         stop.update(root.iterancestors())
     return stop
 
@@ -837,7 +882,7 @@ def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]
         box: HtmlElement | None = None
         element: HtmlElement | None = form
         while element is not None and element.tag not in ("body", "html"):
-            if element is not form and negative_cues(element):
+            if element is not form and negative_cues(element) - {"subscribe"}:
                 break  # a sidebar around the sign-up holds other boxes too
             if element in too_large or _text_beyond(element, owned, limit):
                 too_large.add(element)
@@ -847,6 +892,56 @@ def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]
         if box is not None:
             boxes.add(box)
     return boxes
+
+
+def _reply_form_elements(
+    segments: list[Segment], main: MainRegion | None, options: Options
+) -> set[HtmlElement]:
+    """The elements of each small form the reader writes a message in (a text area, no
+    password: a comment or contact form, its labels, its notes, its button), with at most
+    `max_signup_box_chars` of text, and the heading set straight before it ("Add A
+    Comment"). A form around the article (ASP.NET wraps the page in one) is no such form."""
+    if not segments or main is None:
+        return set()
+    root = segments[0].owner.getroottree().getroot()
+    forms = [
+        form
+        for form in root.iter("form")
+        if next(form.iter("textarea"), None) is not None
+        and not any((field.get("type") or "").lower() == "password" for field in form.iter("input"))
+    ]
+    if not forms:
+        return set()  # the common page: nothing is measured
+    owned: dict[HtmlElement, int] = {}
+    for segment in segments:
+        owned[segment.owner] = owned.get(segment.owner, 0) + len(segment.text)
+    elements: set[HtmlElement] = set()
+    for form in forms:
+        if _text_beyond(form, owned, options.max_signup_box_chars) or any(
+            is_within(root, form) for root in main.roots
+        ):
+            continue
+        elements.update(form.iter())
+        heading = _heading_before(form)
+        if heading is not None:
+            elements.update(heading.iter())
+    return elements
+
+
+def _heading_before(element: HtmlElement) -> HtmlElement | None:
+    """The heading straight before the element, or before the box (up to three levels up)
+    the element opens (<h3>Add A Comment</h3><blockquote><form>...)."""
+    for _ in range(3):
+        previous = element.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()  # a comment between them
+        if previous is not None:
+            return previous if previous.tag in vocab.HEADING_TAGS else None
+        parent = element.getparent()
+        if parent is None:
+            return None
+        element = parent
+    return None
 
 
 def _asks_for_address(form: HtmlElement) -> bool:

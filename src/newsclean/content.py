@@ -33,6 +33,9 @@ class MainRegion:
     """The main container and the sibling elements that join it, in document order."""
 
     roots: tuple[HtmlElement, ...]
+    #: The roots that joined the main container as its siblings (none for a template's
+    #: body): their own classes still speak for what they hold.
+    joined: tuple[HtmlElement, ...] = ()
     #: Memo of `contains`, per element: every segment asks, and neighbours share ancestors.
     _inside: dict[HtmlElement, bool] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -92,7 +95,8 @@ def find_main(
     best = max(weighted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
-    return MainRegion(_with_siblings(top, weighted, threshold, stats, options))
+    roots = _with_siblings(top, weighted, threshold, stats, options)
+    return MainRegion(roots, tuple(root for root in roots if root is not top))
 
 
 def _best_climbed(

@@ -282,10 +282,18 @@ def legal_words(element: HtmlElement) -> frozenset[str]:
 
 
 def _class_tokens(class_attr: str | None, id_attr: str | None) -> set[str]:
-    classes = (class_attr or "").lower().split()
+    raw = (class_attr or "").split()
+    classes = [name.lower() for name in raw]
     ids = (id_attr or "").lower().split()
     if not classes and not ids:
         return set()
+    # camelCase names of CSS modules ("subscriptionPleaContainer-D09dM") split at each
+    # capital too.
+    classes += [
+        vocab.CAMEL_CASE_STEP.sub(r"\1-\2", module.group(1)).lower()
+        for module in map(vocab.CSS_MODULE_CLASS.match, raw)
+        if module is not None
+    ]
     # "article-body" gives "article", "body" and "article-body"; "adslot" stays whole.
     tokens = set(classes) | set(ids)
     for name in classes:

@@ -513,8 +513,11 @@ def _printed_header(
     title_index: int,
     options: Options,
 ) -> None:
-    """Section just above the title; byline and dateline just below it."""
+    """Section just above the title (or above the date line set over it); byline and
+    dateline just below it."""
     before = title_index - 1
+    if before > 0 and _is_short_date_line(features[before], options):
+        before -= 1  # "Olympische Winterspiele" / "08.02.2022" / the title
     if before >= 0 and _looks_like_section(segments[before], features[before]):
         found.section = segments[before].text
         found.segments.add(before)
@@ -543,6 +546,10 @@ def _printed_header(
                 continue  # a dateline that runs into text belongs to a story, not the header
             found.dateline = text
             found.segments.add(index)
+
+
+def _is_short_date_line(feature: Features, options: Options) -> bool:
+    return "date" in feature.text_cues and feature.words <= options.max_date_line_words
 
 
 def _byline_box(segment: Segment) -> HtmlElement | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -32,8 +33,11 @@ def revisit_neighbours(
     features: list[Features],
     decisions: list[Decision],
     options: Options,
+    *,
+    url: str | None = None,
 ) -> list[Decision]:
-    """Short segments take the region of the segments around them."""
+    """Short segments take the region of the segments around them. `url` is the page's:
+    its host tells the site's own links from others'."""
     revised = list(decisions)
     for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         decision = revised[index]
@@ -51,6 +55,7 @@ def revisit_neighbours(
     _keep_item_headings(segments, features, revised, options)
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
+    _route_link_boxes(segments, features, revised, options, _site_host(url))
     _trim_after_related_box(features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
@@ -278,7 +283,7 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
         if any(decisions[i].region is Region.MAIN for i in members[box]):
             continue
         for i in members[box]:
-            if _is_unnamed(decisions[i]):
+            if _is_unnamed(segments[i], decisions[i]):
                 decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
 
 
@@ -335,10 +340,15 @@ def _is_fragment(feature: Features, options: Options) -> bool:
     return not feature.sentences and feature.chars < options.short_block_chars
 
 
-def _is_unnamed(decision: Decision) -> bool:
+def _is_unnamed(segment: Segment, decision: Decision) -> bool:
     """Taken for a side story or decided by no cue: what an ad's box may claim. A byline,
-    a menu or a legal line beside a plea says what it is itself."""
-    return decision.region is Region.SIDEBAR or decision.rule == "other"
+    a menu or a legal line beside a plea says what it is itself; a block that one link
+    wraps whole is a card, not a menu's entry."""
+    return (
+        decision.region is Region.SIDEBAR
+        or decision.rule == "other"
+        or (decision.rule == "other:links" and enclosing_href(segment.owner) is not None)
+    )
 
 
 def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
@@ -402,6 +412,101 @@ def _route_headed_boxes(
             decisions[i] = Decision(region, role, "box:heading")
 
 
+def _route_link_boxes(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    host: str | None,
+) -> None:
+    """A box in the article opened by a heading, holding at least `min_teaser_cards`
+    headline links to other stories of the site after all of the article's text it holds,
+    and less of that text than of their headlines ("TR 7/2019" / "Dieser Beitrag stammt
+    aus Ausgabe 7/2019 ... Highlights aus dem Heft:" over the issue's stories): its
+    heading, caption and blurb are the box's, not the story's. A product's box, its
+    links a shop's, is the article's."""
+    main_total = sum(
+        f.chars for f, d in zip(features, decisions, strict=True) if d.region is Region.MAIN
+    )
+    seen: set[HtmlElement] = set()
+    for index, decision in enumerate(decisions):
+        if decision.rule != "link:headline":
+            continue
+        box = _link_box(segments, features, decisions, index, options, host, seen)
+        if box is None:
+            continue
+        inside = [i for i in box if decisions[i].region is Region.MAIN]
+        if sum(features[i].chars for i in inside) > main_total * options.max_headed_box_share:
+            continue
+        for i in inside:
+            decisions[i] = Decision(Region.SIDEBAR, "related", "box:links")
+
+
+def _link_box(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    options: Options,
+    host: str | None,
+    seen: set[HtmlElement],
+) -> range | None:
+    """The segments of the largest box around headline `index` shaped as
+    `_route_link_boxes` says (boxes already climbed from another headline are not
+    climbed again)."""
+    best: range | None = None
+    first = last = index
+    for depth, box in enumerate(segments[index].owner.iterancestors()):
+        if depth >= options.chain_limit or box.tag in ("body", "html") or box in seen:
+            break
+        seen.add(box)
+        while first > 0 and is_within(segments[first - 1].owner, box):
+            first -= 1
+        while last + 1 < len(segments) and is_within(segments[last + 1].owner, box):
+            last += 1
+        if last - first >= options.max_link_box_segments:
+            break  # a column; and no pass over it per headline
+        members = range(first, last + 1)
+        main = [i for i in members if decisions[i].region is Region.MAIN]
+        headlines = [i for i in members if decisions[i].rule == "link:headline"]
+        if sum(features[i].chars for i in main) > sum(features[i].chars for i in headlines):
+            break
+        if (
+            main
+            and len(headlines) >= options.min_teaser_cards
+            and segments[main[0]].kind is BlockKind.HEADING
+            and main[-1] < headlines[0]
+            and all(_on_site(segments[i], host) for i in headlines)
+        ):
+            best = members
+    return best
+
+
+def _site_host(url: str | None) -> str | None:
+    """The page's host without "www." (None without a URL, or for one that is none)."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _on_site(segment: Segment, host: str | None) -> bool:
+    """Every link of the segment stays on the page's site: a path of its own, or an
+    address on the page's host (a shop's or another site's is no story of this one)."""
+    for link in segment.links:
+        try:
+            parts = urlsplit(link.href)
+            there = parts.hostname
+        except ValueError:
+            return False
+        if parts.scheme not in ("", "http", "https"):
+            return False
+        if there is not None and (host is None or there.removeprefix("www.") != host):
+            return False
+    return bool(segment.links)
+
+
 def _route_teaser_cards(
     segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
 ) -> None:
@@ -417,7 +522,10 @@ def _route_teaser_cards(
         summary = _teaser_summary(segments, features, decisions, index, options)
         for member in summary:
             card_of[member] = index
-        if summary and decision.region is Region.MAIN:
+        if summary and (
+            decision.region is Region.MAIN
+            or _wrapped_by_link(segments[index], segments[summary[0]])
+        ):
             card_of[index] = index
     if not card_of:
         return
@@ -449,9 +557,9 @@ def _linked_card_runs(
     run: list[int] = []
     above: int | None = None
     for index, decision in enumerate(decisions):
-        if decision.region is not Region.MAIN:
-            continue
         card = card_of.get(index)
+        if decision.region is not Region.MAIN and card is None:
+            continue
         if card is not None and _wrapped_by_link(segments[card], segments[index]):
             run.append(index)
             continue
@@ -462,9 +570,13 @@ def _linked_card_runs(
 
 
 def _wrapped_by_link(headline: Segment, member: Segment) -> bool:
-    """The headline's text carries no link of its own and one link holds it and the member."""
-    href = enclosing_href(headline.owner) if not headline.links else None
-    return href is not None and enclosing_href(member.owner) == href
+    """One link holds the headline and the member, and the headline links nowhere else."""
+    href = enclosing_href(headline.owner)
+    return (
+        href is not None
+        and all(link.href == href for link in headline.links)
+        and enclosing_href(member.owner) == href
+    )
 
 
 def _cards_at_foot(
@@ -507,7 +619,13 @@ def _teaser_summary(
     last = _box_after(segments, features, decisions, index, options)
     if last is None or last - index > options.max_teaser_card_blocks:
         return []
-    summary = [i for i in range(index + 1, last + 1) if decisions[i].region is Region.MAIN]
+    # The article's segments, or the summary one link wraps with its headline (taken for
+    # the link's text).
+    summary = [
+        i
+        for i in range(index + 1, last + 1)
+        if decisions[i].region is Region.MAIN or _wrapped_by_link(segments[index], segments[i])
+    ]
     if any(segments[i].kind is BlockKind.HEADING for i in summary):
         return []
     return summary

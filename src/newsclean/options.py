@@ -162,6 +162,9 @@ class Options:
     #: headlines), when no more than this many characters, is the site's closing word,
     #: not the story's.
     max_after_related_chars: int = 400
+    #: A box of other stories set in the article (a heading, a blurb, their headlines)
+    #: holds at most this many segments; a longer run is a column.
+    max_link_box_segments: int = 40
     #: A linked headline opening a box of at most this many segments after it is a
     #: teaser card (with its summary), when a run of them ends the article under a heading.
     max_teaser_card_blocks: int = 2

@@ -74,7 +74,7 @@ def run(
     main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
     deadline.check("main region")
-    decisions = _decide(segments, features, main, options, loop_deadline)
+    decisions = _decide(segments, features, main, options, loop_deadline, url)
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     if (
         applied is not None
@@ -82,7 +82,7 @@ def run(
         and _classified_away(applied, features, decisions, options, warnings)
     ):
         main, fell_back = find_main(segments, features, options), True
-        decisions = _decide(segments, features, main, options, loop_deadline)
+        decisions = _decide(segments, features, main, options, loop_deadline, url)
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
@@ -129,11 +129,13 @@ def _decide(
     main: MainRegion | None,
     options: Options,
     deadline: Deadline | None,
+    url: str | None,
 ) -> list[Decision]:
     """The decision table's verdict on each segment, revisited in the light of its
-    neighbours; a page with no main region and no cue anywhere is all article."""
+    neighbours (`url`: the page's, whose host says which links stay on the site); a page
+    with no main region and no cue anywhere is all article."""
     decisions = classify(segments, features, main, options, deadline)
-    decisions = revisit_neighbours(segments, features, decisions, options)
+    decisions = revisit_neighbours(segments, features, decisions, options, url=url)
     return bare_page(segments, decisions) if main is None else decisions
 
 

@@ -155,6 +155,8 @@ class _Collector:
     #: ancestors included): an open element's ancestors are a prefix of it, so a segment's
     #: kind and level are read off this list, with no climb through the tree.
     open_tags: list[str] = field(default_factory=list)
+    #: The links and emphasis open at this point of the walk, innermost last.
+    inline: list[_Open] = field(default_factory=list)
     #: Ids of the hidden panels a control on the page discloses (see `_is_skipped`).
     disclosed: frozenset[str] = frozenset()
     #: The layouts made so far, by their values (a table's, never equal to another, are
@@ -177,6 +179,8 @@ class _Collector:
         return normalize_space("".join(self.pieces[start:]))
 
     def close_inline(self, opened: _Open) -> None:
+        if opened.start < 0:
+            return
         text = self.text_since(opened.start)
         if not text:
             return
@@ -194,6 +198,8 @@ class _Collector:
         raw = "".join(self.pieces)
         # Most flushes (a block boundary after another) hold no text, or only whitespace.
         text = "" if raw.isspace() else raw.strip("\n") if preformatted else normalize_space(raw)
+        if self.inline:
+            self._close_around_block(text)
         if text:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
@@ -214,6 +220,23 @@ class _Collector:
         self.link_chars = 0
         self.emphasis_chars = 0
 
+    def _close_around_block(self, text: str) -> None:
+        """A link to another page open around the block being ended (<a href><h3>Title</h3>
+        <p>...</p></a>): the block's text inside it is link text, as if the link were
+        inside the block, and so is the link's text after it. A script's or an anchor's
+        link round blocks (<a href="javascript:">) is a click target: no link text."""
+        link = next((opened for opened in reversed(self.inline) if opened.tag == "a"), None)
+        if link is None:
+            return
+        if not _leads_elsewhere(link.href):
+            link.start = -1  # a click target round blocks: none of its text is a link's
+            return
+        inside = self.text_since(link.start) if text else ""
+        if inside:
+            self.links.append(Link(inside, link.href))
+            self.link_chars += len(inside)
+        link.start = 0  # the next block's text, or the link's after its last block
+
     def _ancestor_tags(self, owner: HtmlElement, depth: int | None) -> list[str]:
         """The tags of the owner's nearest `_ANCESTOR_REACH` ancestors, nearest first."""
         if depth is None:
@@ -231,6 +254,12 @@ class _Collector:
             )
         )
         self.breaks = -1
+
+
+def _leads_elsewhere(href: str) -> bool:
+    """A link to another page, not a script's or an anchor's click target wrapped round
+    a block (<a href="javascript:"><p>...</p></a>, an accordion's <a href="#">)."""
+    return bool(href) and not href.lstrip().lower().startswith(("#", "javascript:"))
 
 
 def _markup(links: tuple[Link, ...], link_chars: int, emphasis_chars: int, text: str) -> Markup:
@@ -265,7 +294,7 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
     pieces = collector.pieces  # cleared in place by `flush`, never replaced
     blocks: list[_Block] = [(root, len(open_tags))]  # innermost last
     skipped: list[bool] = []  # for each open element: is it hidden (its end shows no text)
-    inline: list[_Open] = []
+    inline = collector.inline
     pre_depth = 0
     # The end step and the adding of text written out: they run once per node, and a
     # call each costs more than the step itself.

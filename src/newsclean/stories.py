@@ -36,6 +36,8 @@ class _Draft:
     rule: str
     dateline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    #: The title is a heading's (a card's kicker or summary above its heading is not).
+    heading: bool = False
 
     def add_text(self, text: str) -> None:
         if not self.paragraphs and self.dateline is None:
@@ -97,10 +99,19 @@ def _take(
         return _take_related(segment, feature, decision, current, drafts, url, options)
     headlines = _headline_links(segment, options)
     if decision.role == "headline" and headlines:
-        return _open_stories(headlines, url, decision.rule, drafts)
+        if current is not None and _continues_card(segment, current, url):
+            return _add_to_card(segment, current)
+        return _open_stories(headlines, url, decision.rule, drafts, segment)
     if _looks_like_title(segment, feature):
         href = _enclosing_href(segment)
-        drafts.append(_Draft(segment.text, _absolute(href, url) if href else None, decision.rule))
+        drafts.append(
+            _Draft(
+                segment.text,
+                _absolute(href, url) if href else None,
+                decision.rule,
+                heading=segment.kind is BlockKind.HEADING,
+            )
+        )
         return drafts[-1]
     if current is not None:
         current.add_text(segment.text)
@@ -123,14 +134,49 @@ def _take_related(
         return None
     if feature.link_density >= _HEADLINE_LINK_SHARE:
         links = _headline_links(segment, options)
-        if not links:
+        if links and current is not None and _continues_card(segment, current, url):
+            return _add_to_card(segment, current)
+        if links:
+            return _open_stories(links, url, decision.rule, drafts, segment)
+        if _enclosing_href(segment) is None:
             return None  # the box's own links: "Search fact-checks by person"
-        return _open_stories(links, url, decision.rule, drafts)
+        # A heading its link wraps (<a href><h4>Title</h4></a>): a title, as below.
     if _looks_like_title(segment, feature):
         href = _enclosing_href(segment)
-        drafts.append(_Draft(segment.text, _absolute(href, url) if href else None, decision.rule))
+        drafts.append(
+            _Draft(
+                segment.text,
+                _absolute(href, url) if href else None,
+                decision.rule,
+                heading=segment.kind is BlockKind.HEADING,
+            )
+        )
         return drafts[-1]
     if current is not None:
+        current.add_text(segment.text)
+    return current
+
+
+def _continues_card(segment: Segment, current: _Draft, url: str | None) -> bool:
+    """The segment sits in the link the open story came from, and links nowhere else: a
+    card's summary that one link wraps with its headline (<a href><h3>Title</h3><p>...
+    </p></a>) is the story's text, not another story."""
+    href = _enclosing_href(segment)
+    return (
+        href is not None
+        and current.url == _absolute(href, url)
+        and all(link.href == href for link in segment.links)
+    )
+
+
+def _add_to_card(segment: Segment, current: _Draft) -> _Draft:
+    """A later block of the card the open story came from: its text, or its title when it
+    is the card's heading and the story's title so far was not one (a date, a section's
+    name or the summary set above the headline)."""
+    if segment.kind is BlockKind.HEADING and not current.heading:
+        current.paragraphs.insert(0, current.title)
+        current.title, current.heading = segment.text, True
+    else:
         current.add_text(segment.text)
     return current
 
@@ -139,10 +185,13 @@ def _headline_links(segment: Segment, options: Options) -> list[Link]:
     return headline_links(segment.links, options.headline_min_words, options.headline_link_share)
 
 
-def _open_stories(links: list[Link], url: str | None, rule: str, drafts: list[_Draft]) -> _Draft:
+def _open_stories(
+    links: list[Link], url: str | None, rule: str, drafts: list[_Draft], segment: Segment
+) -> _Draft:
     """One story per headline link; the last is left open for the text below it."""
+    heading = segment.kind is BlockKind.HEADING
     for link in links:
-        drafts.append(_Draft(link.text, _absolute(link.href, url), rule))
+        drafts.append(_Draft(link.text, _absolute(link.href, url), rule, heading=heading))
     return drafts[-1]
 
 

@@ -147,6 +147,13 @@ def _tokens(words: str) -> frozenset[str]:
 
 #: A class/id token is split on non-letters, so "sidebar-right" gives "sidebar", "right".
 CLASS_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+#: A CSS module's generated class: a camelCase name, optionally led by its component's,
+#: then a hash of five ("subscriptionPleaContainer-D09dM", "MegaMenu_link__lU0Rs",
+#: "styles_promoCode__8o1yl"); group 1 is the name, split at CAMEL_CASE_STEP.
+CSS_MODULE_CLASS = re.compile(
+    r"^((?:[A-Za-z][A-Za-z0-9]*_)?[a-z]+(?:[A-Z][a-z0-9]+)*)(?:-|__)(?=[\w-]*[A-Z0-9])[\w-]{5}$"
+)
+CAMEL_CASE_STEP = re.compile(r"([a-z])([A-Z])")
 #: A class name that says what a box lacks or has, not what it is: kept whole. The
 #: modifier may follow the block's own name ("o-section--has-ads", "page--no-sidebar").
 CLASS_MODIFIER = re.compile(
@@ -675,6 +682,13 @@ DISCLOSURE_TEXT = _cue(
     r"\bas an amazon associate\b|\bqualifying purchases\b|\breader[- ]supported\b",
     r"\b(?:contains?|includes?|may contain|uses?) (?:some )?affiliate links?\b",
     r"\baffiliate (?:disclosure|disclaimer)\b",
+    # A review site's pledge and its links' pay, often split over two lines: "We
+    # independently test everything we recommend." / "Buying through links on our site
+    # supports our work."
+    r"\bwe independently (?:test|review|research|evaluate|vet|select|choose)\w*\b[^.]{0,40}"
+    r"\brecommend",
+    r"\b(?:buy|buying|purchase|purchasing|shop|shopping) (?:through|via) (?:the )?"
+    r"(?:our links|links (?:on|in) (?:our|this) (?:site|website|page|article|post))\b",
     r"\b(?:erhalten|bekommen) wir (?:ggf\.|gegebenenfalls|eventuell)?\s*"
     r"eine (?:kleine )?provision\b",
     # One sentence naming links and a commission: "Dieser Artikel kann Links zu Anbietern
@@ -716,6 +730,8 @@ DISCLOSURE_TEXT = _cue(
         "reader",
         "affiliate",
         "provision",
+        "independently",
+        "links",
         "responsible",
         "keine haftung",
         "keine verantwortung",
