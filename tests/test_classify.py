@@ -1894,3 +1894,48 @@ def test_a_credits_box_of_the_storys_contributors_is_the_byline() -> None:
     assert any(
         "ERIC MICHAEL ROY" in block.text and block.role == "author" for block in article.boilerplate
     )
+
+
+_SUMMARY = (
+    "Thin branches left over from pruning roadside trees can heat a house all winter, "
+    "if one farmer's home-built press has its way."
+)
+
+
+def _titled_story(between: str) -> str:
+    body = "".join(
+        f"<p>The press was built from parts of an old refuse lorry, paragraph {n}, and it "
+        f"turns a trailer of cuttings into a week of firewood for the farm.</p>"
+        for n in range(5)
+    )
+    return (
+        "<div id='page'><nav><a href='/'>Home</a> <a href='/energy'>Energy</a></nav>"
+        f"<article class='Standard'><h1>Heating with waste wood</h1>{between}"
+        f"<div>{body}</div></article>"
+        "<div class='sidebar'><h3><a href='/x'>Other news of the week in farming</a></h3>"
+        "</div></div>"
+    )
+
+
+def test_a_standfirst_between_the_title_and_the_text_is_the_articles() -> None:
+    article = _clean(_titled_story(f"<span>By A. Writer</span><div><p>{_SUMMARY}</p></div>"))
+    assert _SUMMARY in article.text
+    assert any(b.rule == "neighbours:standfirst" for b in article.body)
+
+
+def test_a_dek_in_the_titles_own_header_box_or_under_a_label_stays_out() -> None:
+    # A subheading set in the title's header box, and a labelled "Highlights" box, are
+    # the page's furniture for the benchmarks' truths: left as they were.
+    header = _clean(
+        "<div id='page'><header><h1>Heating with waste wood</h1>"
+        f"<p>{_SUMMARY}</p></header>" + _titled_story("")[len("<div id='page'>") :]
+    )
+    assert not any(b.rule == "neighbours:standfirst" for b in header.body)
+    labelled = _clean(_titled_story(f"<div><div>Highlights</div><div>{_SUMMARY}</div></div>"))
+    assert _SUMMARY not in labelled.text
+
+
+def test_a_byline_set_as_a_paragraph_under_the_title_is_no_standfirst() -> None:
+    meta = "03/01/2017 by Jane Smith, Candidate Representative to the Liaison Committee"
+    article = _clean(_titled_story(f"<div class='node-meta'>{meta}</div>"))
+    assert not any(b.rule == "neighbours:standfirst" for b in article.body)
