@@ -96,6 +96,27 @@ def test_fragments_after_the_last_sentence_are_a_trailer() -> None:
     assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("sign_off", ["XX, Die Redaktion", "=)"])
+def test_the_authors_sign_off_after_the_last_paragraph_stays(sign_off: str) -> None:
+    article = _clean(f"<div class='story'>{PROSE * 3}<p>{sign_off}</p></div>")
+    assert sign_off in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>aja/PAP</p>",  # an agency's credit line
+        "<p class='context'>In News</p>",  # a classed line: a related post's
+        "<p>Weibo</p><p>Twitter</p>",  # more than one fragment: what the page hangs below
+    ],
+)
+def test_lines_after_the_last_paragraph_that_sign_nothing_off_are_a_trailer(line: str) -> None:
+    article = _clean(f"<div class='story'>{PROSE * 3}{line}</div>")
+    assert "PAP" not in article.text
+    assert "In News" not in article.text
+    assert "Weibo" not in article.text
+
+
 def test_short_last_items_of_the_articles_last_list_stay() -> None:
     facts = (
         "<ul><li>Uhrzeit: ab Mitternacht bis zum Morgengrauen</li><li>Zeitzone: MESZ</li>"

@@ -678,6 +678,8 @@ def _trim_main_tail(
         return  # nothing but fragments: they are the article
     tail.reverse()
     last = segments[end]
+    if len(tail) == 1 and _signs_off(last, segments[tail[0]], features[tail[0]]):
+        return
     while tail and _continues(last, segments[tail[0]]):
         tail.pop(0)
     for index in tail:
@@ -691,6 +693,23 @@ def _continues(last: Segment, fragment: Segment) -> bool:
     return (
         fragment.owner.tag == last.owner.tag == "li"
         and fragment.owner.getparent() is last.owner.getparent()
+    )
+
+
+def _signs_off(last: Segment, fragment: Segment, feature: Features) -> bool:
+    """The fragment, alone after the article's last paragraph, is a paragraph of the same
+    box with no class, no link and no text cue: the author's sign-off ("XX, Die
+    Redaktion", "=)"), not an agency's credit line ("aja/PAP", `vocab.AGENCY_CREDIT`) or
+    a classed line of a box of related posts ('In "News"')."""
+    box = last.owner.getparent()
+    return (
+        fragment.owner.tag == last.owner.tag == "p"
+        and not fragment.owner.get("class")
+        and box is not None
+        and fragment.owner.getparent() is box
+        and not fragment.links
+        and not feature.text_cues
+        and not vocab.AGENCY_CREDIT.match(fragment.text)
     )
 
 
