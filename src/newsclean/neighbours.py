@@ -835,8 +835,8 @@ def keep_standfirst(
         return revised
     title = max(i for i in titles if i < start)
     found = _standfirst_between(segments, features, revised, range(title, start), options)
-    if found and len(found[1]) <= options.max_standfirst_paragraphs:
-        for index in found[0]:
+    if found:
+        for index in found:
             revised[index] = Decision(Region.MAIN, "text", "neighbours:standfirst")
     return revised
 
@@ -847,10 +847,10 @@ def _standfirst_between(
     decisions: list[Decision],
     span: range,
     options: Options,
-) -> tuple[list[int], list[int]] | None:
+) -> list[int] | None:
     """The standfirst's paragraphs between the title (`span.start`) and the text
-    (`span.stop`), and all the prose paragraphs there (a dek, a summary box and more
-    count towards the limit); None when anything there is not the header's furniture."""
+    (`span.stop`); None when anything there is not the header's furniture or there are
+    more prose paragraphs than a standfirst has (a dek or a summary box counts too)."""
     title, start = segments[span.start].owner, segments[span.stop].owner
     found: list[int] = []
     prose: list[int] = []
@@ -860,6 +860,8 @@ def _standfirst_between(
             if feature.link_density > options.max_link_density:
                 return None
             prose.append(index)
+            if len(prose) > options.max_standfirst_paragraphs:
+                return None  # more prose than a standfirst: a story or a page above
             if not feature.sentences or feature.text_cues:
                 continue  # a byline or a date line set as a paragraph: no standfirst
             branch = _branch_beside(title, segments[index].owner)
@@ -873,7 +875,7 @@ def _standfirst_between(
             decision.region is Region.BOILERPLATE and is_full_paragraph(feature, options)
         ):
             return None
-    return found, prose
+    return found
 
 
 def _branch_beside(title: HtmlElement, paragraph: HtmlElement) -> HtmlElement | None:
