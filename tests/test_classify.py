@@ -96,6 +96,27 @@ def test_fragments_after_the_last_sentence_are_a_trailer() -> None:
     assert any(b.role == "trailer" and "Weibo" in b.text for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("sign_off", ["XX, Die Redaktion", "=)"])
+def test_the_authors_sign_off_after_the_last_paragraph_stays(sign_off: str) -> None:
+    article = _clean(f"<div class='story'>{PROSE * 3}<p>{sign_off}</p></div>")
+    assert sign_off in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>aja/PAP</p>",  # an agency's credit line
+        "<p class='context'>In News</p>",  # a classed line: a related post's
+        "<p>Weibo</p><p>Twitter</p>",  # more than one fragment: what the page hangs below
+    ],
+)
+def test_lines_after_the_last_paragraph_that_sign_nothing_off_are_a_trailer(line: str) -> None:
+    article = _clean(f"<div class='story'>{PROSE * 3}{line}</div>")
+    assert "PAP" not in article.text
+    assert "In News" not in article.text
+    assert "Weibo" not in article.text
+
+
 def test_short_last_items_of_the_articles_last_list_stay() -> None:
     facts = (
         "<ul><li>Uhrzeit: ab Mitternacht bis zum Morgengrauen</li><li>Zeitzone: MESZ</li>"
@@ -2029,3 +2050,48 @@ def test_a_credits_box_of_the_storys_contributors_is_the_byline() -> None:
     assert any(
         "ERIC MICHAEL ROY" in block.text and block.role == "author" for block in article.boilerplate
     )
+
+
+_SUMMARY = (
+    "Thin branches left over from pruning roadside trees can heat a house all winter, "
+    "if one farmer's home-built press has its way."
+)
+
+
+def _titled_story(between: str) -> str:
+    body = "".join(
+        f"<p>The press was built from parts of an old refuse lorry, paragraph {n}, and it "
+        f"turns a trailer of cuttings into a week of firewood for the farm.</p>"
+        for n in range(5)
+    )
+    return (
+        "<div id='page'><nav><a href='/'>Home</a> <a href='/energy'>Energy</a></nav>"
+        f"<article class='Standard'><h1>Heating with waste wood</h1>{between}"
+        f"<div>{body}</div></article>"
+        "<div class='sidebar'><h3><a href='/x'>Other news of the week in farming</a></h3>"
+        "</div></div>"
+    )
+
+
+def test_a_standfirst_between_the_title_and_the_text_is_the_articles() -> None:
+    article = _clean(_titled_story(f"<span>By A. Writer</span><div><p>{_SUMMARY}</p></div>"))
+    assert _SUMMARY in article.text
+    assert any(b.rule == "neighbours:standfirst" for b in article.body)
+
+
+def test_a_dek_in_the_titles_own_header_box_or_under_a_label_stays_out() -> None:
+    # A subheading set in the title's header box, and a labelled "Highlights" box, are
+    # the page's furniture for the benchmarks' truths: left as they were.
+    header = _clean(
+        "<div id='page'><header><h1>Heating with waste wood</h1>"
+        f"<p>{_SUMMARY}</p></header>" + _titled_story("")[len("<div id='page'>") :]
+    )
+    assert not any(b.rule == "neighbours:standfirst" for b in header.body)
+    labelled = _clean(_titled_story(f"<div><div>Highlights</div><div>{_SUMMARY}</div></div>"))
+    assert _SUMMARY not in labelled.text
+
+
+def test_a_byline_set_as_a_paragraph_under_the_title_is_no_standfirst() -> None:
+    meta = "03/01/2017 by Jane Smith, Candidate Representative to the Liaison Committee"
+    article = _clean(_titled_story(f"<div class='node-meta'>{meta}</div>"))
+    assert not any(b.rule == "neighbours:standfirst" for b in article.body)

@@ -41,6 +41,9 @@ class Options:
     sibling_min_prose_share: float = 0.6
     #: A lead/standfirst-classed segment above the main region this long joins it.
     min_lead_chars: int = 40
+    #: At most this many prose paragraphs between the title and the main region join it
+    #: as its standfirst (more are another story's, or a page of several).
+    max_standfirst_paragraphs: int = 2
     #: How much of a prose segment's score its container and the container's next
     #: ancestors receive, level by level.
     ancestor_shares: tuple[float, ...] = (1.0, 0.5, 1 / 6)

@@ -23,7 +23,7 @@ from newsclean.features import Features, headline_links, measure
 from newsclean.limits import Deadline
 from newsclean.metadata import Metadata
 from newsclean.model import Article, Region
-from newsclean.neighbours import revisit_neighbours
+from newsclean.neighbours import keep_standfirst, revisit_neighbours
 from newsclean.options import Options
 from newsclean.parse import parse
 from newsclean.segment import Segment, normalize_space, segment
@@ -85,6 +85,7 @@ def run(
         decisions = _decide(segments, features, main, options, loop_deadline, url)
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
+    decisions = keep_standfirst(segments, features, decisions, meta.segments, options)
     stories, decisions = build_stories(segments, features, decisions, url, options)
     deadline.check("stories")
     bare_page = any(decision.rule == BARE_PAGE_RULE for decision in decisions)

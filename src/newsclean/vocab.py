@@ -510,6 +510,9 @@ SUBSCRIBE_HREF_WORDS = (
     "mailchi.mp",
     "/register",
 )
+#: A news agency's credit line closing a story: the writers' initials and the agencies,
+#: slash-separated ("aja/PAP", "kw/dpa", "(AFP/Reuters)"): no sign-off of the article's.
+AGENCY_CREDIT = re.compile(r"^\s*\(?\s*[\w.]{1,12}(?:\s*/\s*[\w.]{1,12})+\s*\)?\s*$")
 #: A picture's credit or a gallery's counter, standing alone: "Photo: Meg Kinnard, AP",
 #: "(Image credit: Blue Origin)", "Image 3 of 5", "Foto: dpa", and the credit of the
 #: picture that heads the post: "Titelbild: Flickr, CC BY 2.0", "Featured image: NASA".
