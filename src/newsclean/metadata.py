@@ -456,6 +456,8 @@ _AUTHOR_NAME_CLASS = etree.XPath(
     "[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+
+
 def _in_comments(element: HtmlElement) -> bool:
     """Whether a box around the element is the readers' comments (by its class or id)."""
     return any("comments" in class_cues(box) for box in element.iterancestors())

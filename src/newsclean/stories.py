@@ -102,20 +102,7 @@ def _take(
         if current is not None and _continues_card(segment, current, url):
             return _add_to_card(segment, current)
         return _open_stories(headlines, url, decision.rule, drafts, segment)
-    if _looks_like_title(segment, feature):
-        href = _enclosing_href(segment)
-        drafts.append(
-            _Draft(
-                segment.text,
-                _absolute(href, url) if href else None,
-                decision.rule,
-                heading=segment.kind is BlockKind.HEADING,
-            )
-        )
-        return drafts[-1]
-    if current is not None:
-        current.add_text(segment.text)
-    return current
+    return _title_or_text(segment, feature, decision, current, drafts, url)
 
 
 def _take_related(
@@ -141,6 +128,19 @@ def _take_related(
         if _enclosing_href(segment) is None:
             return None  # the box's own links: "Search fact-checks by person"
         # A heading its link wraps (<a href><h4>Title</h4></a>): a title, as below.
+    return _title_or_text(segment, feature, decision, current, drafts, url)
+
+
+def _title_or_text(
+    segment: Segment,
+    feature: Features,
+    decision: Decision,
+    current: _Draft | None,
+    drafts: list[_Draft],
+    url: str | None,
+) -> _Draft | None:
+    """A line that looks like a title opens a story (linked where a link wraps it);
+    anything else joins the story left open."""
     if _looks_like_title(segment, feature):
         href = _enclosing_href(segment)
         drafts.append(
