@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import newsclean
+import newsclean.decode
 import newsclean.parse
+import newsclean.pipeline
+from newsclean.decode import Decoded
 from newsclean.parse import ParsedPage, parse
 
 ARTICLE = [f"Paragraph {i} of the article, with enough words to count." for i in range(6)]
@@ -303,9 +308,7 @@ def test_truncation_is_reported_when_flattening_cannot_help(
 
 
 def test_lost_text_is_reported_when_repair_cannot_help(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        newsclean.parse, "_unhide", lambda markup, parsed, warnings: (markup, parsed)
-    )
+    monkeypatch.setattr(newsclean.parse, "_unhide", lambda source, warnings: None)
     page = parse("<p>first</p></html>" + ARTICLE_HTML * 5)
     assert page.truncated
     assert any("visible characters" in warning for warning in page.warnings)
@@ -441,3 +444,54 @@ def test_hidden_content_after_flattening_stays_hidden() -> None:
         + "the<span><section hidden><div>the</section><noscript>the</noscript>"
     )
     assert newsclean.clean(page).text == "the"
+
+
+_FREED: list[int] = []
+
+
+class _Watched(str):
+    """Page text that records when it is freed."""
+
+    def __del__(self) -> None:
+        _FREED.append(len(self))
+
+
+def _watch_libxml2(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each libxml2 parse, whether the watched text was freed before it."""
+    _FREED.clear()
+    seen: list[bool] = []
+    original = newsclean.parse._Source.parse
+
+    def watched(self: newsclean.parse._Source) -> object:
+        seen.append(bool(_FREED))
+        return original(self)
+
+    monkeypatch.setattr(newsclean.parse._Source, "parse", watched)
+    return seen
+
+
+def test_handed_over_text_is_freed_before_libxml2_reads_its_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # libxml2 reads a copy (the text with the end marker): held both ways, a huge page
+    # is held twice while its tree is built.
+    seen = _watch_libxml2(monkeypatch)
+    texts: list[str] = [_Watched("<html><body>" + ARTICLE_HTML + "</body></html>")]
+    page = newsclean.parse.parse_handed_over(texts)
+    assert texts == []
+    assert seen == [True]
+    assert_article_kept(page)
+
+
+def test_clean_hands_the_decoded_text_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watch_libxml2(monkeypatch)
+    real_decode = newsclean.decode.decode
+
+    def decode(html: bytes | str, http_charset: str | None) -> Decoded:
+        decoded = real_decode(html, http_charset)
+        return dataclasses.replace(decoded, text=_Watched(decoded.text))
+
+    monkeypatch.setattr(newsclean.pipeline, "decode", decode)
+    article = newsclean.clean(b"<html><body>" + ARTICLE_HTML.encode() + b"</body></html>")
+    assert seen == [True]
+    assert article.text == "\n\n".join(ARTICLE)
