@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from newsclean.flatten import flatten_deep_nesting
+from newsclean.flatten import flatten_deep_nesting, starts_in_data
 
 
 def test_markup_within_the_limit_is_returned_unchanged() -> None:
@@ -112,3 +112,26 @@ def test_memory_is_about_the_size_of_the_markup() -> None:
     assert dropped == 20_000 - 200
     assert flat.count("\n") == 2 * dropped
     assert peak < 3 * len(markup)
+
+
+@pytest.mark.parametrize(
+    ("before", "answers"),
+    [
+        ("<p>a</p>", [True, True]),
+        ('<!DOCTYPE html><!-- note --><a href="/x" class=b data-y>', [True, True]),
+        ("<title>", [False, True]),
+        ('<div title="', [False, True]),
+        ("<!-- open ", [False, True]),
+        # Where a tokenizer could read the end elsewhere, the scan gives up.
+        ("<script>var s = '", [False, False]),  # "<!--" in a script can escape its end
+        ("<plaintext></plaintext><p>", [False, False]),
+        ('<a b"c d="e>', [False, False]),  # HTML5 reads a quoted value from d=" on
+        ("<svg><![CDATA[", [False, False]),
+    ],
+)
+def test_starts_in_data_says_where_a_comment_can_start(before: str, answers: list[bool]) -> None:
+    run = "<!-- x -->" * 3
+    markup = before + run + '</title></script>">--> ]]> <p>b</p>' + run
+    first = (len(before), len(before) + len(run))
+    last = (len(markup) - len(run), len(markup))
+    assert starts_in_data(markup, [first, last]) == answers

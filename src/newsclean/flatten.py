@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from newsclean.limits import Deadline
 
-__all__ = ["flatten_deep_nesting"]
+__all__ = ["flatten_deep_nesting", "starts_in_data"]
 
 # fmt: off
 # libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
@@ -197,6 +197,62 @@ def _tags(markup: str) -> Iterator[_Tag]:
             tag = _make_tag(match)
             yield tag
             pos = _raw_text_end(markup, tag) if tag.raw else tag.end
+
+
+def starts_in_data(markup: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span (in order, not overlapping) whose text opens with "<!--", whether
+    a comment starts there: the markup before it is read as `_tags` reads it, but more
+    strictly (`_PLAIN_TAG`), and where it reads anything whose end an HTML5 tokenizer
+    might put elsewhere (a tag with stray quotes or '<', a CDATA section, a script
+    holding "<!--", which can escape its end tag, <plaintext>), the answer for that span
+    and all later ones is no. Where it is yes, the scan goes on from the span's end,
+    which must close a comment. For parse's merging of comment runs: "no" only costs
+    memory."""
+    answers: list[bool] = []
+    pos = 0
+    for start, end in spans:
+        while 0 <= pos < start:
+            found = _MARKUP.search(markup, pos)
+            if found is None or found.start() >= start:
+                pos = start if found is None else found.start()
+                break
+            pos = _after_plain_token(markup, found.start(), found.group())
+        answers.append(pos == start)
+        if pos == start:
+            pos = end
+    return answers
+
+
+# A start or end tag whose end every reading agrees on: attribute names without quotes,
+# '<' or '=', values quoted or bare (without quotes, '<', '=' or '`').
+_PLAIN_TAG = re.compile(
+    r"""</?([A-Za-z][^\t\n\f\r />"'<=]*)"""
+    r"""((?:[\t\n\f\r /]++|[^\t\n\f\r />"'<=]++"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'<=`]++))?+)*+)>"""
+)
+
+
+def _after_plain_token(markup: str, lt: int, head: str) -> int:
+    """Where the markup that opens at `lt` (with `head`, a `_MARKUP` match) ends, as
+    `_tags` steps over it; -1 where `starts_in_data` gives up."""
+    if head == "<!--":
+        return _comment_end(markup, lt)
+    if head in ("<!", "<?"):
+        gt = markup.find(">", lt)
+        cdata = markup.startswith("<![CDATA[", lt)
+        return -1 if cdata else len(markup) if gt < 0 else gt + 1
+    match = _PLAIN_TAG.match(markup, lt)
+    return -1 if match is None else _after_plain_tag(markup, _make_tag(match))
+
+
+def _after_plain_tag(markup: str, tag: _Tag) -> int:
+    if tag.name == "plaintext" and not tag.closing:
+        return -1
+    if not tag.raw:
+        return tag.end
+    after = _raw_text_end(markup, tag)
+    escapable = tag.name == "script" and markup.find("<!--", tag.end, after) >= 0
+    return -1 if escapable else after
 
 
 def _comment_end(markup: str, lt: int) -> int:
