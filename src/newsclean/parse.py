@@ -93,10 +93,11 @@ _MIN_CHARS_TO_PREMERGE = 256 * 1024
 # them into tokens for every segment below, and no real page comes near it.
 _MAX_CLASS_CHARS = 1000
 # Attribute nodes first, then their elements: only elements that have the attribute are
-# measured. A union is a node-set: each element once, in document order.
+# measured. A union is a node-set: each element once, in document order. From the root
+# down, not "//", which walks every node of the document (text too) first.
 _LONG_CLASS_OR_ID = etree.XPath(
-    f"//@class[string-length() > {_MAX_CLASS_CHARS}]/.."
-    f" | //@id[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f"descendant-or-self::*/@class[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f" | descendant-or-self::*/@id[string-length() > {_MAX_CLASS_CHARS}]/.."
 )
 
 
