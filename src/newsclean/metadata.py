@@ -460,11 +460,13 @@ def _marked_author(root: HtmlElement) -> str | None:
     return None
 
 
-# Elements classed as an author's name; the text of an hCard's formatted name.
+# Elements classed as an author's name; the text of an hCard's formatted name. The class
+# attributes first, then their elements (as _MARKED_AUTHORS): a pattern tried on every
+# element's class cost twenty times as much on a page of 100,000 paragraphs.
 _AUTHOR_NAME_CLASS = etree.XPath(
-    "//*[re:test(@class, 'author[-_]*name', 'i')]"
-    "|//*[contains(concat(' ', @class, ' '), ' fn ')]"
-    "[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
+    "descendant-or-self::*/@class[re:test(., 'author[-_]*name', 'i')]/.."
+    "|descendant-or-self::*/@class[contains(concat(' ', ., ' '), ' fn ')]"
+    "/parent::*[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
