@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import newsclean
+import newsclean.decode
 import newsclean.parse
+import newsclean.pipeline
+from newsclean.decode import Decoded
 from newsclean.parse import ParsedPage, parse
 
 ARTICLE = [f"Paragraph {i} of the article, with enough words to count." for i in range(6)]
@@ -303,9 +308,7 @@ def test_truncation_is_reported_when_flattening_cannot_help(
 
 
 def test_lost_text_is_reported_when_repair_cannot_help(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        newsclean.parse, "_unhide", lambda markup, parsed, warnings: (markup, parsed)
-    )
+    monkeypatch.setattr(newsclean.parse, "_unhide", lambda source, warnings: None)
     page = parse("<p>first</p></html>" + ARTICLE_HTML * 5)
     assert page.truncated
     assert any("visible characters" in warning for warning in page.warnings)
@@ -441,3 +444,153 @@ def test_hidden_content_after_flattening_stays_hidden() -> None:
         + "the<span><section hidden><div>the</section><noscript>the</noscript>"
     )
     assert newsclean.clean(page).text == "the"
+
+
+_FREED: list[int] = []
+
+
+class _Watched(str):
+    """Page text that records when it is freed."""
+
+    def __del__(self) -> None:
+        _FREED.append(len(self))
+
+
+def _watch_libxml2(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each libxml2 parse, whether the watched text was freed before it."""
+    _FREED.clear()
+    seen: list[bool] = []
+    original = newsclean.parse._Source.parse
+
+    def watched(self: newsclean.parse._Source) -> object:
+        seen.append(bool(_FREED))
+        return original(self)
+
+    monkeypatch.setattr(newsclean.parse._Source, "parse", watched)
+    return seen
+
+
+def test_handed_over_text_is_freed_before_libxml2_reads_its_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # libxml2 reads a copy (the text with the end marker): held both ways, a huge page
+    # is held twice while its tree is built.
+    seen = _watch_libxml2(monkeypatch)
+    texts: list[str] = [_Watched("<html><body>" + ARTICLE_HTML + "</body></html>")]
+    page = newsclean.parse.parse_handed_over(texts)
+    assert texts == []
+    assert seen == [True]
+    assert_article_kept(page)
+
+
+def test_clean_hands_the_decoded_text_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watch_libxml2(monkeypatch)
+    real_decode = newsclean.decode.decode
+
+    def decode(html: bytes | str, http_charset: str | None) -> Decoded:
+        decoded = real_decode(html, http_charset)
+        return dataclasses.replace(decoded, text=_Watched(decoded.text))
+
+    monkeypatch.setattr(newsclean.pipeline, "decode", decode)
+    article = newsclean.clean(b"<html><body>" + ARTICLE_HTML.encode() + b"</body></html>")
+    assert seen == [True]
+    assert article.text == "\n\n".join(ARTICLE)
+
+
+RUN = "<!-- x -->" * 100  # gapless plain comments: merged before libxml2 builds them
+PREMERGE_PAGES = {
+    "in the body": f"<html><body><p>a</p>{RUN}tail {ARTICLE_HTML}</body></html>",
+    "two runs and text": f"<p>a</p>{RUN}b{RUN}<p>c</p>{ARTICLE_HTML}",
+    "run between other comments": f"<p>a<!--m-->{RUN}<!-- y -- z -->t</p>{ARTICLE_HTML}",
+    "blank comments, newlines": "<p>a</p>" + "<!---->" * 70 + "<!--\nx\n-->" * 70 + "t",
+    "before <html>": f"{RUN}<html><body>{ARTICLE_HTML}</body></html>",
+    "in <head>": f"<html><head>{RUN}<title>T</title></head><body>{ARTICLE_HTML}</body></html>",
+    "after </html>": f"<html><body>{ARTICLE_HTML}</body></html>{RUN}",
+    "after </html>, past its window": f"<html><body>{ARTICLE_HTML}</body></html>" + RUN * 80,
+    "before a stray </html>": f"<p>a</p>{RUN}</html><p>b</p>{ARTICLE_HTML}</html>",
+    "in <title>": f"<html><head><title>T{RUN}</title></head><body>{ARTICLE_HTML}</body></html>",
+    "in a script": f"<script type='application/ld+json'>{RUN}</script>{ARTICLE_HTML}",
+    "in <textarea>": f"<textarea>{RUN}</textarea>{ARTICLE_HTML}",
+    "in <xmp>": f"<xmp>{RUN}</xmp>{ARTICLE_HTML}",
+    "after <plaintext>": f"{ARTICLE_HTML}<plaintext>{RUN}",
+    "in an attribute": f'<div title="{RUN}">{ARTICLE_HTML}</div>',
+    "in a comment": f"<!-- open {RUN} -->{ARTICLE_HTML}",
+    "React boundaries": "<p>a</p>" + "<!--$-->" * 70 + "<!--/$-->" * 70 + ARTICLE_HTML,
+    "ends inside a tag": f"<p>a</p>{RUN}{ARTICLE_HTML}<a href='x",
+    "ends inside the run's comment": f"<p>a</p>{RUN}<!-- x",
+    "lone surrogate": f"<p>a\ud800</p>{RUN}{ARTICLE_HTML}",
+    "deep nesting": "<div>" * 300 + RUN + "x" + "</div>" * 300 + ARTICLE_HTML,
+    "deep nesting, run after": "<div>" * 5_000 + "x" + RUN + ARTICLE_HTML,
+}
+
+
+def _parsed_both_ways(
+    monkeypatch: pytest.MonkeyPatch, markup: str
+) -> tuple[ParsedPage, ParsedPage]:
+    monkeypatch.setattr(newsclean.parse, "_MIN_CHARS_TO_PREMERGE", 0)
+    merged = parse(markup)
+    monkeypatch.setattr(newsclean.parse, "_premerged_comment_runs", lambda markup: markup)
+    return merged, parse(markup)
+
+
+@pytest.mark.parametrize("markup", list(PREMERGE_PAGES.values()), ids=list(PREMERGE_PAGES))
+def test_comment_runs_merged_before_parsing_give_the_same_tree(
+    monkeypatch: pytest.MonkeyPatch, markup: str
+) -> None:
+    merged, plain = _parsed_both_ways(monkeypatch, markup)
+    assert etree.tostring(merged.root) == etree.tostring(plain.root)
+    assert (merged.warnings, merged.truncated) == (plain.warnings, plain.truncated)
+
+
+def test_truncation_count_is_the_same_with_comment_runs_merged_before_parsing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # libxml2 drops what follows a stray </html> (the repair that would fix it left
+    # out); the text of the comments before it counts as kept, enough here to call the
+    # tree whole. Merged comments still hold all of it.
+    monkeypatch.setattr(newsclean.parse, "_unhide", lambda source, warnings: None)
+    markup = "<p>first</p>" + "<!-- 123456789 -->" * 100 + "</html>" + ARTICLE_HTML * 5
+    merged, plain = _parsed_both_ways(monkeypatch, markup)
+    assert not plain.truncated
+    assert etree.tostring(merged.root) == etree.tostring(plain.root)
+    assert (merged.warnings, merged.truncated) == (plain.warnings, plain.truncated)
+
+
+def test_libxml2_builds_no_node_per_comment_of_a_long_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 100,000 comments took 27 times the page's size in libxml2's tree, then were merged.
+    built: list[int] = []
+    merge = newsclean.parse._merge_comment_runs
+
+    def counting(root: lxml.html.HtmlElement) -> None:
+        built.append(sum(1 for _ in root.iter(etree.Comment)))
+        merge(root)
+
+    monkeypatch.setattr(newsclean.parse, "_merge_comment_runs", counting)
+    page = parse("<html><body>" + "<!-- x -->" * 100_000 + ARTICLE_HTML + "</body></html>")
+    assert built == [_MAX_RUN + 2]
+    assert [comment.text for comment in page.root.iter(etree.Comment)] == [" x "]
+    assert_article_kept(page)
+
+
+_MAX_RUN = newsclean.parse._MAX_COMMENT_RUN
+
+
+COMMENT_TOKENS = [
+    "<!-- x -->", "<!---->", "<!--$-->", "<!-- a-b -->", "<!--", "-->", "<p>", "</p>",
+    "<div>", "</div>", "<title>", "</title>", "<script>", "</script>", "<textarea>",
+    "<plaintext>", "</html>", "</body>", '<a title="', '">', "text", " ", "\n", "<!x>",
+    "<style>", "<iframe>", "</iframe>", "<noscript>", "<svg>", "<![CDATA[", "]]>", "<?x ",
+    "</ ", '<a b"c d="e>', "<a title=x", "'", '"', "<", ">", "=", "<html>", "<head>",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(COMMENT_TOKENS), max_size=12), st.integers(0, 12))
+def test_comment_runs_merged_before_parsing_change_no_tree(around: list[str], at: int) -> None:
+    markup = "".join(around[:at]) + "<!-- x -->" * 70 + "".join(around[at:]) + ARTICLE_HTML
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        merged, plain = _parsed_both_ways(monkeypatch, markup)
+    assert etree.tostring(merged.root) == etree.tostring(plain.root)
+    assert (merged.warnings, merged.truncated) == (plain.warnings, plain.truncated)

@@ -187,6 +187,18 @@ def test_segments_laid_out_alike_share_one_layout() -> None:
     assert first.layout is not item.layout
 
 
+def test_equal_short_texts_share_one_string() -> None:
+    # Each read of an element's text makes a new str: 100,000 "Reply" lines held 100,000.
+    long = "A paragraph long enough not to be shared between equal segments."
+    found = _segments(f"<p>Reply</p><p>Reply</p><li>Re<b>ply</b></li><p>{long}</p><p>{long}</p>")
+    first, second, third, long_one, long_two = found
+    assert first.text == second.text == third.text == "Reply"
+    assert second.text is first.text
+    assert third.text is first.text
+    assert long_one.text == long_two.text
+    assert long_two.text is not long_one.text
+
+
 def test_links_and_bold_text_are_measured_and_plain_text_shares_no_markup() -> None:
     segments = _segments("<p>plain</p><p>see <a href='/a'>the link</a> and <b>this</b></p>")
     plain, marked = segments

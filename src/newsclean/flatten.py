@@ -15,13 +15,14 @@ hidden rather than joining the text around it; inside it, tags are dropped as us
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import NamedTuple
 
 from newsclean.limits import Deadline
 
-__all__ = ["flatten_deep_nesting"]
+__all__ = ["flatten_deep_nesting", "starts_in_data"]
 
 # fmt: off
 # libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
@@ -104,11 +105,12 @@ def flatten_deep_nesting(
     """Drop start tags nested deeper than max_depth, and their end tags; keep all text.
 
     Returns the new markup and how many start tags were dropped (0 means the
-    markup is returned unchanged). One linear pass; the result is joined from
-    slices once. `deadline` (the caller's time budget) is ticked once per tag.
+    markup is returned unchanged). One linear pass; the result is built as it goes
+    (`_Spliced`), so a page of 100,000 dropped tags holds no list of 100,000 cuts.
+    `deadline` (the caller's time budget) is ticked once per tag.
     """
     stack = _OpenElements()
-    cuts: list[tuple[int, int, str]] = []  # spans to replace, with the replacement
+    spliced = _Spliced(markup)
     dropped = 0
     hiding_at = -1  # the stack index of a hiding element kept past max_depth; -1: none
     for tag in _tags(markup):
@@ -118,7 +120,7 @@ def flatten_deep_nesting(
             index = stack.match_end(tag.name)
             if index is not None:
                 if index >= max_depth and index != hiding_at:
-                    cuts.append((tag.start, tag.end, _gap(tag.name)))
+                    spliced.cut(tag.start, tag.end, _gap(tag.name))
                 stack.pop_to(index)
         elif tag.name not in _NO_NEST:
             stack.close_implied(tag.name)
@@ -128,29 +130,55 @@ def flatten_deep_nesting(
                 if len(stack) >= max_depth and hiding_at < 0 and _hides(tag):
                     hiding_at = len(stack)  # kept: its content stays hidden
                 elif len(stack) >= max_depth:
-                    cuts.append((tag.start, tag.end, _gap(tag.name)))
+                    spliced.cut(tag.start, tag.end, _gap(tag.name))
                     dropped += 1
                     kept = False
                 stack.push(tag.name, kept)
         hiding_at = hiding_at if hiding_at < len(stack) else -1
-    return _splice(markup, cuts), dropped
+    return spliced.result(), dropped
 
 
 def _gap(name: str) -> str:
     return "\n" if name in _BLOCKS else ""
 
 
-def _splice(markup: str, cuts: list[tuple[int, int, str]]) -> str:
-    if not cuts:
-        return markup
-    parts: list[str] = []
-    pos = 0
-    for start, end, replacement in cuts:
-        parts.append(markup[pos:start])
-        parts.append(replacement)
-        pos = end
-    parts.append(markup[pos:])
-    return "".join(parts)
+class _Spliced:
+    """The markup with spans cut out (each replaced), built as the cuts come in order:
+    the pieces are joined every `_JOIN_EVERY`, so what is held is about the size of the
+    result, not a list entry per cut."""
+
+    __slots__ = ("_cut", "_done", "_markup", "_pieces", "_pos")
+
+    _JOIN_EVERY = 4096
+
+    def __init__(self, markup: str) -> None:
+        self._markup = markup
+        self._done: list[str] = []  # joined runs of pieces
+        self._pieces: list[str] = []
+        self._pos = 0  # where the markup not yet copied starts
+        self._cut = False
+
+    def cut(self, start: int, end: int, replacement: str) -> None:
+        """Replace markup[start:end] (at or after the previous cut's end)."""
+        pieces = self._pieces
+        if start > self._pos:
+            pieces.append(self._markup[self._pos : start])
+        if replacement:
+            pieces.append(replacement)
+        self._pos = end
+        self._cut = True
+        if len(pieces) >= self._JOIN_EVERY:
+            self._done.append("".join(pieces))
+            pieces.clear()
+
+    def result(self) -> str:
+        """The markup as cut (the markup itself when nothing was)."""
+        if not self._cut:
+            return self._markup
+        self._pieces.append(self._markup[self._pos :])
+        self._done.append("".join(self._pieces))
+        self._pieces.clear()
+        return "".join(self._done)
 
 
 def _tags(markup: str) -> Iterator[_Tag]:
@@ -169,6 +197,62 @@ def _tags(markup: str) -> Iterator[_Tag]:
             tag = _make_tag(match)
             yield tag
             pos = _raw_text_end(markup, tag) if tag.raw else tag.end
+
+
+def starts_in_data(markup: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span (in order, not overlapping) whose text opens with "<!--", whether
+    a comment starts there: the markup before it is read as `_tags` reads it, but more
+    strictly (`_PLAIN_TAG`), and where it reads anything whose end an HTML5 tokenizer
+    might put elsewhere (a tag with stray quotes or '<', a CDATA section, a script
+    holding "<!--", which can escape its end tag, <plaintext>), the answer for that span
+    and all later ones is no. Where it is yes, the scan goes on from the span's end,
+    which must close a comment. For parse's merging of comment runs: "no" only costs
+    memory."""
+    answers: list[bool] = []
+    pos = 0
+    for start, end in spans:
+        while 0 <= pos < start:
+            found = _MARKUP.search(markup, pos)
+            if found is None or found.start() >= start:
+                pos = start if found is None else found.start()
+                break
+            pos = _after_plain_token(markup, found.start(), found.group())
+        answers.append(pos == start)
+        if pos == start:
+            pos = end
+    return answers
+
+
+# A start or end tag whose end every reading agrees on: attribute names without quotes,
+# '<' or '=', values quoted or bare (without quotes, '<', '=' or '`').
+_PLAIN_TAG = re.compile(
+    r"""</?([A-Za-z][^\t\n\f\r />"'<=]*)"""
+    r"""((?:[\t\n\f\r /]++|[^\t\n\f\r />"'<=]++"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'<=`]++))?+)*+)>"""
+)
+
+
+def _after_plain_token(markup: str, lt: int, head: str) -> int:
+    """Where the markup that opens at `lt` (with `head`, a `_MARKUP` match) ends, as
+    `_tags` steps over it; -1 where `starts_in_data` gives up."""
+    if head == "<!--":
+        return _comment_end(markup, lt)
+    if head in ("<!", "<?"):
+        gt = markup.find(">", lt)
+        cdata = markup.startswith("<![CDATA[", lt)
+        return -1 if cdata else len(markup) if gt < 0 else gt + 1
+    match = _PLAIN_TAG.match(markup, lt)
+    return -1 if match is None else _after_plain_tag(markup, _make_tag(match))
+
+
+def _after_plain_tag(markup: str, tag: _Tag) -> int:
+    if tag.name == "plaintext" and not tag.closing:
+        return -1
+    if not tag.raw:
+        return tag.end
+    after = _raw_text_end(markup, tag)
+    escapable = tag.name == "script" and markup.find("<!--", tag.end, after) >= 0
+    return -1 if escapable else after
 
 
 def _comment_end(markup: str, lt: int) -> int:
@@ -219,23 +303,33 @@ class _OpenElements:
 
     __slots__ = ("_blocking", "_by_name", "_by_priority", "_names")
 
+    # A page nesting 100,000 deep holds 100,000 entries: each name is held once (the
+    # first of its spelling), and positions are machine ints in arrays, not int objects.
     def __init__(self) -> None:
         self._names: list[str] = []
-        self._blocking: list[int] = []  # each entry's end priority; default when dropped
-        self._by_name: dict[str, list[int]] = {}
-        self._by_priority: dict[int, list[int]] = {}
+        self._blocking = array("H")  # each entry's end priority; default when dropped
+        self._by_name: dict[str, array[int]] = {}
+        self._by_priority: dict[int, array[int]] = {}
 
     def __len__(self) -> int:
         return len(self._names)
 
     def push(self, name: str, kept: bool = True) -> None:
         index = len(self._names)
+        positions = self._by_name.get(name)
+        if positions is None:
+            positions = self._by_name[name] = array("q")
+        elif positions:
+            name = self._names[positions[0]]  # the spelling held already
         self._names.append(name)
-        self._by_name.setdefault(name, []).append(index)
+        positions.append(index)
         priority = _END_PRIORITY.get(name, _DEFAULT_PRIORITY) if kept else _DEFAULT_PRIORITY
         self._blocking.append(priority)
         if priority > _DEFAULT_PRIORITY:
-            self._by_priority.setdefault(priority, []).append(index)
+            indices = self._by_priority.get(priority)
+            if indices is None:
+                indices = self._by_priority[priority] = array("q")
+            indices.append(index)
 
     def pop_to(self, index: int) -> None:
         """Close the element at `index` and everything open above it."""

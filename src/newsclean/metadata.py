@@ -118,7 +118,7 @@ _META_FIELDS = {
 
 def _jsonld_fields(root: HtmlElement) -> list[tuple[str, str]]:
     items: list[dict[str, object]] = []
-    for script in root.xpath("//script[@type='application/ld+json']"):
+    for script in root.xpath("descendant-or-self::script[@type='application/ld+json']"):
         raw = script.text or ""
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
@@ -240,7 +240,11 @@ def _says_updated(dateline: str) -> bool:
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
 
 
-_PAGE_ADDRESS = "//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"
+# From the root down, not "//": that path walks every node of the document first.
+_PAGE_ADDRESS = (
+    "descendant-or-self::link[@rel='canonical']/@href"
+    "|descendant-or-self::meta[@property='og:url']/@content"
+)
 
 
 def _page_addresses(root: HtmlElement) -> list[str]:
@@ -429,12 +433,19 @@ def _declared_byline(found: Metadata, author: str | None) -> None:
     found.byline = ", ".join(found.authors) or None
 
 
+# The attributes first, then their elements (in document order): testing two attributes
+# of every element costs five times as much.
+_MARKED_AUTHORS = (
+    "(descendant-or-self::*/@itemprop[. = 'author'] | descendant-or-self::*/@rel[. = 'author'])/.."
+)
+
+
 def _marked_author(root: HtmlElement) -> str | None:
     """The text of the first element marked up as the author (itemprop="author" or
     rel="author"), when it is short enough to be a name; else of the first element
     classed as the author's name ("author-name", "authorName", hCard's "fn" inside an
     "author" box, as WordPress writes it), outside comments."""
-    for element in root.xpath("//*[@itemprop='author' or @rel='author']"):
+    for element in root.xpath(_MARKED_AUTHORS):
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
         if text and len(text) <= _MAX_BYLINE_CHARS:
@@ -449,11 +460,13 @@ def _marked_author(root: HtmlElement) -> str | None:
     return None
 
 
-# Elements classed as an author's name; the text of an hCard's formatted name.
+# Elements classed as an author's name; the text of an hCard's formatted name. The class
+# attributes first, then their elements (as _MARKED_AUTHORS): a pattern tried on every
+# element's class cost twenty times as much on a page of 100,000 paragraphs.
 _AUTHOR_NAME_CLASS = etree.XPath(
-    "//*[re:test(@class, 'author[-_]*name', 'i')]"
-    "|//*[contains(concat(' ', @class, ' '), ' fn ')]"
-    "[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
+    "descendant-or-self::*/@class[re:test(., 'author[-_]*name', 'i')]/.."
+    "|descendant-or-self::*/@class[contains(concat(' ', ., ' '), ' fn ')]"
+    "/parent::*[ancestor::*[contains(concat(' ', @class, ' '), ' author ')]]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 

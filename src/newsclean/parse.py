@@ -30,7 +30,7 @@ from typing import NamedTuple
 import lxml.html
 from lxml import etree
 
-from newsclean.flatten import flatten_deep_nesting
+from newsclean.flatten import flatten_deep_nesting, starts_in_data
 from newsclean.limits import Deadline
 from newsclean.streaming import place_streamed_segments
 
@@ -79,14 +79,25 @@ _LOST_CHARS = 200
 # Longer runs of sibling comments are merged: lxml's iterwalk takes time quadratic in
 # the length of such a run (200,000 in a row: seconds), and nothing reads them.
 _MAX_COMMENT_RUN = 64
+# A comment with no dash, quote, angle bracket, "$" (React's boundary markers) or
+# character but printable ASCII in it: its end is certain, and neither the truncation
+# count nor a repair reads it differently when it is merged with its neighbours.
+_PLAIN_COMMENT = r"<!--[\t\n\r !#%&(-,.-;=?-~]*+-->"
+# Runs of them with nothing between: what libxml2 would build a node each for.
+_PLAIN_COMMENT_RUN = re.compile(f"(?:{_PLAIN_COMMENT}){{{_MAX_COMMENT_RUN + 2},}}+")
+_FIRST_PLAIN_COMMENTS = re.compile(f"(?:{_PLAIN_COMMENT}){{{_MAX_COMMENT_RUN + 1}}}")
+# Pages shorter than this are not searched for such runs (the tree of any short page is
+# small); what the search finds changes no output, only the memory the parse needs.
+_MIN_CHARS_TO_PREMERGE = 256 * 1024
 # class and id values longer than this are cut (at a space): the class/id cues split
 # them into tokens for every segment below, and no real page comes near it.
 _MAX_CLASS_CHARS = 1000
 # Attribute nodes first, then their elements: only elements that have the attribute are
-# measured. A union is a node-set: each element once, in document order.
+# measured. A union is a node-set: each element once, in document order. From the root
+# down, not "//", which walks every node of the document (text too) first.
 _LONG_CLASS_OR_ID = etree.XPath(
-    f"//@class[string-length() > {_MAX_CLASS_CHARS}]/.."
-    f" | //@id[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f"descendant-or-self::*/@class[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f" | descendant-or-self::*/@id[string-length() > {_MAX_CLASS_CHARS}]/.."
 )
 
 
@@ -119,29 +130,68 @@ def parse(text: str, *, max_depth: int = 200, deadline: Deadline | None = None) 
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() needs str, not {type(text).__name__}")
+    return parse_handed_over([text], max_depth=max_depth, deadline=deadline)
+
+
+def parse_handed_over(
+    texts: list[str], *, max_depth: int = 200, deadline: Deadline | None = None
+) -> ParsedPage:
+    """`parse` for a caller that hands over its text: `texts` holds it alone and is
+    emptied. Once the copy libxml2 reads (the text with the end marker) is made, nothing
+    holds the text itself, so a huge page is held once, not twice, while its tree is built;
+    it is rebuilt from that copy only where a repair needs it."""
+    (text,) = texts
+    texts.clear()
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs str, not {type(text).__name__}")
     max_depth = min(max(max_depth, 1), _MAX_SUPPORTED_DEPTH)
     warnings: list[str] = []
     # lxml refuses str with an encoding declaration; the text is decoded already.
     markup = _XML_DECL.sub("", text, count=1).removeprefix("\ufeff")
+    del text
     markup = _without_control_characters(markup, warnings)
     if not markup or markup.isspace():  # isspace stops at the first letter; strip copies
         return ParsedPage(_minimal_root(), ("empty input",), truncated=False)
     if not _TAG_START.search(markup):
         warnings.append("the input has no HTML tags: read as plain text")
-    parsed = _parse_markup(markup)
+    markup = _premerged_comment_runs(markup)
+    source = _Source.of(markup)
+    del markup
+    parsed = source.parse()
+    # Each parse after the first is of new text: the tree and the text before it go first.
     if not (parsed.complete or parsed.too_deep):
-        markup, parsed = _unhide(markup, parsed, warnings)
+        repaired = _unhide(source, warnings)
+        if repaired is not None:
+            del parsed
+            source, repaired = repaired, None
+            parsed = source.parse()
     if parsed.root is not None and _too_deep(parsed, max_depth):
+        # Parsed again even when nothing is dropped (the same tree): the pre-pass runs with
+        # neither the tree nor libxml2's copy of the text held.
+        del parsed
+        marked, cut, rest = source  # the markup rebuilt as `_Source.markup`, a copy less held
+        del source
+        markup = marked[:cut]
+        del marked
+        markup += rest
         flat, dropped = flatten_deep_nesting(markup, max_depth, deadline)
+        del markup
         if dropped:
             warnings.append(f"nesting deeper than {max_depth} was flattened ({dropped} tags)")
-            markup, parsed = flat, _parse_markup(flat)
+        source = _Source.of(flat)
+        del flat
+        parsed = source.parse()
         if not parsed.complete:
-            markup, parsed = _unhide(markup, parsed, warnings)
+            repaired = _unhide(source, warnings)
+            if repaired is not None:
+                del parsed
+                source, repaired = repaired, None
+                parsed = source.parse()
     if parsed.root is None:
         warnings.append("the parser found no document in the input")
         return ParsedPage(_minimal_root(), tuple(warnings), truncated=False)
-    truncated = _check_truncation(markup, parsed, warnings)
+    truncated = _check_truncation(source, parsed, warnings)
+    del source
     _clean(parsed.root)
     _shorten_class_and_id(parsed.root, warnings)
     return ParsedPage(parsed.root, tuple(warnings), truncated)
@@ -159,14 +209,48 @@ def _without_control_characters(markup: str, warnings: list[str]) -> str:
     return markup
 
 
+def _premerged_comment_runs(markup: str) -> str:
+    """The markup with each long run of plain comments (`_PLAIN_COMMENT_RUN`) cut to
+    its first `_MAX_COMMENT_RUN` + 1 comments and one holding the text of all the
+    others: libxml2 builds 66 nodes, not one per comment (a page of 100,000 comments
+    took 27 times its size). The tree is the same once `_merge_comment_runs` has merged
+    the run (it keeps the first comment with every tail, and the run's tails are all
+    after its last comment), and the truncation count of comment text is too. Only runs
+    the tokenizer reaches outside tags and raw text, and none after the page's last
+    "</html" (where the end marker goes depends on what follows that)."""
+    if len(markup) < _MIN_CHARS_TO_PREMERGE or markup.count("--><!--") <= _MAX_COMMENT_RUN:
+        return markup
+    last_html = max(markup.rfind("</html"), markup.rfind("</HTML"))
+    spans = [
+        found.span()
+        for found in _PLAIN_COMMENT_RUN.finditer(markup)
+        if last_html < 0 or found.end() <= last_html
+    ]
+    in_data = starts_in_data(markup, spans)
+    runs = [span for span, inside in zip(spans, in_data, strict=True) if inside]
+    if not runs:
+        return markup
+    parts: list[str] = []
+    pos = 0
+    for start, end in runs:
+        kept = _FIRST_PLAIN_COMMENTS.match(markup, start)
+        assert kept is not None  # the run holds more comments than that
+        rest = markup[kept.end() : end].replace("<!--", "").replace("-->", "")
+        parts += (markup[pos : kept.end()], "<!--", rest, "-->")
+        pos = end
+    parts.append(markup[pos:])
+    return "".join(parts)
+
+
 def _control_replacement(found: re.Match[str]) -> str:
     """Vertical tab and form feed are whitespace in HTML; other controls show nothing."""
     text = found.group()
     return " " if text in "\v\f" or _SPACE_REFERENCE.fullmatch(text) else ""
 
 
-def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Parsed]:
-    """Remove what libxml2 silently stops at, and parse again if anything changed."""
+def _unhide(source: _Source, warnings: list[str]) -> _Source | None:
+    """The markup without what libxml2 silently stops at; None when it holds none."""
+    markup = source.markup()
     repaired, count = _SURROGATE.subn("\ufffd", markup)
     if count:
         warnings.append(f"replaced {count} lone surrogate(s) with U+FFFD")
@@ -174,8 +258,9 @@ def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Pa
     # or puts it outside the body. The parser closes them at the end anyway.
     repaired = _DOC_END_TAG.sub("", repaired)
     if repaired == markup:
-        return markup, parsed
-    return repaired, _parse_markup(repaired)
+        return None
+    del markup
+    return _Source.of(repaired)
 
 
 def _new_parser() -> lxml.html.HTMLParser:
@@ -204,28 +289,43 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
 )
 
 
-def _parse_markup(markup: str) -> _Parsed:
-    parser = _new_parser()
-    try:
-        root = lxml.html.document_fromstring(_with_end_marker(markup), parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
-    complete = root is not None and _take_end_marker(root)
-    # The depth error is fatal; fatal errors are few, unlike the others.
-    fatal = parser.error_log.filter_from_fatals()
-    return _Parsed(root, any(_EXCESSIVE_DEPTH in entry.message for entry in fatal), complete)
+class _Source(NamedTuple):
+    """The markup as libxml2 reads it: with the end marker, put before a final </html>
+    (libxml2 drops what follows one) or at the end."""
 
+    marked: str
+    cut: int  # where the marker is: the markup's own text before it
+    rest: str  # the markup from `cut` on, left out of `marked` ("" when nothing was)
 
-def _with_end_marker(markup: str) -> str:
-    """The markup with the end marker before a final </html> (libxml2 drops what follows)."""
-    tail = max(0, len(markup) - _END_WINDOW)
-    cut = max(markup.rfind("</html", tail), markup.rfind("</HTML", tail))
-    if cut >= 0:
-        gt = markup.find(">", cut)
-        # Only comments after </html> are common ("page cached in 0.2 s") and harmless.
-        if gt >= 0 and _SPACE_OR_COMMENTS.fullmatch(markup, gt + 1):
-            return markup[:cut] + _END_MARKER  # libxml2 ignores the rest
-    return markup + _END_MARKER
+    @classmethod
+    def of(cls, markup: str) -> _Source:
+        tail = max(0, len(markup) - _END_WINDOW)
+        cut = max(markup.rfind("</html", tail), markup.rfind("</HTML", tail))
+        if cut >= 0:
+            gt = markup.find(">", cut)
+            # Only comments after </html> are common ("page cached in 0.2 s") and harmless:
+            # libxml2 ignores them.
+            if gt >= 0 and _SPACE_OR_COMMENTS.fullmatch(markup, gt + 1):
+                marked = markup[:cut]
+                marked += _END_MARKER  # in place: one copy of the page made, not two
+                return cls(marked, cut, markup[cut:])
+        return cls(markup + _END_MARKER, len(markup), "")
+
+    def markup(self) -> str:
+        """The markup itself (a copy: the repairs and the depth pre-pass read it)."""
+        head = self.marked[: self.cut]
+        return head + self.rest if self.rest else head
+
+    def parse(self) -> _Parsed:
+        parser = _new_parser()
+        try:
+            root = lxml.html.document_fromstring(self.marked, parser=parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            root = None
+        complete = root is not None and _take_end_marker(root)
+        # The depth error is fatal; fatal errors are few, unlike the others.
+        fatal = parser.error_log.filter_from_fatals()
+        return _Parsed(root, any(_EXCESSIVE_DEPTH in entry.message for entry in fatal), complete)
 
 
 def _take_end_marker(root: lxml.html.HtmlElement) -> bool:
@@ -349,7 +449,7 @@ def _adopt_after_body(body: lxml.html.HtmlElement) -> None:
         body.append(sibling)
 
 
-def _check_truncation(markup: str, parsed: _Parsed, warnings: list[str]) -> bool:
+def _check_truncation(source: _Source, parsed: _Parsed, warnings: list[str]) -> bool:
     """Whether text may have been lost: libxml2 says so, or much visible text is missing."""
     assert parsed.root is not None
     if parsed.too_deep:
@@ -358,7 +458,7 @@ def _check_truncation(markup: str, parsed: _Parsed, warnings: list[str]) -> bool
     if parsed.complete:
         return False
     # The marker can also go missing harmlessly (input ending inside a tag): count text.
-    expected = _non_space(_ENTITY.sub("&", _ANY_TAG.sub("", markup)))
+    expected = _non_space(_ENTITY.sub("&", _ANY_TAG.sub("", source.markup())))
     kept = _tree_chars(parsed.root)
     if kept < expected * _KEPT_SHARE and expected - kept >= _LOST_CHARS:
         warnings.append(

@@ -25,7 +25,7 @@ from newsclean.metadata import Metadata
 from newsclean.model import Article, Region
 from newsclean.neighbours import keep_standfirst, revisit_neighbours
 from newsclean.options import Options
-from newsclean.parse import parse
+from newsclean.parse import parse_handed_over
 from newsclean.segment import Segment, normalize_space, segment
 from newsclean.stories import build_stories
 from newsclean.templates import TemplateMatch, TemplateSet
@@ -57,11 +57,13 @@ def run(
     loop_deadline = deadline.for_loops()  # None without a budget: loops skip ticking
     decoded = decode(html, http_charset)
     deadline.check("decode")
-    page = parse(decoded.text, max_depth=options.max_depth, deadline=loop_deadline)
-    deadline.check("parse")
-    warnings = [*decoded.warnings, *page.warnings]
+    warnings = list(decoded.warnings)
     encoding, encoding_rule = decoded.encoding, decoded.rule
-    del decoded  # its text, the size of the page, is in the tree now
+    texts = [decoded.text]  # handed over: parse lets the text go once libxml2 has its copy
+    del decoded
+    page = parse_handed_over(texts, max_depth=options.max_depth, deadline=loop_deadline)
+    deadline.check("parse")
+    warnings.extend(page.warnings)
     root = page.root
     template = templates.match(url, root)
     applied = template.apply(root) if template is not None else None

@@ -162,6 +162,8 @@ class _Collector:
     #: The layouts made so far, by their values (a table's, never equal to another, are
     #: not kept).
     layouts: dict[tuple[BlockKind, int, bool], Layout] = field(default_factory=dict)
+    #: Short segment texts seen so far (see `shared_text`).
+    texts: dict[str, str] = field(default_factory=dict)
 
     def layout(self, kind: BlockKind, level: int, soft_break: bool) -> Layout:
         """The shared layout of these values."""
@@ -170,6 +172,19 @@ class _Collector:
         if made is None:
             made = self.layouts[key] = Layout(kind, level, soft_break)
         return made
+
+    def shared_text(self, text: str) -> str:
+        """An equal short text met before, else `text`: a page that repeats a line (a
+        "Reply" under each comment, a menu on every card, 100,000 paragraphs of one word)
+        holds it once. A str costs 49 bytes before its characters; the memo is bounded."""
+        if len(text) > _SHARED_TEXT_CHARS:
+            return text
+        shared = self.texts.get(text)
+        if shared is not None:
+            return shared
+        if len(self.texts) < _SHARED_TEXTS:
+            self.texts[text] = text
+        return text
 
     def add(self, text: str | None) -> None:
         if text:
@@ -204,7 +219,7 @@ class _Collector:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
                 Segment(
-                    text=text,
+                    text=self.shared_text(text),
                     owner=owner,
                     layout=self.layout(
                         _kind_of(owner, ancestors, preformatted, text),
@@ -279,6 +294,11 @@ class _TableRead:
     link_chars: int
     emphasis_chars: int
 
+
+#: Segment texts up to this long are shared between equal segments (`_Collector.shared_text`),
+#: up to this many distinct ones a page.
+_SHARED_TEXT_CHARS = 40
+_SHARED_TEXTS = 4096
 
 #: An open block-level element and its depth: where its tag is in `_Collector.open_tags`.
 _Block = tuple[HtmlElement, int]

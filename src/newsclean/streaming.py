@@ -26,9 +26,14 @@ from newsclean.tree import is_within
 
 __all__ = ["place_streamed_segments"]
 
-_HIDDEN_SEGMENTS = etree.XPath("//div[@hidden and starts-with(@id, 'S:')]")
-_PLACEHOLDERS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
-_MOVE_SCRIPTS = etree.XPath("//script[contains(., '$RC(') or contains(., '$RS(')]")
+# From the root down, not "//": that path walks every node of the document first.
+_HIDDEN_SEGMENTS = etree.XPath("descendant-or-self::div[@hidden and starts-with(@id, 'S:')]")
+_PLACEHOLDERS = etree.XPath(
+    "descendant-or-self::template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]"
+)
+_MOVE_SCRIPTS = etree.XPath(
+    "descendant-or-self::script[contains(., '$RC(') or contains(., '$RS(')]"
+)
 # $RC("B:0","S:0"): boundary, segment. $RS("S:2","P:2"): segment, placeholder.
 _MOVE_CALL = re.compile(r"""\$R([CS])\(\s*["']([^"']{1,40})["']\s*,\s*["']([^"']{1,40})["']""")
 # Comments React writes around a Suspense boundary: opened by $ (done), $? (pending),
