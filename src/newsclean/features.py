@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -192,12 +192,20 @@ def landmark_cues(element: HtmlElement) -> frozenset[str]:
 def _cues_of(
     tag: object, role_attr: str | None, classes: str | None, ids: str | None
 ) -> frozenset[str]:
-    tokens = _class_tokens(classes, ids)
+    # A category is named when any token of any class or id name is one of its words, so
+    # the cues are the union of each name's: names recur across pages and values
+    # ("clearfix", "entry-content"), whole values far less.
+    cues: set[str] = set()
+    if classes:
+        for name in classes.lower().split():
+            cues |= _class_name_cues(name)
+    if ids:
+        for name in ids.lower().split():
+            cues |= _id_name_cues(name)
     if isinstance(tag, str) and "-" in tag:
         # A custom element named for a teaser ("pp-inline-teaser") is one, as a box so
         # classed is. Not its other words (vocab.CUSTOM_ELEMENT_WORDS).
-        tokens |= _class_tokens(tag, None) & vocab.CUSTOM_ELEMENT_WORDS
-    cues = {name for name, words in _CLASS_CATEGORIES if tokens & words} if tokens else set()
+        cues |= _custom_tag_cues(tag)
     role = (role_attr or "").lower()
     if tag in vocab.NAVIGATION_TAGS or role in vocab.NAVIGATION_ROLES:
         cues.add("navigation")
@@ -208,6 +216,39 @@ def _cues_of(
     if tag in ("article", "main") or role == "main":
         cues.add("positive")
     return frozenset(cues)
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_name_cues(name: str) -> frozenset[str]:
+    """The categories one lower-cased class name's tokens name (see `_class_tokens`)."""
+    if name.isascii() and name.isalnum():  # one part: the name is its only token
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    parts = [part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part]
+    named = _named([name, *parts, *(first + second for first, second in itertools.pairwise(parts))])
+    # Most names hold no category's word, and then whether the name is a modifier (a
+    # pattern) does not matter: a modifier's only token is the name itself.
+    if named and vocab.CLASS_MODIFIER.search(name):
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    return named
+
+
+@functools.lru_cache(maxsize=8192)
+def _id_name_cues(name: str) -> frozenset[str]:
+    """The categories one lower-cased id name's tokens name (see `_class_tokens`)."""
+    if "-" not in name:
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    return _named([name, *name.split("-")])
+
+
+@functools.lru_cache(maxsize=256)
+def _custom_tag_cues(tag: str) -> frozenset[str]:
+    return _named(_class_tokens(tag, None) & vocab.CUSTOM_ELEMENT_WORDS)
+
+
+def _named(tokens: Iterable[str]) -> frozenset[str]:
+    """The categories any of `tokens` is a word of."""
+    named = [categories for token in tokens if (categories := _WORD_CATEGORIES.get(token))]
+    return frozenset().union(*named) if named else _NO_CUES
 
 
 _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -224,6 +265,13 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("lead", vocab.LEAD_CLASSES),
     ("byline", vocab.BYLINE_CLASSES),
 )
+
+#: Each class/id word of a category, with the categories it is a word of.
+_WORD_CATEGORIES: dict[str, frozenset[str]] = {
+    word: frozenset(name for name, words in _CLASS_CATEGORIES if word in words)
+    for _, words in _CLASS_CATEGORIES
+    for word in words
+}
 
 
 #: Cues that say nothing against a region being article text.
