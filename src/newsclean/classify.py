@@ -460,8 +460,10 @@ def classify(
     main: MainRegion | None,
     options: Options,
     deadline: Deadline | None = None,
+    forms: list[HtmlElement] | None = None,
 ) -> list[Decision]:
-    chains = _ChainInspector(segments, features, main, options)
+    """`forms`: the page's <form> elements in document order, if gathered already."""
+    chains = _ChainInspector(segments, features, main, options, forms)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     first_main = in_main.index(True) if True in in_main else len(segments)
     # The article's first paragraph: its own teaser stands above it, and may stand under
@@ -622,6 +624,7 @@ class _ChainInspector:
         features: list[Features],
         main: MainRegion | None,
         options: Options,
+        forms: list[HtmlElement] | None = None,
     ) -> None:
         self._stop = _main_ancestors(main)
         self._main = main
@@ -634,7 +637,7 @@ class _ChainInspector:
             for box in _appeal_boxes(segments, features, options)
             if main is None or not main.contains(box) or _offers_action(box)
         }
-        self._signups = _signup_boxes(segments, options)
+        self._signups = _signup_boxes(segments, options, forms)
         self._no_chain = _Chain({}, frozenset(), False, False)
         self._last_parent: HtmlElement | None = None
         self._last_chain: _Chain | None = None
@@ -814,15 +817,18 @@ def _offers_action(box: HtmlElement) -> bool:
     return next(box.iter("a", "button", "form", "input"), None) is not None
 
 
-def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]:
+def _signup_boxes(
+    segments: list[Segment], options: Options, forms: list[HtmlElement] | None = None
+) -> set[HtmlElement]:
     """Around each form that asks for an email address or a phone number (not a comment
     form, not a login), the largest box with at most `max_signup_box_chars` of text, up to
     the first one classed as not article: a newsletter's or a sales team's sign-up, with its
     pitch, its fine print and its thanks."""
     if not segments:
         return set()
-    root = segments[0].owner.getroottree().getroot()
-    forms = [form for form in root.iter("form") if _asks_for_address(form)]
+    if forms is None:
+        forms = list(segments[0].owner.getroottree().getroot().iter("form"))
+    forms = [form for form in forms if _asks_for_address(form)]
     if not forms:
         return set()  # the common page: nothing is measured
     owned: dict[HtmlElement, int] = {}

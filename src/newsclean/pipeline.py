@@ -29,7 +29,11 @@ from newsclean.parse import parse
 from newsclean.segment import Segment, normalize_space, segment
 from newsclean.stories import build_stories
 from newsclean.templates import TemplateMatch, TemplateSet
+from newsclean.tree import TagIndex
 
+#: The elements gathered in one walk of the tree: metadata's, and the forms classify
+#: looks for sign-ups in.
+_INDEXED_TAGS = (*metadata.TAGS, "form")
 # Removals that name a part of the page rather than what it is.
 _BROAD_REMOVALS = (Region.SIDEBAR, Region.BOILERPLATE)
 
@@ -68,13 +72,14 @@ def run(
     segments = segment(root, loop_deadline)
     features = measure(segments)
     deadline.check("measure")
-    meta = metadata.extract(root, segments, features, options, url)
+    tagged = TagIndex(root, _INDEXED_TAGS)  # one walk for what metadata and forms need
+    meta = metadata.extract(root, segments, features, options, url, tagged)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
     main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
     deadline.check("main region")
-    decisions = _decide(segments, features, main, options, loop_deadline)
+    decisions = _decide(segments, features, main, options, loop_deadline, tagged["form"])
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     if (
         applied is not None
@@ -82,7 +87,7 @@ def run(
         and _classified_away(applied, features, decisions, options, warnings)
     ):
         main, fell_back = find_main(segments, features, options), True
-        decisions = _decide(segments, features, main, options, loop_deadline)
+        decisions = _decide(segments, features, main, options, loop_deadline, tagged["form"])
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     stories, decisions = build_stories(segments, features, decisions, url, options)
@@ -129,10 +134,11 @@ def _decide(
     main: MainRegion | None,
     options: Options,
     deadline: Deadline | None,
+    forms: list[HtmlElement],
 ) -> list[Decision]:
     """The decision table's verdict on each segment, revisited in the light of its
     neighbours; a page with no main region and no cue anywhere is all article."""
-    decisions = classify(segments, features, main, options, deadline)
+    decisions = classify(segments, features, main, options, deadline, forms)
     decisions = revisit_neighbours(segments, features, decisions, options)
     return bare_page(segments, decisions) if main is None else decisions
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
 
-__all__ = ["boxes_around", "enclosing_href", "is_within"]
+__all__ = ["TagIndex", "boxes_around", "enclosing_href", "is_within"]
 
 #: How far above a block an enclosing link is looked for.
 _MAX_LINK_DEPTH = 3
@@ -19,6 +19,25 @@ def is_within(element: HtmlElement, container: HtmlElement) -> bool:
     return element is container or any(
         ancestor is container for ancestor in element.iterancestors()
     )
+
+
+class TagIndex:
+    """The elements of some tags under a root (itself included), in document order, all
+    together and tag by tag: gathered in one walk of the tree (a walk costs about as much
+    whatever it looks for, and each stage would otherwise walk the tree for its own)."""
+
+    __slots__ = ("_by_tag", "elements")
+
+    def __init__(self, root: HtmlElement, tags: Iterable[str]) -> None:
+        tags = tuple(tags)
+        self.elements: list[HtmlElement] = list(root.iter(*tags))
+        self._by_tag: dict[str, list[HtmlElement]] = {tag: [] for tag in tags}
+        for element in self.elements:
+            self._by_tag[element.tag].append(element)
+
+    def __getitem__(self, tag: str) -> list[HtmlElement]:
+        """The elements of `tag` (one of the tags gathered), in document order."""
+        return self._by_tag[tag]
 
 
 def boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:
