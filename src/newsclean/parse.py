@@ -84,9 +84,11 @@ _MAX_COMMENT_RUN = 64
 _MAX_CLASS_CHARS = 1000
 # Attribute nodes first, then their elements: only elements that have the attribute are
 # measured. A union is a node-set: each element once, in document order.
+# From the document's element, "descendant-or-self::*" finds what "//" does, without first
+# building the node-set of every node.
 _LONG_CLASS_OR_ID = etree.XPath(
-    f"//@class[string-length() > {_MAX_CLASS_CHARS}]/.."
-    f" | //@id[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f"descendant-or-self::*/@class[string-length() > {_MAX_CLASS_CHARS}]/.."
+    f" | descendant-or-self::*/@id[string-length() > {_MAX_CLASS_CHARS}]/.."
 )
 
 
