@@ -31,7 +31,7 @@ from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Link, Segment
-from newsclean.tree import boxes_around, enclosing_href, is_within
+from newsclean.tree import box_membership, boxes_around, enclosing_href, is_within
 
 
 @dataclass(frozen=True, slots=True)
@@ -790,25 +790,39 @@ def _appeal_boxes(
     `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
     limit = options.chain_limit
     hits: dict[HtmlElement, int] = {}
-    for segment, feature in zip(segments, features, strict=True):
+    member: dict[HtmlElement, int] = {}  # a segment each box is around
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if feature.appeals:
             for element in boxes_around(segment.owner, limit):
                 hits[element] = hits.get(element, 0) + feature.appeals
-    candidates = {
-        element: count for element, count in hits.items() if count >= options.min_appeal_hits
-    }
-    if not candidates:
-        return set()  # the common page: no box can qualify, so no box is measured
-    chars = dict.fromkeys(candidates, 0)
-    for segment in segments:
-        for element in boxes_around(segment.owner, limit):
-            if element in chars:
-                chars[element] += len(segment.text)
+                member.setdefault(element, index)
     return {
         element
-        for element, count in candidates.items()
-        if chars[element] <= count * options.max_chars_per_appeal
+        for element, count in hits.items()
+        if count >= options.min_appeal_hits  # the common page: no box qualifies
+        and not _text_beyond_members(
+            segments, member[element], element, limit, count * options.max_chars_per_appeal
+        )
     }
+
+
+def _text_beyond_members(
+    segments: list[Segment], index: int, box: HtmlElement, limit: int, most: int
+) -> bool:
+    """The segments `box` is one of the boxes around (`tree.boxes_around`) hold more than
+    `most` characters: counted from segment `index` (one of them) either way, and only
+    until they do."""
+    total = len(segments[index].text)
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(segments) and total <= most:
+            member = box_membership(segments[other].owner, box, limit)
+            if member is None:
+                break
+            if member:
+                total += len(segments[other].text)
+            other += step
+    return total > most
 
 
 def _offers_action(box: HtmlElement) -> bool:

@@ -8,7 +8,7 @@ from lxml.html import HtmlElement
 
 from newsclean import vocab
 
-__all__ = ["TagIndex", "boxes_around", "enclosing_href", "is_within"]
+__all__ = ["TagIndex", "box_membership", "boxes_around", "enclosing_href", "is_within"]
 
 #: How far above a block an enclosing link is looked for.
 _MAX_LINK_DEPTH = 3
@@ -48,6 +48,21 @@ def boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:
             return
         if element.tag in vocab.BOX_TAGS:
             yield element
+
+
+def box_membership(owner: HtmlElement, box: HtmlElement, limit: int) -> bool | None:
+    """Whether `box` is one of `boxes_around(owner, limit)` (True); around the owner but
+    not one of them, too far up or no box tag (False); or not around it at all (None).
+
+    The segments whose owners lie inside a box are consecutive in document order (a box
+    tag is a block tag, so its own text is its own segments'): a box's members are found
+    by going from one of them either way until a segment is not inside it at all."""
+    if owner is box:
+        return True
+    for depth, element in enumerate(owner.iterancestors()):
+        if element is box:
+            return depth < limit and element.tag in vocab.BOX_TAGS
+    return None
 
 
 def enclosing_href(owner: HtmlElement) -> str | None:
