@@ -288,3 +288,41 @@ def test_a_class_word_cut_in_two_is_read_whole() -> None:
     # gofeminin's "news-letter-section" is a newsletter box.
     element = lxml.html.fragment_fromstring("<div class='news-letter-section'>x</div>")
     assert "subscribe" in class_cues(element)
+
+
+def test_the_cyrillic_letters_are_those_the_disguise_pattern_matches_ignoring_case() -> None:
+    # The disguise pattern runs only where one of them occurs.
+    import re
+
+    from newsclean import vocab
+
+    ignoring_case = re.compile(r"[\u0400-\u04ff]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        found = vocab.CYRILLIC_LETTERS.match(char) is not None
+        assert found is (ignoring_case.match(char) is not None), hex(code)
+
+
+def test_every_date_form_holds_a_year_of_four_digits() -> None:
+    # The date pattern runs only where four digits occur in a row.
+    from newsclean import vocab
+
+    pattern = vocab.DATE_TEXT.pattern
+    assert pattern.startswith(r"\b(?:") and pattern.endswith(r")\b")
+    for branch in vocab._top_level_branches(pattern[len(r"\b(?:") : -len(r")\b")]):
+        assert r"\d{4}" in branch, branch
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Posted on 17.11.2015", "date"),
+        ("Nov 17, 2015", "date"),
+        ("Аdvеrtіѕе wіth us", "disguised"),  # Cyrillic А, е, і, ѕ among Latin letters
+        ("Nov 17, 15", None),
+        ("Реклама на сайте", None),  # Cyrillic alone
+    ],
+)
+def test_date_and_disguise_cues(text: str, cue: str | None) -> None:
+    (found,) = _features(f"<p>{text}</p>")
+    assert found[2] == ({cue} if cue else frozenset())

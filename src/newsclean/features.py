@@ -23,7 +23,6 @@ from newsclean.segment import Link, Segment
 #: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 _SIGNUP_HREF_WORDS = re.compile(vocab.literal_alternation(vocab.SUBSCRIBE_HREF_WORDS))
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 #: A query parameter holding a long number: an article id.
@@ -121,14 +120,18 @@ def _measure_one(segment: Segment) -> _Measurements:
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if chars < 80 and vocab.BYLINE_TEXT.match(text):
         cues.add("byline")
-    # A dateline holds "(AFP)" or the like, a date a digit: most texts hold neither, and
-    # the literal checks are far cheaper than the patterns.
+    # A dateline holds "(AFP)" or the like, a date a year's four digits: most texts hold
+    # neither, and the literal checks are far cheaper than the patterns.
     if "(" in text and vocab.DATELINE_TEXT.match(text):
         cues.add("dateline")
-    elif chars < 80 and _DIGIT.search(text) and vocab.DATE_TEXT.search(text):
+    elif chars < 80 and vocab.YEAR_DIGITS.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
-    if not text.isascii() and vocab.DISGUISED_LETTERS.search(text):
+    if (
+        not text.isascii()
+        and vocab.CYRILLIC_LETTERS.search(text)
+        and vocab.DISGUISED_LETTERS.search(text)
+    ):
         cues.add("disguised")
     return (
         chars,

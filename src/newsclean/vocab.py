@@ -134,6 +134,10 @@ FIGURE_LABEL_STARTS = frozenset({"abb", "fig", "rys"})
 #: A Latin letter next to a Cyrillic one inside a word: "Аdvеrtіѕе" spelt with Cyrillic
 #: look-alikes so that filters miss it. Real text in either script seldom does it.
 DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.IGNORECASE)
+#: What DISGUISED_LETTERS' Cyrillic range matches, case ignored (the range and the old
+#: letter forms U+1C80-U+1C87, whose capitals lie in it), written out: every match holds
+#: one, and a scan for them alone (the engine skips to them) is far cheaper.
+CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff\u1c80-\u1c87]")
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
@@ -336,9 +340,11 @@ class KeywordIndex:
     """Which of some keyword cues may match a text, found in one scan of it.
 
     Testing each cue's keywords costs a scan of the text per cue. One scan instead finds
-    every position where any keyword starts (a lookahead, so overlapping keywords are
-    all seen); at each, the trie reports the shortest keyword starting there, and any
-    longer keyword it begins ("right": "rights reserved") is looked for by substring.
+    every position where any keyword starts (each search resumes one character after
+    the last hit, so overlapping keywords are all seen); at each, the trie reports the
+    shortest keyword starting there, and any longer keyword it begins ("right": "rights
+    reserved") is looked for by substring. Searching, not a lookahead tried at every
+    position: the engine skips to the characters a keyword can start with.
     """
 
     def __init__(self, cues: Iterable[TextCue]) -> None:
@@ -351,15 +357,19 @@ class KeywordIndex:
             short: tuple(other for other in cues_of if other != short and other.startswith(short))
             for short in cues_of
         }
-        self._scan = re.compile(f"(?=({literal_alternation(cues_of)}))")
+        self._search = re.compile(literal_alternation(cues_of)).search
 
     def candidates(self, lowered: str) -> dict[str, TextCue]:
         """The cues (by name) one of whose keywords occurs in `lowered`."""
-        hits = self._scan.findall(lowered)
-        if not hits:  # the common case: no set, no loop
+        hit = self._search(lowered)
+        if hit is None:  # the common case: no set, no loop
             return {}
+        hits: set[str] = set()
+        while hit is not None:
+            hits.add(hit.group())
+            hit = self._search(lowered, hit.start() + 1)  # overlapping ones too
         found: dict[str, TextCue] = {}
-        for literal in set(hits):
+        for literal in hits:
             found.update((cue.name, cue) for cue in self._cues_of[literal])
             for longer in self._longer[literal]:
                 if longer in lowered:
@@ -982,6 +992,8 @@ DATE_TEXT = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
+#: A year's four digits: every DATE_TEXT form holds one (a cheap test first).
+YEAR_DIGITS = re.compile(r"\d{4}")
 #: What opens a line that dates the post and names its author: "Posted by David at
 #: December 16, 2025", "Last updated March 3, 2025 by ...".
 DATED_BYLINE = re.compile(
