@@ -326,3 +326,77 @@ def test_every_date_form_holds_a_year_of_four_digits() -> None:
 def test_date_and_disguise_cues(text: str, cue: str | None) -> None:
     (found,) = _features(f"<p>{text}</p>")
     assert found[2] == ({cue} if cue else frozenset())
+
+
+def test_the_characters_that_fold_apart_are_those_of_pythons_tables() -> None:
+    # Where a text holds one, every branch of a cue is tried (TextCue.matches_holding).
+    import importlib
+
+    from newsclean import vocab
+
+    engine = importlib.import_module("_sre")  # the regex engine's own case tables
+    casefix = importlib.import_module("re._casefix")
+    extra = {code for key, others in casefix._EXTRA_CASES.items() for code in (key, *others)}
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = char.lower()
+        apart = (
+            (code in extra and code > 0x7F)
+            or len(lowered) != 1
+            or ord(lowered) != engine.unicode_tolower(code)
+            or char == "\u03a3"  # capital sigma: lower-cased by where it stands in a word
+        )
+        assert (vocab.CASE_FOLDING_APART.match(char) is not None) is apart, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("branch", "runs"),
+    [
+        (r"\bshare (?:this|on|via)\b", ["share "]),
+        (r"\bad ?blockers?\b", ["ad", "blocker"]),
+        (r"\(\s*[mwfd]\s*/\s*[mwfd]\s*\)", ["(", "/", ")"]),
+        (r"\bbolet[ií]n\b", ["bolet", "n"]),
+        (r"\bGDPR\b", ["gdpr"]),
+        (r"a{2}b+c*d?e", ["e"]),
+        (r"(?i:abc)def", []),
+        (r"x(?:a|b)?yz\.w", ["x", "yz.w"]),
+        (r"[]a]bc|", ["bc"]),
+        (r"\u00e9t\x41b\N{EM DASH}c\12d", ["t", "b", "c", "d"]),
+        (r"ſcript", []),
+    ],
+)
+def test_required_literals_are_what_every_match_holds(branch: str, runs: list[str]) -> None:
+    from newsclean import vocab
+
+    assert vocab._required_literals(branch) == runs
+
+
+def _fixture_texts() -> list[str]:
+    from corpus_cases import discover
+    from newsclean.decode import decode
+    from newsclean.parse import parse
+
+    texts: list[str] = []
+    for case in discover():
+        root = parse(decode(case.source_bytes()).text).root
+        texts.extend(s.text for s in segment(root))
+    return texts
+
+
+def test_cues_tried_branch_by_branch_find_what_the_whole_patterns_find() -> None:
+    # Every segment of the fixture pages, and lines whose case folds apart.
+    from newsclean import features
+
+    tricky = [
+        "İMPRESSUM © 2024",  # İ lower-cases to two characters
+        "İMPRESSUM terms",
+        "ſhare this story, like it",  # ſ matches "s" ignoring case, lowers to itself
+        "Privacy Policy © ΣΟΦΙΑ",
+        "Follow Us On Twitter and like us",
+        "SHARE THIS ARTICLE — like it or not",
+        "Become a supporter: sign up, subscribe, donate",
+    ]
+    for text in _fixture_texts() + tricky:
+        candidates, held = features._KEYWORD_CUES.scan(text.lower())
+        for cue in candidates.values():
+            assert cue.matches_holding(text, held) is cue.matches(text), (cue.name, text)

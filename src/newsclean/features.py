@@ -110,10 +110,11 @@ def _measure_one(segment: Segment) -> _Measurements:
         if _OTHER_CUES_ANYWHERE or _OTHER_CUES_AT_START.match(text) is not None
         else set()
     )
-    # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
-    candidates = _KEYWORD_CUES.candidates(text.lower())
+    # Most segments hold no cue's keyword, and one scan rules out every keyword cue; of
+    # the cues whose keywords a text holds, only the branches needing those are tried.
+    candidates, held = _KEYWORD_CUES.scan(text.lower())
     if candidates:
-        cues.update(name for name, cue in candidates.items() if cue.matches(text))
+        cues.update(name for name, cue in candidates.items() if cue.matches_holding(text, held))
     markup = segment.markup  # read once: the segment's properties are calls
     if markup.links and links_to_signup(markup.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
