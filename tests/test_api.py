@@ -110,6 +110,9 @@ def test_markdown_regions_on_request(seed_html: bytes) -> None:
     assert "## Ads" in with_regions
 
 
+_NUL_BLOCK = Block(BlockKind.PARAGRAPH, "x\x00")
+
+
 @pytest.mark.parametrize(
     "article",
     [
@@ -120,6 +123,10 @@ def test_markdown_regions_on_request(seed_html: bytes) -> None:
             body=(Block(BlockKind.TABLE, "a\tb", rows=(("a", "b"), ("c", "d\x00"))),),
         ),
         Article(boilerplate=(Block(BlockKind.PARAGRAPH, "ok", path="div\udfff"),)),
+        # The blocks' text is searched a slice of blocks at a time: the last slice too.
+        Article(body=(*(Block(BlockKind.PARAGRAPH, "ok") for _ in range(1025)), _NUL_BLOCK)),
+        # A value of another type where text is declared is looked into all the same.
+        Article(ads=(Block(BlockKind.PARAGRAPH, ("x\x00",)),)),  # type: ignore[arg-type]
     ],
 )
 def test_unsafe_characters_are_found_in_every_nested_field(article: Article) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from conftest import PROSE
@@ -324,3 +328,132 @@ def test_a_css_modules_camel_case_name_is_split_at_its_capitals(name: str, cue: 
 @pytest.mark.parametrize("name", ["TestReport__Section--Ads", "MtnNewsBanner", "adInv"])
 def test_other_camel_case_names_are_read_whole(name: str) -> None:
     assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()
+
+
+def test_the_cyrillic_letters_are_those_the_disguise_pattern_matches_ignoring_case() -> None:
+    # The disguise pattern runs only where one of them occurs.
+    import re
+
+    from newsclean import vocab
+
+    ignoring_case = re.compile(r"[\u0400-\u04ff]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        found = vocab.CYRILLIC_LETTERS.match(char) is not None
+        assert found is (ignoring_case.match(char) is not None), hex(code)
+
+
+def test_every_date_form_holds_a_year_of_four_digits() -> None:
+    # The date pattern runs only where four digits occur in a row.
+    from newsclean import vocab
+
+    pattern = vocab.DATE_TEXT.pattern
+    assert pattern.startswith(r"\b(?:") and pattern.endswith(r")\b")
+    for branch in vocab._top_level_branches(pattern[len(r"\b(?:") : -len(r")\b")]):
+        assert r"\d{4}" in branch, branch
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Posted on 17.11.2015", "date"),
+        ("Nov 17, 2015", "date"),
+        ("Аdvеrtіѕе wіth us", "disguised"),  # Cyrillic А, е, і, ѕ among Latin letters
+        ("Nov 17, 15", None),
+        ("Реклама на сайте", None),  # Cyrillic alone
+    ],
+)
+def test_date_and_disguise_cues(text: str, cue: str | None) -> None:
+    (found,) = _features(f"<p>{text}</p>")
+    assert found[2] == ({cue} if cue else frozenset())
+
+
+def test_the_characters_that_fold_apart_are_those_of_pythons_tables() -> None:
+    # Where a text holds one, every branch of a cue is tried (TextCue.matches_holding).
+    import importlib
+
+    from newsclean import vocab
+
+    engine = importlib.import_module("_sre")  # the regex engine's own case tables
+    casefix = importlib.import_module("re._casefix")
+    extra = {code for key, others in casefix._EXTRA_CASES.items() for code in (key, *others)}
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = char.lower()
+        apart = (
+            (code in extra and code > 0x7F)
+            or len(lowered) != 1
+            or ord(lowered) != engine.unicode_tolower(code)
+            or char == "\u03a3"  # capital sigma: lower-cased by where it stands in a word
+        )
+        assert (vocab.CASE_FOLDING_APART.match(char) is not None) is apart, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("branch", "runs"),
+    [
+        (r"\bshare (?:this|on|via)\b", ["share "]),
+        (r"\bad ?blockers?\b", ["ad", "blocker"]),
+        (r"\(\s*[mwfd]\s*/\s*[mwfd]\s*\)", ["(", "/", ")"]),
+        (r"\bbolet[ií]n\b", ["bolet", "n"]),
+        (r"\bGDPR\b", ["gdpr"]),
+        (r"a{2}b+c*d?e", ["e"]),
+        (r"(?i:abc)def", []),
+        (r"x(?:a|b)?yz\.w", ["x", "yz.w"]),
+        (r"[]a]bc|", ["bc"]),
+        (r"\u00e9t\x41b\N{EM DASH}c\12d", ["t", "b", "c", "d"]),
+        (r"ſcript", []),
+    ],
+)
+def test_required_literals_are_what_every_match_holds(branch: str, runs: list[str]) -> None:
+    from newsclean import vocab
+
+    assert vocab._required_literals(branch) == runs
+
+
+def _fixture_texts() -> list[str]:
+    from corpus_cases import discover
+    from newsclean.decode import decode
+    from newsclean.parse import parse
+
+    texts: list[str] = []
+    for case in discover():
+        root = parse(decode(case.source_bytes()).text).root
+        texts.extend(s.text for s in segment(root))
+    return texts
+
+
+def test_cues_tried_branch_by_branch_find_what_the_whole_patterns_find() -> None:
+    # Every segment of the fixture pages, and lines whose case folds apart.
+    from newsclean import features
+
+    tricky = [
+        "İMPRESSUM © 2024",  # İ lower-cases to two characters
+        "İMPRESSUM terms",
+        "ſhare this story, like it",  # ſ matches "s" ignoring case, lowers to itself
+        "Privacy Policy © ΣΟΦΙΑ",
+        "Follow Us On Twitter and like us",
+        "SHARE THIS ARTICLE — like it or not",
+        "Become a supporter: sign up, subscribe, donate",
+    ]
+    for text in _fixture_texts() + tricky:
+        candidates, held = features._KEYWORD_CUES.scan(text.lower())
+        for cue in candidates.values():
+            assert cue.matches_holding(text, held) is cue.matches(text), (cue.name, text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text(alphabet="ab_1 -é日"))
+def test_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    # ASCII text is counted without building its words.
+    from newsclean.features import word_count
+
+    assert word_count(text) == len(re.findall(r"\w+", text))
+
+
+@given(st.text(alphabet="ab _-.!?…。！？\"'”’»)( \n\t1é"))
+def test_sentence_ends_are_found_as_written_before(text: str) -> None:
+    # The pattern opens with the class of every stop so the engine skips to them.
+    from newsclean.features import _SENTENCE_END
+
+    before = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
+    assert len(_SENTENCE_END.findall(text)) == len(before.findall(text))

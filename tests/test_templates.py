@@ -682,3 +682,37 @@ def test_a_template_dateline_is_read_in_the_pages_own_date_order() -> None:
     )
     assert article.template == "dl"
     assert article.published == dt.date(2025, 4, 3)
+
+
+_TRICKY_CLASSES = (
+    "<html><body><div id='jp' class='wpcnt'><p class='x'>1</p><p class='xwpcnt'>2</p></div>"
+    "<div id='jpx' class='a\twpcnt\nb'><span class='wpcnt-x'>3</span><p class='b'>4</p></div>"
+    "<div class='a\u00a0wpcnt'><div class='a'><p class='b x'>5</p></div></div>"
+    "<section id='a'><div class='b'>6</div><p class='x b'>7</p></section></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "css",
+    [".wpcnt", "#jp", "#jpx", ".a .b", "div.x > p", ".a, .b", "#a .b", ".a.b", "p.x",
+     "div:not(.a)", ".wpcnt p", "p.x.b", ".missing"],
+)  # fmt: skip
+def test_quicker_class_and_id_tests_select_what_cssselect_does(css: str) -> None:
+    from lxml import etree
+
+    from newsclean.templates.rules import css_to_xpath, quicker_tests
+
+    root = lxml.html.document_fromstring(_TRICKY_CLASSES)
+    translated = css_to_xpath(css)
+    expected = etree.XPath(translated)(root)
+    assert etree.XPath(quicker_tests(translated))(root) == expected
+    assert Rule(source="t", css=css).select(root) == expected
+
+
+def test_removals_are_sorted_in_document_order() -> None:
+    from newsclean.templates import site
+
+    root = lxml.html.document_fromstring(_TRICKY_CLASSES)
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    shuffled = elements[::-1][::2] + elements[::-1][1::2]
+    assert sorted(shuffled, key=site._position) == elements

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import operator
 import re
-from collections.abc import Callable, Mapping
+import types
+import typing
+from collections.abc import Callable
 from enum import Enum
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from newsclean.limits import check_input_size
@@ -21,16 +24,52 @@ _HTML_TYPES = (bytes, bytearray, memoryview, str)
 # Decoding removes them from the page, but metadata (JSON-LD "\u0000" escapes, the
 # caller's url) reaches the Article by other paths.
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
-#: What an output object's fields may hold that holds strings in turn.
-_NESTED = (tuple, Article, Block, Story)
+#: The output types: an object of one holds strings in its fields, and so may a tuple.
+_OUTPUT_TYPES = (Article, Block, Story)
+_HOLDS_TEXT = (str, tuple, *_OUTPUT_TYPES)
 _Value = TypeVar("_Value", bound=Article | Block | Story)
-#: For each output type, its fields' values as one tuple (one C call per object).
-_FIELD_VALUES: Mapping[type, Callable[[Any], tuple[Any, ...]]] = MappingProxyType(
-    {
-        kind: operator.attrgetter(*(f.name for f in dataclasses.fields(kind)))
-        for kind in (Article, Block, Story)
-    }
-)
+
+
+def _declares_text(annotation: Any) -> bool:
+    """The annotation allows only text or None: str, a str enum, or unions of them."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, str) or annotation is type(None)
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return all(_declares_text(member) for member in typing.get_args(annotation))
+    return False
+
+
+def _no_values(_: Any) -> tuple[Any, ...]:
+    return ()
+
+
+def _values_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The named fields' values of an object, as one tuple (one C call per object)."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if not names:
+        return _no_values
+    get = operator.attrgetter(names[0])
+
+    def one(value: Any) -> tuple[Any, ...]:
+        return (get(value),)
+
+    return one
+
+
+@functools.cache
+def _fields_of(kind: type) -> tuple[Callable[[Any], tuple[Any, ...]], ...]:
+    """For an output type: the values of its fields declared as text, and of the others."""
+    hints = typing.get_type_hints(kind)
+    names = [field.name for field in dataclasses.fields(kind)]
+    return tuple(
+        _values_of([name for name in names if _declares_text(hints[name]) is declared])
+        for declared in (True, False)
+    )
+
+
+#: How many objects `_is_safe` joins the text of at a time.
+_SAFETY_SLICE = 512
 
 
 def clean(
@@ -107,19 +146,56 @@ def _safe_article(article: Article) -> Article:
 
 def _is_safe(article: Article) -> bool:
     """No string in the article, its blocks and stories (whatever fields they gain) holds
-    NUL or a lone surrogate. One search per object, over its strings joined: per-string
-    calls cost more, and one string of the whole output would copy all of it."""
-    pending: list[Any] = [article]
+    NUL or a lone surrogate.
+
+    The objects of a tuple (a region's blocks) are looked at together, a slice at a time:
+    the fields their type declares as text (`str`, a `str` enum, or None) of all of them
+    joined in one C call and searched once; their other fields one by one, as any value
+    of unknown type is (a string among them is searched too, a tuple or output object
+    looked into). Per-object calls cost more, and one string of the whole output would
+    copy all of it."""
+    pending: list[tuple[Any, ...]] = [(article,)]
     while pending:
-        value = pending.pop()
-        items = value if isinstance(value, tuple) else _FIELD_VALUES[type(value)](value)
-        strings = [item for item in items if isinstance(item, str)]
-        if strings and _UNSAFE.search("".join(strings)) is not None:
+        values = pending.pop()
+        strings: list[str] = []
+        objects: dict[type, list[Any]] = {}
+        for value in values:
+            if isinstance(value, str):
+                strings.append(value)
+            elif isinstance(value, _OUTPUT_TYPES):
+                objects.setdefault(type(value), []).append(value)
+            elif value and isinstance(value, tuple):  # empty ones (most `rows`) hold nothing
+                pending.append(value)
+        if strings and _holds_unsafe("".join(strings)):
             return False
-        # A list, not a generator; a tuple of types, not a union; empty tuples (most
-        # blocks' `rows`) hold nothing to look at.
-        pending += [item for item in items if item and isinstance(item, _NESTED)]
+        for kind, found in objects.items():
+            text_fields, other_fields = _fields_of(kind)
+            for start in range(0, len(found), _SAFETY_SLICE):
+                chunk = found[start : start + _SAFETY_SLICE]
+                texts = itertools.chain.from_iterable(map(text_fields, chunk))
+                try:
+                    joined = "".join(filter(None, texts))
+                except TypeError:  # a value of another type where text was declared
+                    pending.append(tuple(itertools.chain.from_iterable(map(text_fields, chunk))))
+                    joined = ""
+                if _holds_unsafe(joined):
+                    return False
+                # Of the other fields' values, only text, tuples and output objects can
+                # hold text (most are numbers and empty tuples).
+                others = tuple(
+                    value
+                    for value in itertools.chain.from_iterable(map(other_fields, chunk))
+                    if value and isinstance(value, _HOLDS_TEXT)
+                )
+                if others:
+                    pending.append(others)
     return True
+
+
+def _holds_unsafe(text: str) -> bool:
+    """NUL or a lone surrogate in `text`; ASCII text (known at once) can hold only NUL,
+    which a substring test finds faster than the pattern."""
+    return "\x00" in text if text.isascii() else _UNSAFE.search(text) is not None
 
 
 def _sanitised(value: _Value) -> _Value:

@@ -31,7 +31,7 @@ from newsclean.limits import Deadline
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Link, Segment
-from newsclean.tree import boxes_around, enclosing_href, is_within
+from newsclean.tree import box_membership, boxes_around, enclosing_href, is_within
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,8 +481,10 @@ def classify(
     main: MainRegion | None,
     options: Options,
     deadline: Deadline | None = None,
+    forms: list[HtmlElement] | None = None,
 ) -> list[Decision]:
-    chains = _ChainInspector(segments, features, main, options)
+    """`forms`: the page's <form> elements in document order, if gathered already."""
+    chains = _ChainInspector(segments, features, main, options, forms)
     in_main = [main is not None and main.contains(segment.owner) for segment in segments]
     replies = _reply_form_elements(segments, main, options)
     first_main = in_main.index(True) if True in in_main else len(segments)
@@ -668,6 +670,7 @@ class _ChainInspector:
         features: list[Features],
         main: MainRegion | None,
         options: Options,
+        forms: list[HtmlElement] | None = None,
     ) -> None:
         self._stop = _main_ancestors(main)
         self._main = main
@@ -680,7 +683,7 @@ class _ChainInspector:
             for box in _appeal_boxes(segments, features, options)
             if main is None or not main.contains(box) or _offers_action(box)
         }
-        self._signups = _signup_boxes(segments, options)
+        self._signups = _signup_boxes(segments, options, forms)
         self._no_chain = _Chain({}, frozenset(), False, False)
         self._last_parent: HtmlElement | None = None
         self._last_chain: _Chain | None = None
@@ -834,25 +837,39 @@ def _appeal_boxes(
     `max_chars_per_appeal` characters. A long article that says "subscribe" thrice is not one."""
     limit = options.chain_limit
     hits: dict[HtmlElement, int] = {}
-    for segment, feature in zip(segments, features, strict=True):
+    member: dict[HtmlElement, int] = {}  # a segment each box is around
+    for index, (segment, feature) in enumerate(zip(segments, features, strict=True)):
         if feature.appeals:
             for element in boxes_around(segment.owner, limit):
                 hits[element] = hits.get(element, 0) + feature.appeals
-    candidates = {
-        element: count for element, count in hits.items() if count >= options.min_appeal_hits
-    }
-    if not candidates:
-        return set()  # the common page: no box can qualify, so no box is measured
-    chars = dict.fromkeys(candidates, 0)
-    for segment in segments:
-        for element in boxes_around(segment.owner, limit):
-            if element in chars:
-                chars[element] += len(segment.text)
+                member.setdefault(element, index)
     return {
         element
-        for element, count in candidates.items()
-        if chars[element] <= count * options.max_chars_per_appeal
+        for element, count in hits.items()
+        if count >= options.min_appeal_hits  # the common page: no box qualifies
+        and not _text_beyond_members(
+            segments, member[element], element, limit, count * options.max_chars_per_appeal
+        )
     }
+
+
+def _text_beyond_members(
+    segments: list[Segment], index: int, box: HtmlElement, limit: int, most: int
+) -> bool:
+    """The segments `box` is one of the boxes around (`tree.boxes_around`) hold more than
+    `most` characters: counted from segment `index` (one of them) either way, and only
+    until they do."""
+    total = len(segments[index].text)
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(segments) and total <= most:
+            member = box_membership(segments[other].owner, box, limit)
+            if member is None:
+                break
+            if member:
+                total += len(segments[other].text)
+            other += step
+    return total > most
 
 
 def _offers_action(box: HtmlElement) -> bool:
@@ -861,15 +878,18 @@ def _offers_action(box: HtmlElement) -> bool:
     return next(box.iter("a", "button", "form", "input"), None) is not None
 
 
-def _signup_boxes(segments: list[Segment], options: Options) -> set[HtmlElement]:
+def _signup_boxes(
+    segments: list[Segment], options: Options, forms: list[HtmlElement] | None = None
+) -> set[HtmlElement]:
     """Around each form that asks for an email address or a phone number (not a comment
     form, not a login), the largest box with at most `max_signup_box_chars` of text, up to
     the first one classed as not article: a newsletter's or a sales team's sign-up, with its
     pitch, its fine print and its thanks."""
     if not segments:
         return set()
-    root = segments[0].owner.getroottree().getroot()
-    forms = [form for form in root.iter("form") if _asks_for_address(form)]
+    if forms is None:
+        forms = list(segments[0].owner.getroottree().getroot().iter("form"))
+    forms = [form for form in forms if _asks_for_address(form)]
     if not forms:
         return set()  # the common page: nothing is measured
     owned: dict[HtmlElement, int] = {}

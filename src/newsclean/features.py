@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,9 +21,23 @@ from newsclean import vocab
 from newsclean.segment import Link, Segment
 
 #: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
-_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
+#: Written to open with the class of all of them: the engine skips to those characters.
+_SENTENCE_END = re.compile(r"[。！？.!?…](?:(?<=[。！？])|(?=\s|$|[\"'”’»)]))")
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+#: For ASCII text: what `_WORD`'s \w matches there (letters, digits, "_") as "x", the rest
+#: as a space; the text's words are then the runs of "x", counted without building them.
+_ASCII_WORD_MARKS = str.maketrans(
+    {chr(code): "x" if chr(code).isalnum() or chr(code) == "_" else " " for code in range(128)}
+)
+
+
+def word_count(text: str) -> int:
+    r"""How many runs of word characters (\w+) `text` holds."""
+    if text.isascii():
+        return (" " + text.translate(_ASCII_WORD_MARKS)).count(" x")
+    return len(_WORD.findall(text))
+
+
 _SIGNUP_HREF_WORDS = re.compile(vocab.literal_alternation(vocab.SUBSCRIBE_HREF_WORDS))
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 #: A query parameter holding a long number: an article id.
@@ -111,29 +125,34 @@ def _measure_one(segment: Segment) -> _Measurements:
         if _OTHER_CUES_ANYWHERE or _OTHER_CUES_AT_START.match(text) is not None
         else set()
     )
-    # Most segments hold no cue's keyword, and one scan rules out every keyword cue.
-    candidates = _KEYWORD_CUES.candidates(text.lower())
+    # Most segments hold no cue's keyword, and one scan rules out every keyword cue; of
+    # the cues whose keywords a text holds, only the branches needing those are tried.
+    candidates, held = _KEYWORD_CUES.scan(text.lower())
     if candidates:
-        cues.update(name for name, cue in candidates.items() if cue.matches(text))
+        cues.update(name for name, cue in candidates.items() if cue.matches_holding(text, held))
     markup = segment.markup  # read once: the segment's properties are calls
     if markup.links and links_to_signup(markup.links):
         cues.add("appeal")  # "GET THE BEST OF THE TIMES" -> mailchi.mp/.../signup
     appeals = len(vocab.APPEAL_TEXT.pattern.findall(text)) if "appeal" in cues else 0
     if chars < 80 and vocab.BYLINE_TEXT.match(text):
         cues.add("byline")
-    # A dateline holds "(AFP)" or the like, a date a digit: most texts hold neither, and
-    # the literal checks are far cheaper than the patterns.
+    # A dateline holds "(AFP)" or the like, a date a year's four digits: most texts hold
+    # neither, and the literal checks are far cheaper than the patterns.
     if "(" in text and vocab.DATELINE_TEXT.match(text):
         cues.add("dateline")
-    elif chars < 80 and _DIGIT.search(text) and vocab.DATE_TEXT.search(text):
+    elif chars < 80 and vocab.YEAR_DIGITS.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
-    if not text.isascii() and vocab.DISGUISED_LETTERS.search(text):
+    if (
+        not text.isascii()
+        and vocab.CYRILLIC_LETTERS.search(text)
+        and vocab.DISGUISED_LETTERS.search(text)
+    ):
         cues.add("disguised")
     return (
         chars,
         chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),  # length
-        len(_WORD.findall(text)),  # words
+        word_count(text),  # words
         _share(markup.link_chars, chars),  # link_density
         _share(markup.emphasis_chars, chars),  # emphasis_density
         len(_SENTENCE_END.findall(text)),  # sentences
@@ -228,12 +247,24 @@ def landmark_cues(element: HtmlElement) -> frozenset[str]:
 def _cues_of(
     tag: object, role_attr: str | None, classes: str | None, ids: str | None
 ) -> frozenset[str]:
-    tokens = _class_tokens(classes, ids)
+    # A category is named when any token of any class or id name is one of its words, so
+    # the cues are the union of each name's: names recur across pages and values
+    # ("clearfix", "entry-content"), whole values far less.
+    cues: set[str] = set()
+    if classes:
+        for name in classes.split():
+            cues |= _class_name_cues(name.lower())
+            # A CSS module's camelCase name ("subscriptionPleaContainer-D09dM") is read
+            # split at each capital too, as `_class_tokens` reads it.
+            if module := vocab.CSS_MODULE_CLASS.match(name):
+                cues |= _class_name_cues(vocab.CAMEL_CASE_STEP.sub(r"\1-\2", module[1]).lower())
+    if ids:
+        for name in ids.lower().split():
+            cues |= _id_name_cues(name)
     if isinstance(tag, str) and "-" in tag:
         # A custom element named for a teaser ("pp-inline-teaser") is one, as a box so
         # classed is. Not its other words (vocab.CUSTOM_ELEMENT_WORDS).
-        tokens |= _class_tokens(tag, None) & vocab.CUSTOM_ELEMENT_WORDS
-    cues = {name for name, words in _CLASS_CATEGORIES if tokens & words} if tokens else set()
+        cues |= _custom_tag_cues(tag)
     role = (role_attr or "").lower()
     if tag in vocab.NAVIGATION_TAGS or role in vocab.NAVIGATION_ROLES:
         cues.add("navigation")
@@ -244,6 +275,39 @@ def _cues_of(
     if tag in ("article", "main") or role == "main":
         cues.add("positive")
     return frozenset(cues)
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_name_cues(name: str) -> frozenset[str]:
+    """The categories one lower-cased class name's tokens name (see `_class_tokens`)."""
+    if name.isascii() and name.isalnum():  # one part: the name is its only token
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    parts = [part for part in vocab.CLASS_TOKEN_SPLIT.split(name) if part]
+    named = _named([name, *parts, *(first + second for first, second in itertools.pairwise(parts))])
+    # Most names hold no category's word, and then whether the name is a modifier (a
+    # pattern) does not matter: a modifier's only token is the name itself.
+    if named and vocab.CLASS_MODIFIER.search(name):
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    return named
+
+
+@functools.lru_cache(maxsize=8192)
+def _id_name_cues(name: str) -> frozenset[str]:
+    """The categories one lower-cased id name's tokens name (see `_class_tokens`)."""
+    if "-" not in name:
+        return _WORD_CATEGORIES.get(name, _NO_CUES)
+    return _named([name, *name.split("-")])
+
+
+@functools.lru_cache(maxsize=256)
+def _custom_tag_cues(tag: str) -> frozenset[str]:
+    return _named(_class_tokens(tag, None) & vocab.CUSTOM_ELEMENT_WORDS)
+
+
+def _named(tokens: Iterable[str]) -> frozenset[str]:
+    """The categories any of `tokens` is a word of."""
+    named = [categories for token in tokens if (categories := _WORD_CATEGORIES.get(token))]
+    return frozenset().union(*named) if named else _NO_CUES
 
 
 _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -260,6 +324,13 @@ _CLASS_CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
     ("lead", vocab.LEAD_CLASSES),
     ("byline", vocab.BYLINE_CLASSES),
 )
+
+#: Each class/id word of a category, with the categories it is a word of.
+_WORD_CATEGORIES: dict[str, frozenset[str]] = {
+    word: frozenset(name for name, words in _CLASS_CATEGORIES if word in words)
+    for _, words in _CLASS_CATEGORIES
+    for word in words
+}
 
 
 #: Cues that say nothing against a region being article text.
@@ -322,7 +393,7 @@ def headline_links(links: Sequence[Link], min_words: int, share: float) -> list[
 
 def is_article_link(link: Link, min_words: int) -> bool:
     """A link that reads like a headline and points at what looks like an article."""
-    words = len(_WORD.findall(link.text))
+    words = word_count(link.text)
     if words < min_words and len(link.text) < 4 * min_words * 2:
         return False
     if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):

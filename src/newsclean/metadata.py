@@ -22,11 +22,12 @@ from newsclean.features import Features, class_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
 from newsclean.segment import Segment, normalize_space
-from newsclean.tree import is_within
+from newsclean.tree import TagIndex, is_within
 
 _MAX_SECTION_CHARS = 40
 _MAX_JSONLD_BYTES = 200_000
 _MAX_BYLINE_CHARS = 100
+_JSON_LD = "application/ld+json"  # every JSON-LD script's type, as parse.py writes it
 _BYLINE_BOX_LEVELS = 3
 
 
@@ -44,13 +45,20 @@ class Metadata:
     segments: set[int] = field(default_factory=set)
 
 
-def declared(root: HtmlElement) -> dict[str, str]:
-    """What <meta>, JSON-LD and <html lang> declare, keyed by our field names."""
+#: The elements the metadata is read from, gathered in one walk of the tree.
+TAGS = ("script", "meta", "time", "title", "link")
+
+
+def declared(root: HtmlElement, tagged: TagIndex | None = None) -> dict[str, str]:
+    """What <meta>, JSON-LD and <html lang> declare, keyed by our field names. `tagged`:
+    the page's elements of `TAGS` (a `tree.TagIndex` of them), if gathered already."""
+    if tagged is None:
+        tagged = TagIndex(root, TAGS)
     found: dict[str, str] = {}
-    for key, value in _jsonld_fields(root):
+    for key, value in _jsonld_fields(tagged["script"]):
         _declare(found, key, value)
     card: dict[str, str] = {}  # the Twitter card's labelled values: twitter:label1, data1...
-    for meta in root.iter("meta"):
+    for meta in tagged["meta"]:
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
@@ -63,7 +71,7 @@ def declared(root: HtmlElement) -> dict[str, str]:
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
-    for time in root.iter("time"):
+    for time in tagged["time"]:
         _declare(found, "date", time.get("datetime") or "")
     return found
 
@@ -116,9 +124,11 @@ _META_FIELDS = {
 }
 
 
-def _jsonld_fields(root: HtmlElement) -> list[tuple[str, str]]:
+def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
     items: list[dict[str, object]] = []
-    for script in root.xpath("descendant-or-self::script[@type='application/ld+json']"):
+    for script in scripts:
+        if script.get("type") != _JSON_LD:
+            continue
         raw = script.text or ""
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
@@ -181,10 +191,15 @@ def extract(
     features: list[Features],
     options: Options,
     url: str | None = None,
+    tagged: TagIndex | None = None,
 ) -> Metadata:
-    meta = declared(root)
+    """`tagged`: the page's elements of `TAGS` (a `tree.TagIndex` of them), if gathered already."""
+    if tagged is None:
+        tagged = TagIndex(root, TAGS)
+    meta = declared(root, tagged)
+    addresses = _page_addresses(tagged)
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
-    document_title = _document_title(root)
+    document_title = _document_title(tagged["title"])
     declared_title = meta.get("title") or document_title
     title_index = _find_title(segments, meta, document_title)
     if title_index is not None:
@@ -196,7 +211,7 @@ def extract(
     else:
         found.title = declared_title
     if found.title:
-        found.title = _without_site_name(found.title, _site_names(root, found.site_name))
+        found.title = _without_site_name(found.title, _site_names(addresses, found.site_name))
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _trim_printed_byline(found, found.byline)
@@ -208,7 +223,7 @@ def extract(
     found.published = _published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options, us_order)
-    found.published = found.published or _address_date(root, url)
+    found.published = found.published or _address_date(addresses, url)
     return found
 
 
@@ -240,22 +255,26 @@ def _says_updated(dateline: str) -> bool:
 _ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
 
 
-# From the root down, not "//": that path walks every node of the document first.
-_PAGE_ADDRESS = (
-    "descendant-or-self::link[@rel='canonical']/@href"
-    "|descendant-or-self::meta[@property='og:url']/@content"
-)
+def _page_addresses(tagged: TagIndex) -> list[str]:
+    """The page's own address as its markup declares it (canonical links' href, og:url
+    metas' content), in document order."""
+    found: list[str] = []
+    for element in tagged.elements:
+        if element.tag == "link" and element.get("rel") == "canonical":
+            address = element.get("href")
+        elif element.tag == "meta" and element.get("property") == "og:url":
+            address = element.get("content")
+        else:
+            continue
+        if address is not None:
+            found.append(address)
+    return found
 
 
-def _page_addresses(root: HtmlElement) -> list[str]:
-    """The page's own address as its markup declares it (canonical link, og:url)."""
-    return [str(link) for link in root.xpath(_PAGE_ADDRESS)]
-
-
-def _address_date(root: HtmlElement, url: str | None) -> dt.date | None:
+def _address_date(addresses: list[str], url: str | None) -> dt.date | None:
     """The day in the page's address (as given, else its canonical or og:url link): the
     last resort for a page that declares and prints no date."""
-    for link in [url or "", *_page_addresses(root)]:
+    for link in [url or "", *addresses]:
         match = _ADDRESS_DATE.search(str(link))
         if match:
             try:
@@ -389,11 +408,11 @@ def _without_job_title(text: str) -> str:
 _TITLE_PARTS = re.compile(r"\s+[|–—:_-]{1,2}\s+|\s*\|\s*")
 
 
-def _site_names(root: HtmlElement, site_name: str | None) -> tuple[str, ...]:
+def _site_names(addresses: list[str], site_name: str | None) -> tuple[str, ...]:
     """The site's name (og:site_name) and its host (canonical link or og:url), squashed
     to lower-case letters and digits."""
     names = [site_name or ""]
-    for link in _page_addresses(root):
+    for link in addresses:
         host = re.sub(r"^[a-z]+://(?:www\.)?", "", str(link).lower()).split("/")[0]
         names.append(host)
     return tuple(squashed for name in names if len(squashed := _squash(name)) >= 3)
@@ -433,10 +452,11 @@ def _declared_byline(found: Metadata, author: str | None) -> None:
     found.byline = ", ".join(found.authors) or None
 
 
-# The attributes first, then their elements (in document order): testing two attributes
-# of every element costs five times as much.
-_MARKED_AUTHORS = (
-    "(descendant-or-self::*/@itemprop[. = 'author'] | descendant-or-self::*/@rel[. = 'author'])/.."
+#: Elements marked as the author, in document order (`root` is the document's element).
+#: Read off the attribute axis, libxml2 tests only elements that carry the attribute; and
+#: "descendant-or-self::*" saves the node-set of every node "//" builds first.
+_MARKED_AUTHORS = etree.XPath(
+    "descendant-or-self::*/@itemprop[. = 'author']/.. | descendant-or-self::*/@rel[. = 'author']/.."
 )
 
 
@@ -445,7 +465,8 @@ def _marked_author(root: HtmlElement) -> str | None:
     rel="author"), when it is short enough to be a name; else of the first element
     classed as the author's name ("author-name", "authorName", hCard's "fn" inside an
     "author" box, as WordPress writes it), outside comments."""
-    for element in root.xpath(_MARKED_AUTHORS):
+    marked: list[HtmlElement] = _MARKED_AUTHORS(root)  # type: ignore[assignment]
+    for element in marked:
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
         if text and len(text) <= _MAX_BYLINE_CHARS:
@@ -479,8 +500,8 @@ def _in_comments(element: HtmlElement) -> bool:
 _MAX_NAME_CHARS = 60
 
 
-def _document_title(root: HtmlElement) -> str | None:
-    for title in root.iter("title"):
+def _document_title(titles: list[HtmlElement]) -> str | None:
+    for title in titles:
         text = normalize_space(title.text_content())
         if text:
             return text

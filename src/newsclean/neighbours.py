@@ -23,7 +23,7 @@ from newsclean.features import Features
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Segment
-from newsclean.tree import boxes_around, enclosing_href, is_within
+from newsclean.tree import box_membership, boxes_around, enclosing_href, is_within
 
 __all__ = ["revisit_neighbours"]
 
@@ -275,14 +275,18 @@ def _spread_ad_labels(segments: list[Segment], decisions: list[Decision], option
     labels = [i for i, decision in enumerate(decisions) if decision.rule in _AD_LABEL_RULES]
     if not labels:
         return
-    members = _box_members(segments, options.chain_limit)
+    limit, most = options.chain_limit, options.max_ad_box_segments
+    # Members are counted only as far as needed: one past the most a box may hold (and
+    # past one, to tell a box holding another segment).
+    enough = max(most, 1) + 1
+    found: dict[HtmlElement, list[int]] = {}
     for index in labels:
-        box = _smallest_shared_box(segments[index].owner, members, options.chain_limit)
-        if box is None or len(members[box]) > options.max_ad_box_segments:
+        shared = _smallest_shared_box(segments, index, limit, enough, found)
+        if shared is None or len(shared) > most:
             continue
-        if any(decisions[i].region is Region.MAIN for i in members[box]):
+        if any(decisions[i].region is Region.MAIN for i in shared):
             continue
-        for i in members[box]:
+        for i in shared:
             if _is_unnamed(segments[i], decisions[i]):
                 decisions[i] = Decision(Region.AD, decisions[index].role, "box:ad-label")
 
@@ -351,20 +355,42 @@ def _is_unnamed(segment: Segment, decision: Decision) -> bool:
     )
 
 
-def _box_members(segments: list[Segment], limit: int) -> dict[HtmlElement, list[int]]:
-    """For each box around a segment, the segments inside it, in page order."""
-    members: dict[HtmlElement, list[int]] = {}
-    for index, segment in enumerate(segments):
-        for element in boxes_around(segment.owner, limit):
-            members.setdefault(element, []).append(index)
-    return members
-
-
 def _smallest_shared_box(
-    owner: HtmlElement, members: dict[HtmlElement, list[int]], limit: int
-) -> HtmlElement | None:
-    """The innermost box around `owner` that holds another segment besides it."""
-    return next((box for box in boxes_around(owner, limit) if len(members[box]) > 1), None)
+    segments: list[Segment],
+    index: int,
+    limit: int,
+    enough: int,
+    found: dict[HtmlElement, list[int]],
+) -> list[int] | None:
+    """The members of the innermost box around segment `index` that holds another segment
+    besides it (see `_box_members`); None when no box does."""
+    for box in boxes_around(segments[index].owner, limit):
+        members = found.get(box)
+        if members is None:
+            members = found[box] = _box_members(segments, index, box, limit, enough)
+        if len(members) > 1:
+            return members
+    return None
+
+
+def _box_members(
+    segments: list[Segment], index: int, box: HtmlElement, limit: int, enough: int
+) -> list[int]:
+    """The segments `box` is one of the boxes around (`tree.boxes_around`), in page order,
+    found from segment `index` (one of them) either way; all of them, or any `enough` of
+    them when there are at least that many."""
+    before: list[int] = []
+    after: list[int] = []
+    for step, side in ((-1, before), (1, after)):
+        other = index + step
+        while 0 <= other < len(segments) and len(before) + len(after) + 1 < enough:
+            member = box_membership(segments[other].owner, box, limit)
+            if member is None:
+                break
+            if member:
+                side.append(other)
+            other += step
+    return [*reversed(before), index, *after]
 
 
 #: What a box opened by a vocab.BOX_HEADING label holds: (group, label's role, content's

@@ -29,7 +29,11 @@ from newsclean.parse import parse_handed_over
 from newsclean.segment import Segment, normalize_space, segment
 from newsclean.stories import build_stories
 from newsclean.templates import TemplateMatch, TemplateSet
+from newsclean.tree import TagIndex
 
+#: The elements gathered in one walk of the tree: metadata's, and the forms classify
+#: looks for sign-ups in.
+_INDEXED_TAGS = (*metadata.TAGS, "form")
 # Removals that name a part of the page rather than what it is.
 _BROAD_REMOVALS = (Region.SIDEBAR, Region.BOILERPLATE)
 
@@ -70,13 +74,14 @@ def run(
     segments = segment(root, loop_deadline)
     features = measure(segments)
     deadline.check("measure")
-    meta = metadata.extract(root, segments, features, options, url)
+    tagged = TagIndex(root, _INDEXED_TAGS)  # one walk for what metadata and forms need
+    meta = metadata.extract(root, segments, features, options, url, tagged)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
     main, fell_back = _main_region(applied, segments, features, options, warnings)
     removals = _removals(applied)
     deadline.check("main region")
-    decisions = _decide(segments, features, main, options, loop_deadline, url)
+    decisions = _decide(segments, features, main, options, loop_deadline, url, tagged["form"])
     decisions = _apply_template(applied, main, removals, segments, decisions, options)
     if (
         applied is not None
@@ -84,7 +89,7 @@ def run(
         and _classified_away(applied, features, decisions, options, warnings)
     ):
         main, fell_back = find_main(segments, features, options), True
-        decisions = _decide(segments, features, main, options, loop_deadline, url)
+        decisions = _decide(segments, features, main, options, loop_deadline, url, tagged["form"])
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
     decisions = keep_standfirst(segments, features, decisions, meta.segments, options)
@@ -133,11 +138,13 @@ def _decide(
     options: Options,
     deadline: Deadline | None,
     url: str | None,
+    forms: list[HtmlElement],
 ) -> list[Decision]:
     """The decision table's verdict on each segment, revisited in the light of its
-    neighbours (`url`: the page's, whose host says which links stay on the site); a page
-    with no main region and no cue anywhere is all article."""
-    decisions = classify(segments, features, main, options, deadline)
+    neighbours (`url`: the page's, whose host says which links stay on the site; `forms`:
+    the page's forms, gathered in the metadata's walk); a page with no main region and
+    no cue anywhere is all article."""
+    decisions = classify(segments, features, main, options, deadline, forms)
     decisions = revisit_neighbours(segments, features, decisions, options, url=url)
     return bare_page(segments, decisions) if main is None else decisions
 

@@ -328,7 +328,7 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
                 pieces.append(tail)
             continue
         if event == "start":
-            is_hidden = _is_skipped(element, collector.disclosed)
+            is_hidden = _is_skipped(element, collector.disclosed, tag)
             skipped.append(is_hidden)
             open_tags.append(tag)
             # A hidden element's "end" event still comes, and adds its tail; a data
@@ -341,7 +341,7 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
                 walker.skip_subtree()
                 continue
             pre_depth += tag == "pre"
-            _start(element, collector, blocks, inline, pre_depth > 0)
+            _start(element, tag, collector, blocks, inline, pre_depth > 0)
             continue
         open_tags.pop()
         if not skipped.pop():
@@ -362,12 +362,13 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
 
 def _start(
     element: HtmlElement,
+    tag: str,
     collector: _Collector,
     blocks: list[_Block],
     inline: list[_Open],
     preformatted: bool,
 ) -> None:
-    tag = element.tag
+    """`tag`: the element's, read by the caller (each read builds a new str)."""
     if tag == "br":
         _line_break(collector, blocks[-1], preformatted)
         return
@@ -480,11 +481,13 @@ def _line_break(collector: _Collector, block: _Block, preformatted: bool) -> Non
         collector.breaks += 1
 
 
-def _is_skipped(element: HtmlElement, disclosed: frozenset[str]) -> bool:
+def _is_skipped(element: HtmlElement, disclosed: frozenset[str], tag: object | None = None) -> bool:
     """Never shown: a script, a form control..., or a hidden element — unless a control
     on the page discloses it (`aria-controls` names it: an accordion's or a FAQ's answer,
-    folded until its question is clicked)."""
-    if element.tag in vocab.SKIP_TAGS and element.tag != "html":
+    folded until its question is clicked). `tag`: the element's, if read already."""
+    if tag is None:
+        tag = element.tag
+    if tag in vocab.SKIP_TAGS and tag != "html":
         return True
     style = element.get("style")
     hidden = (

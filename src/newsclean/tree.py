@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
 
-__all__ = ["boxes_around", "enclosing_href", "is_within"]
+__all__ = ["TagIndex", "box_membership", "boxes_around", "enclosing_href", "is_within"]
 
 #: How far above a block an enclosing link is looked for.
 _MAX_LINK_DEPTH = 3
@@ -21,6 +21,25 @@ def is_within(element: HtmlElement, container: HtmlElement) -> bool:
     )
 
 
+class TagIndex:
+    """The elements of some tags under a root (itself included), in document order, all
+    together and tag by tag: gathered in one walk of the tree (a walk costs about as much
+    whatever it looks for, and each stage would otherwise walk the tree for its own)."""
+
+    __slots__ = ("_by_tag", "elements")
+
+    def __init__(self, root: HtmlElement, tags: Iterable[str]) -> None:
+        tags = tuple(tags)
+        self.elements: list[HtmlElement] = list(root.iter(*tags))
+        self._by_tag: dict[str, list[HtmlElement]] = {tag: [] for tag in tags}
+        for element in self.elements:
+            self._by_tag[element.tag].append(element)
+
+    def __getitem__(self, tag: str) -> list[HtmlElement]:
+        """The elements of `tag` (one of the tags gathered), in document order."""
+        return self._by_tag[tag]
+
+
 def boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:
     """The owner, then the boxes (`vocab.BOX_TAGS`) among its next `limit` ancestors."""
     yield owner
@@ -29,6 +48,21 @@ def boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:
             return
         if element.tag in vocab.BOX_TAGS:
             yield element
+
+
+def box_membership(owner: HtmlElement, box: HtmlElement, limit: int) -> bool | None:
+    """Whether `box` is one of `boxes_around(owner, limit)` (True); around the owner but
+    not one of them, too far up or no box tag (False); or not around it at all (None).
+
+    The segments whose owners lie inside a box are consecutive in document order (a box
+    tag is a block tag, so its own text is its own segments'): a box's members are found
+    by going from one of them either way until a segment is not inside it at all."""
+    if owner is box:
+        return True
+    for depth, element in enumerate(owner.iterancestors()):
+        if element is box:
+            return depth < limit and element.tag in vocab.BOX_TAGS
+    return None
 
 
 def enclosing_href(owner: HtmlElement) -> str | None:

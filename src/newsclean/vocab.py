@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # -- tags ---------------------------------------------------------------------
@@ -134,6 +134,10 @@ FIGURE_LABEL_STARTS = frozenset({"abb", "fig", "rys"})
 #: A Latin letter next to a Cyrillic one inside a word: "Аdvеrtіѕе" spelt with Cyrillic
 #: look-alikes so that filters miss it. Real text in either script seldom does it.
 DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.IGNORECASE)
+#: What DISGUISED_LETTERS' Cyrillic range matches, case ignored (the range and the old
+#: letter forms U+1C80-U+1C87, whose capitals lie in it), written out: every match holds
+#: one, and a scan for them alone (the engine skips to them) is far cheaper.
+CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff\u1c80-\u1c87]")
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
@@ -274,6 +278,14 @@ class TextCue:
     #: branch, anchored or not, at every position of the text.
     at_start: re.Pattern[str] | None = None
     anywhere: re.Pattern[str] | None = None
+    #: `anywhere`'s top-level branches, each with the keywords every match of it holds
+    #: (see `_required_literals`; none where that is not known): given the keywords a
+    #: text holds, a branch needing one it lacks cannot match and is not tried.
+    branches: tuple[tuple[frozenset[str], str], ...] = ()
+    #: The branches worth trying for each set of keywords met so far, as one pattern.
+    _held: dict[frozenset[str], re.Pattern[str] | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def search(self, text: str, lowered: str) -> bool:
         if self.keywords is not None and self.keywords.search(lowered) is None:
@@ -286,15 +298,180 @@ class TextCue:
             return True
         return self.anywhere is not None and self.anywhere.search(text) is not None
 
+    def matches_holding(self, text: str, keywords: frozenset[str]) -> bool:
+        """`matches`, given the keywords (of all cues) that `text.lower()` holds: only the
+        branches of `anywhere` whose keywords it holds are tried. A keyword every match of
+        a branch holds in its literal text is in `text.lower()` wherever the branch
+        matches — unless the text holds a character whose case folds otherwise than
+        `str.lower` says (`CASE_FOLDING_APART`): there, every branch is tried."""
+        if self.at_start is not None and self.at_start.match(text) is not None:
+            return True
+        if self.anywhere is None:
+            return False
+        if not text.isascii() and CASE_FOLDING_APART.search(text) is not None:
+            return self.anywhere.search(text) is not None
+        held = keywords.intersection(self.literals)
+        try:
+            tried = self._held[held]
+        except KeyError:
+            # Only the branches whose keywords the text all holds (bounded: a cue has a
+            # few keywords, and texts meet few combinations of them).
+            tried = _alternation([branch for needed, branch in self.branches if needed <= held])
+            if len(self._held) < _MAX_HELD_SETS:
+                self._held[held] = tried
+        return tried is not None and tried.search(text) is not None
+
 
 def _cue(name: str, *alternatives: str, keywords: tuple[str, ...] = ()) -> TextCue:
     pattern = re.compile("|".join(alternatives), re.IGNORECASE)
     prefilter = re.compile(literal_alternation(keywords)) if keywords else None
     at_start = [alternative for alternative in alternatives if _is_anchored(alternative)]
     anywhere = [alternative for alternative in alternatives if not _is_anchored(alternative)]
-    return TextCue(
-        name, pattern, prefilter, keywords, _alternation(at_start), _alternation(anywhere)
+    branches = tuple(
+        (frozenset(k for k in keywords if any(k in run for run in _required_literals(b))), b)
+        for alternative in anywhere
+        for b in _top_level_branches(alternative)
     )
+    return TextCue(
+        name,
+        pattern,
+        prefilter,
+        keywords,
+        _alternation(at_start),
+        _alternation(anywhere),
+        branches,
+    )
+
+
+_MAX_HELD_SETS = 256
+
+
+#: Characters whose case folds otherwise than `str.lower` says: a pattern ignoring case
+#: matches them as letters they do not lower-case to ("ſ" as "s", "İ" as "i", "µ" as
+#: "μ", a final "Σ" as "σ"). Listed from Python's own tables (re._casefix, and
+#: `str.lower` against the engine's single-character lower case); a test checks them.
+CASE_FOLDING_APART = re.compile(
+    "[\u00b5\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03b2\u03b5\u03b8-\u03ba"
+    "\u03bc\u03c0-\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432"
+    "\u0434\u043e\u0441\u0442\u044a\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3"
+    "\u1fe3\ua64b\ufb05\ufb06]"
+)
+
+
+def _required_literals(branch: str) -> list[str]:
+    """Runs of literal text (lower-cased) that every match of a regular-expression
+    branch holds: the characters at its top level outside groups, classes and escapes
+    that stand for more than one character, less any a quantifier makes optional. What
+    cannot be read so surely (inline flags, a run holding a character of
+    `CASE_FOLDING_APART`) gives no run: the branch is then always tried."""
+    if re.search(r"\(\?[aiLmsux-]", branch):
+        return []
+    runs: list[str] = []
+    run = ""
+    index = 0
+    while index < len(branch):
+        char = branch[index]
+        if char == "\\":
+            following = branch[index + 1 : index + 2]
+            if following and not following.isalnum():
+                run += following  # an escaped punctuation mark is itself
+                index += 2
+                continue
+            runs.append(run)  # \b, \s, \d, \w..., or a character by its code
+            run = ""
+            index = _skip_escape(branch, index)
+            continue
+        if char in "([":
+            runs.append(run)
+            run = ""
+            index = _skip_group(branch, index) if char == "(" else _skip_class(branch, index)
+            index = _skip_quantifier(branch, index)
+            continue
+        if char in "?*+{":  # the last character may be left out or repeated
+            runs.append(run[:-1])
+            run = ""
+            index = _skip_quantifier(branch, index)
+            continue
+        if char in ".^$|)":
+            runs.append(run)
+            run = ""
+            index += 1
+            continue
+        run += char
+        index += 1
+    runs.append(run)
+    return [
+        part.lower()
+        for part in runs
+        if part and CASE_FOLDING_APART.search(part) is None and len(part.lower()) == len(part)
+    ]
+
+
+def _skip_escape(pattern: str, start: int) -> int:
+    """The index after the escape at `start` ("\\" and a letter or digit): a character by
+    its code ("\\x41", "\\u00e9", "\\N{...}") or a group's number takes the characters after."""
+    kind = pattern[start + 1 : start + 2]
+    index = start + 2
+    if kind in _ESCAPE_DIGITS:
+        return index + _ESCAPE_DIGITS[kind]
+    if kind == "N" and pattern.startswith("{", index):
+        close = pattern.find("}", index)
+        return close + 1 if close >= 0 else len(pattern)
+    if kind.isdigit():  # a group's number or an octal code: up to three digits
+        while index < len(pattern) and index < start + 4 and pattern[index].isdigit():
+            index += 1
+    return index
+
+
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _skip_class(pattern: str, start: int) -> int:
+    """The index after the character class opening at `start`."""
+    index = start + 1
+    if pattern.startswith("^", index):
+        index += 1
+    if pattern.startswith("]", index):  # a "]" first in the class is one of its characters
+        index += 1
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
+
+
+def _skip_group(pattern: str, start: int) -> int:
+    """The index after the group opening at `start`."""
+    depth = 0
+    index = start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _skip_class(pattern, index)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
+
+
+def _skip_quantifier(pattern: str, index: int) -> int:
+    """The index after a quantifier at `index` (and its lazy or possessive mark), if any."""
+    if index < len(pattern) and pattern[index] in "?*+":
+        index += 1
+    elif index < len(pattern) and pattern[index] == "{":
+        close = pattern.find("}", index)
+        index = close + 1 if close >= 0 else index + 1
+    else:
+        return index
+    if index < len(pattern) and pattern[index] in "?+":
+        index += 1
+    return index
 
 
 def _alternation(alternatives: list[str]) -> re.Pattern[str] | None:
@@ -342,13 +519,18 @@ def _top_level_branches(pattern: str) -> list[str]:
     return [*branches, pattern[start:]]
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class KeywordIndex:
     """Which of some keyword cues may match a text, found in one scan of it.
 
     Testing each cue's keywords costs a scan of the text per cue. One scan instead finds
-    every position where any keyword starts (a lookahead, so overlapping keywords are
-    all seen); at each, the trie reports the shortest keyword starting there, and any
-    longer keyword it begins ("right": "rights reserved") is looked for by substring.
+    every position where any keyword starts (each search resumes one character after
+    the last hit, so overlapping keywords are all seen); at each, the trie reports the
+    shortest keyword starting there, and any longer keyword it begins ("right": "rights
+    reserved") is looked for by substring. Searching, not a lookahead tried at every
+    position: the engine skips to the characters a keyword can start with.
     """
 
     def __init__(self, cues: Iterable[TextCue]) -> None:
@@ -361,20 +543,29 @@ class KeywordIndex:
             short: tuple(other for other in cues_of if other != short and other.startswith(short))
             for short in cues_of
         }
-        self._scan = re.compile(f"(?=({literal_alternation(cues_of)}))")
+        self._search = re.compile(literal_alternation(cues_of)).search
 
     def candidates(self, lowered: str) -> dict[str, TextCue]:
         """The cues (by name) one of whose keywords occurs in `lowered`."""
-        hits = self._scan.findall(lowered)
-        if not hits:  # the common case: no set, no loop
-            return {}
+        return self.scan(lowered)[0]
+
+    def scan(self, lowered: str) -> tuple[dict[str, TextCue], frozenset[str]]:
+        """The cues (by name) one of whose keywords occurs in `lowered`, and every keyword
+        that occurs in it."""
+        hit = self._search(lowered)
+        if hit is None:  # the common case: no set, no loop
+            return {}, _NONE
+        hits: set[str] = set()
+        while hit is not None:
+            hits.add(hit.group())
+            hit = self._search(lowered, hit.start() + 1)  # overlapping ones too
+        held = set(hits)
+        for literal in hits:
+            held.update(longer for longer in self._longer[literal] if longer in lowered)
         found: dict[str, TextCue] = {}
-        for literal in set(hits):
+        for literal in held:
             found.update((cue.name, cue) for cue in self._cues_of[literal])
-            for longer in self._longer[literal]:
-                if longer in lowered:
-                    found.update((cue.name, cue) for cue in self._cues_of[longer])
-        return found
+        return found, frozenset(held)
 
 
 def literal_alternation(literals: Iterable[str]) -> str:
@@ -1027,6 +1218,8 @@ UPDATED_LABEL = re.compile(
     r"|stand(?=\s*:))\b",
     re.IGNORECASE,
 )
+#: A year's four digits: every DATE_TEXT form holds one (a cheap test first).
+YEAR_DIGITS = re.compile(r"\d{4}")
 #: What opens a line that dates the post and names its author: "Posted by David at
 #: December 16, 2025", "Last updated March 3, 2025 by ...".
 DATED_BYLINE = re.compile(

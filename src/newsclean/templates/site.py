@@ -138,7 +138,7 @@ class SiteTemplate:
                     if element not in seen and element not in protected:
                         seen.add(element)
                         found.append((region, rule.source, element))
-        order = _document_order(root, seen)
+        order = {element: _position(element) for element in seen}
         found.sort(key=lambda removal: order[removal[2]])
         return found
 
@@ -153,7 +153,14 @@ def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     ]
 
 
-def _document_order(root: HtmlElement, wanted: set[HtmlElement]) -> dict[HtmlElement, int]:
-    """Each of `wanted`'s position in its document."""
-    top = root.getroottree().getroot()
-    return {node: index for index, node in enumerate(top.iter()) if node in wanted}
+def _position(element: HtmlElement) -> list[int]:
+    """Where the element sits: the index of each element on the way down to it among its
+    siblings. Elements of one document sort by it in document order (an element before
+    its descendants), and a few are placed without walking the whole document."""
+    path: list[int] = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    path.reverse()
+    return path
