@@ -18,6 +18,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsclean import vocab
+from newsclean.byline import (
+    MAX_BYLINE_CHARS,
+    is_name,
+    names_nobody,
+    read_printed,
+    split_authors,
+)
+from newsclean.dates import address_date, date_in, month_first, parse_date, published
 from newsclean.features import Features, class_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -26,7 +34,6 @@ from newsclean.tree import TagIndex, is_within
 
 _MAX_SECTION_CHARS = 40
 _MAX_JSONLD_BYTES = 200_000
-_MAX_BYLINE_CHARS = 100
 _JSON_LD = "application/ld+json"  # every JSON-LD script's type, as parse.py writes it
 _BYLINE_BOX_LEVELS = 3
 
@@ -93,17 +100,9 @@ def _declare(found: dict[str, str], key: str, value: str) -> None:
         return
     if key == "date" and parse_date(value) is None:
         return
-    if key == "author" and not _is_name(value):
+    if key == "author" and not is_name(value):
         return
     found[key] = value
-
-
-def _is_name(author: str) -> bool:
-    return (
-        "://" not in author
-        and len(author) <= _MAX_BYLINE_CHARS
-        and not vocab.PLACEHOLDER_AUTHOR.match(author)
-    )
 
 
 _META_FIELDS = {
@@ -214,45 +213,17 @@ def extract(
         found.title = _without_site_name(found.title, _site_names(addresses, found.site_name))
     found.section = found.section or meta.get("section")
     if found.byline is not None:
-        _trim_printed_byline(found, found.byline)
+        _take_printed(found, found.byline)
     if found.byline is None and meta.get("author"):
         _declared_byline(found, meta["author"])
     if found.byline is None and (marked := _marked_author(root)):
-        _trim_printed_byline(found, marked)  # printed on the page: trimmed like a byline
+        _take_printed(found, marked)  # printed on the page: trimmed like a byline
     us_order = month_first(meta.get("language"))
-    found.published = _published(found.dateline, parse_date(meta.get("date")), us_order)
+    found.published = published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options, us_order)
-    found.published = found.published or _address_date(addresses, url)
+    found.published = found.published or address_date(addresses, url)
     return found
-
-
-def _published(
-    dateline: str | None, declared: dt.date | dt.datetime | None, us_order: bool
-) -> dt.date | dt.datetime | None:
-    """The day the page prints in its dateline, over a declared date of another day
-    (pages declare the day they were first stored, or the day in UTC where they print
-    their own: "2025-12-19T02:41Z" for "December 18, 2025"); the declared value where it
-    falls on the printed day (it carries the time), or where the dateline only says when
-    the story was last updated."""
-    if dateline is None or _says_updated(dateline):
-        return declared or date_in(dateline, month_first=us_order)
-    printed = date_in(dateline, month_first=us_order)
-    if printed is None or declared is None:
-        return printed or declared
-    declared_day = declared.date() if isinstance(declared, dt.datetime) else declared
-    return declared if declared_day == printed else printed
-
-
-def _says_updated(dateline: str) -> bool:
-    """Whether the dateline's first date is labelled as an update ("Updated Jul 24,
-    2018", "@handle Updated ..."; not "Dec 6, 2024 / Updated Dec 7, 2024")."""
-    label = vocab.UPDATED_LABEL.search(dateline)
-    return label is not None and not any(ch.isdigit() for ch in dateline[: label.start()])
-
-
-# A day in a story's address: "/2024/03/17/", "/2025-12-15-title".
-_ADDRESS_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?!\d)")
 
 
 def _page_addresses(tagged: TagIndex) -> list[str]:
@@ -269,19 +240,6 @@ def _page_addresses(tagged: TagIndex) -> list[str]:
         if address is not None:
             found.append(address)
     return found
-
-
-def _address_date(addresses: list[str], url: str | None) -> dt.date | None:
-    """The day in the page's address (as given, else its canonical or og:url link): the
-    last resort for a page that declares and prints no date."""
-    for link in [url or "", *addresses]:
-        match = _ADDRESS_DATE.search(str(link))
-        if match:
-            try:
-                return dt.date(*(int(match.group(k)) for k in ("year", "month", "day")))
-            except ValueError:
-                continue
-    return None
 
 
 def _header_date(
@@ -303,105 +261,13 @@ def _header_date(
     return None
 
 
-# Where a printed byline line runs on past the names: a separator, the post's date, a
-# "Published"/"Updated" label (often glued to the last name), a reading time, the
-# author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
-# ("1 de diciembre de 2017").
-_BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b"
-    r"|\.?\s*\b(?:(?:Medically\s+)?Reviewed|Fact[- ]?checked|Edited)\s+by\b"
-    r"|(?<=[a-z])\d{1,2}/\d{1,2}/\d{4}"
-    r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"
-    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
-)
-
-# A post's date right after the name, glued to it or not: "Jeffrey ZeldmanNovember 20,
-# 2007", "Jill Barshay August 25, 2025August 29, 2025", "May 2nd 202511 mins" (a capitalised
-# English month, so "Mayank" opens no date).
-_BYLINE_DATE = re.compile(
-    r"(?:(?<=[a-z])|\b)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?)\s+\d{4}"
-)
-# A dash left at the end of the names, or before a numeric date: "Summer Swann -",
-# "EcoFlow- 2025/4/29" (a hyphenated name keeps its hyphen).
-_BYLINE_DASH = re.compile(r"\s*[-–—]\s*(?:$|(?=\d))")
-
-_NAMELESS_BYLINE = re.compile(r"(?:written\s+)?(?:by|von|par|por|di|door|av)?\s*:?", re.I)
-
-
-def _trim_printed_byline(found: Metadata, text: str) -> None:
-    """The byline without what shares its line: date, reading time, a "| Topic" label. A
-    line left with no name after its "By" is no byline (the declared author fills in)."""
-    # An icon font's glyph, a "&" or separator left from a line split before the names.
-    text = normalize_space(_PRIVATE_USE.sub("", text)).lstrip("&|•·●-–—:, ")
-    label = vocab.WRITTEN_BY.search(text)
-    if label and label.start() > 0 and any(ch.isdigit() for ch in text[: label.start()]):
-        text = text[label.start() :]  # "Apr 12 Written By X": the post's date before it
-    tails = (
-        _BYLINE_TAIL.search(text),
-        vocab.DATE_TEXT.search(text),
-        _BYLINE_DATE.search(text),
-        _BYLINE_DASH.search(text),
-        vocab.JOB_TITLE.search(text),
-        vocab.BYLINE_BUTTONS.search(text),
-    )
-    cut = min((m.start() for m in tails if m), default=len(text))
-    _date_after_byline(found, text[cut:])
-    text = _once(_without_job_title(text[:cut]).strip(" ,:;"))
-    if _NAMELESS_BYLINE.fullmatch(text):
-        found.byline, found.authors = None, ()
-        return
-    found.byline = text
-    found.authors = split_authors(text)
-
-
-def _date_after_byline(found: Metadata, rest: str) -> None:
-    """The date printed after the names, on the byline's line ("By Jo Roe on Monday,
-    November 18th, 2019 at 11:04 a.m."), is the dateline when no line of its own is."""
-    rest = _DATE_LEAD.sub("", rest)
-    if found.dateline is None and (date_in(rest) or vocab.DATE_TEXT.search(rest)):
-        found.dateline = rest
-
-
-# What leads into the date after a byline's names: separators, "on", "Published".
-_DATE_LEAD = re.compile(
-    r"^(?:[\s|•·⋅—–,:-]|\b(?:on|le|am|el|il|published|updated|posted)\b)+", re.I
-)
-
-# Unicode's private-use areas: where icon fonts put their glyphs.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-
-
-def _once(text: str) -> str:
-    """The names printed once where the line prints them twice ("Colin Gray Colin Gray":
-    a profile picture's text beside the link)."""
-    label = vocab.BYLINE_PREFIX.match(text)
-    start = label.end() if label else 0
-    words = text[start:].split()
-    half = len(words) // 2
-    if half and len(words) == 2 * half and words[:half] == words[half:]:
-        return text[:start] + " ".join(words[:half])
-    return text
-
-
-def _without_job_title(text: str) -> str:
-    """The byline without a job title that follows the name with no comma ("Jane Doe
-    Senior Staff Writer"): the run of capitalised words that ends on the first job word,
-    leaving the name at least two words ("Ben Silverman Games Editor" -> "Ben Silverman")."""
-    label = vocab.BYLINE_PREFIX.match(text)
-    start = label.end() if label else 0
-    words = list(re.finditer(r"\S+", text[start:]))
-    job = next(
-        (i for i, w in enumerate(words) if i >= 2 and vocab.JOB_WORD.match(w[0].rstrip(",;:"))),
-        None,
-    )
-    if job is None:
-        return text
-    first = job
-    while first > 2 and words[first - 1][0][:1].isupper():
-        first -= 1
-    return text[: start + words[first].start()]
+def _take_printed(found: Metadata, text: str) -> None:
+    """The byline read off a printed line (byline.read_printed); a date printed after its
+    names is the dateline when no line of its own is."""
+    printed = read_printed(text)
+    if found.dateline is None and printed.date is not None:
+        found.dateline = printed.date
+    found.byline, found.authors = printed.byline, printed.authors
 
 
 # What sets a site's name off a story's title: "Story | Site", "Site – Story".
@@ -446,7 +312,7 @@ def _declared_byline(found: Metadata, author: str | None) -> None:
     """A page that prints no byline line still names its author in its markup: that name
     (names joined by ", ") is the byline. A URL (a profile link in article:author) or an
     overlong value is no name, and neither is a placeholder ("No Author")."""
-    if not author or not _is_name(author):
+    if not author or not is_name(author):
         return
     found.authors = split_authors(author)
     found.byline = ", ".join(found.authors) or None
@@ -469,14 +335,14 @@ def _marked_author(root: HtmlElement) -> str | None:
     for element in marked:
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
-        if text and len(text) <= _MAX_BYLINE_CHARS:
+        if text and len(text) <= MAX_BYLINE_CHARS:
             return text
     named = _AUTHOR_NAME_CLASS(root)
     for element in named if isinstance(named, list) else ():
         if not isinstance(element, HtmlElement) or _in_comments(element):
             continue  # a commenter's name
         text = vocab.BYLINE_PREFIX.sub("", normalize_space(element.text_content()))
-        if text and len(text) <= _MAX_NAME_CHARS and not _names_nobody(text):
+        if text and len(text) <= _MAX_NAME_CHARS and not names_nobody(text):
             return text
     return None
 
@@ -615,36 +481,19 @@ def _take_byline_box(
     while end < len(segments) and is_within(segments[end].owner, box):
         end += 1
     inside = segments[first:end]
-    if sum(len(s.text) for s in inside) > 2 * _MAX_BYLINE_CHARS:
+    if sum(len(s.text) for s in inside) > 2 * MAX_BYLINE_CHARS:
         return  # an <article class="author-article"> is the whole story, not its byline
     printed = next((s.text for s in inside if vocab.BYLINE_TEXT.match(s.text)), None)
     text = printed or " ".join(s.text for s in inside)
-    if not text or len(text) > _MAX_BYLINE_CHARS:
+    if not text or len(text) > MAX_BYLINE_CHARS:
         return
     if printed is None and vocab.DATE_TEXT.search(text):
         return  # a byline box holding only the date: the date is not an author
-    if printed is None and _names_nobody(text):
+    if printed is None and names_nobody(text):
         return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(range(first, end))
-
-
-def _names_nobody(text: str) -> bool:
-    """Whether a line that does not open with "By" reads as something other than names: a
-    sentence or a label ("View more posts", "Cite this Webpage", "Who is Jeff Hoyt?",
-    "Guide by": a lower-case word after the first that is no name particle, or a question
-    or label's end), an address ("www.example.com/x", "page.head.extra.author") or a
-    number. Names capitalise their words but for particles ("van", "de", "and")."""
-    text = vocab.BYLINE_PREFIX.sub("", text)
-    words = re.findall(r"(?<!\S)[^\W\d_][\w'’-]*", text)
-    if not words or _NOT_NAMES.search(text):
-        return True
-    return any(word[0].islower() and word.lower() not in vocab.NAME_PARTICLES for word in words[1:])
-
-
-# A question, a label with its name elsewhere, an address or a dotted identifier.
-_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\bwww\.|[^\W\d_]/[^\W\d_]|\w\.\w+\.\w", re.I)
 
 
 def _looks_like_section(segment: Segment, features: Features) -> bool:
@@ -664,111 +513,7 @@ def _looks_like_section(segment: Segment, features: Features) -> bool:
     )
 
 
-def split_authors(byline: str) -> tuple[str, ...]:
-    text = vocab.BYLINE_PREFIX.sub("", byline)
-    names = (normalize_space(name) for name in vocab.AUTHOR_SEPARATORS.split(text))
-    return tuple(name for name in names if name)
-
-
 def _language(value: str | None) -> str | None:
     if not value:
         return None
     return value.replace("_", "-").split("-")[0].lower() or None
-
-
-def parse_date(value: str | None) -> dt.date | dt.datetime | None:
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return date_in(value)  # declared as printed: "July 17, 2025", "2019/1/22"
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "januar"),
-            ("feb", "februar"),
-            ("mar", "märz", "mär"),
-            ("apr",),
-            ("may", "mai"),
-            ("jun", "juni"),
-            ("jul", "juli"),
-            ("aug",),
-            ("sep", "sept"),
-            ("oct", "okt", "oktober"),
-            ("nov",),
-            ("dec", "dez", "dezember"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_WORD = r"(?P<month>[^\W\d_]{3,9})\.?"
-_PRINTED_DATES = (
-    # also glued to a word before it ("HealthDECEMBER 22, 2022": lines joined unspaced)
-    re.compile(rf"(?:\b|(?<=[a-z])(?=[A-Z])){_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)"),
-    re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
-    re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
-    re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
-    # 10/31/2024, 13/11/2025: which number is the month, see _numeric_date (not with
-    # dashes: "02-12-2025" is as often day first on a page declared plain "en")
-    re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
-)
-
-
-def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
-    """The first date printed in a line: "Brussels (AFP) Nov 17, 2015", "12 November
-    2025", "September 1st, 2023", "12.12.2025", "2025-12-12", "10/31/2024" (an
-    all-numeric day/month read month first where `month_first`, unless that cannot be)."""
-    if not text:
-        return None
-    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
-    for _, match in sorted(found, key=lambda pair: pair[0]):
-        date = _calendar_date(match, month_first)
-        if date is not None:
-            return date
-    return None
-
-
-def month_first(language: str | None) -> bool:
-    """Whether "3/4/2025" on a page in this declared language (og:locale, <html lang>)
-    is March 4: American English or no language declared; elsewhere the day comes first."""
-    tag = (language or "").replace("_", "-").lower()
-    return tag in ("", "en", "en-us")
-
-
-def _numeric_date(match: re.Match[str], month_first: bool) -> dt.date | None:
-    """ "13/11/2025" can only be day first and "10/31/2024" only month first; where both
-    numbers could be the month, the page's language decides."""
-    first, second = int(match.group("first")), int(match.group("second"))
-    month, day = (first, second) if month_first else (second, first)
-    if month > 12:
-        month, day = day, month
-    try:
-        return dt.date(int(match.group("year")), month, day)
-    except ValueError:
-        return None
-
-
-def _calendar_date(match: re.Match[str], month_first: bool = True) -> dt.date | None:
-    if "first" in match.re.groupindex:
-        return _numeric_date(match, month_first)
-    month_text = match.group("month")
-    if month_text.isdigit():
-        month: int | None = int(month_text)
-    else:
-        word = month_text.lower()
-        month = _MONTHS.get(word) or _MONTHS.get(word[:3])
-    if month is None:
-        return None
-    try:
-        return dt.date(int(match.group("year")), month, int(match.group("day")))
-    except ValueError:
-        return None

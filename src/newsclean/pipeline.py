@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newsclean import assemble, metadata
+from newsclean.byline import split_authors
 from newsclean.classify import BARE_PAGE_RULE, Decision, bare_page, classify
 from newsclean.content import MainRegion, find_main
+from newsclean.dates import date_in, month_first, parse_date
 from newsclean.decode import decode
 from newsclean.features import Features, headline_links, measure
 from newsclean.limits import Deadline
@@ -289,11 +291,11 @@ def _fill_metadata(meta: Metadata, applied: TemplateMatch, segments: list[Segmen
     meta.section = fields.get("section", meta.section)
     if "byline" in fields:
         meta.byline = fields["byline"]
-        meta.authors = metadata.split_authors(fields["byline"])
+        meta.authors = split_authors(fields["byline"])
     meta.dateline = fields.get("dateline", meta.dateline)
-    meta.published = metadata.parse_date(fields.get("date")) or meta.published
-    month_first = metadata.month_first(meta.language)  # "03/04/2025" read as the page writes
-    meta.published = meta.published or metadata.date_in(meta.dateline, month_first=month_first)
+    meta.published = parse_date(fields.get("date")) or meta.published
+    us_order = month_first(meta.language)  # "03/04/2025" read as the page writes
+    meta.published = meta.published or date_in(meta.dateline, month_first=us_order)
     # A line the heuristics read as a field the template overrules (the blog's name taken
     # for the title) is no header: it goes back to its own region instead of to no field.
     # A byline is shown trimmed of the date that shared its line, so containment goes
