@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from conftest import PROSE
@@ -400,3 +404,20 @@ def test_cues_tried_branch_by_branch_find_what_the_whole_patterns_find() -> None
         candidates, held = features._KEYWORD_CUES.scan(text.lower())
         for cue in candidates.values():
             assert cue.matches_holding(text, held) is cue.matches(text), (cue.name, text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text(alphabet="ab_1 -é日"))
+def test_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    # ASCII text is counted without building its words.
+    from newsclean.features import word_count
+
+    assert word_count(text) == len(re.findall(r"\w+", text))
+
+
+@given(st.text(alphabet="ab _-.!?…。！？\"'”’»)( \n\t1é"))
+def test_sentence_ends_are_found_as_written_before(text: str) -> None:
+    # The pattern opens with the class of every stop so the engine skips to them.
+    from newsclean.features import _SENTENCE_END
+
+    before = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
+    assert len(_SENTENCE_END.findall(text)) == len(before.findall(text))

@@ -21,8 +21,23 @@ from newsclean import vocab
 from newsclean.segment import Link, Segment
 
 #: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
-_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?=\s|$|[\"'”’»)])")
+#: Written to open with the class of all of them: the engine skips to those characters.
+_SENTENCE_END = re.compile(r"[。！？.!?…](?:(?<=[。！？])|(?=\s|$|[\"'”’»)]))")
 _WORD = re.compile(r"\w+")
+#: For ASCII text: what `_WORD`'s \w matches there (letters, digits, "_") as "x", the rest
+#: as a space; the text's words are then the runs of "x", counted without building them.
+_ASCII_WORD_MARKS = str.maketrans(
+    {chr(code): "x" if chr(code).isalnum() or chr(code) == "_" else " " for code in range(128)}
+)
+
+
+def word_count(text: str) -> int:
+    r"""How many runs of word characters (\w+) `text` holds."""
+    if text.isascii():
+        return (" " + text.translate(_ASCII_WORD_MARKS)).count(" x")
+    return len(_WORD.findall(text))
+
+
 _SIGNUP_HREF_WORDS = re.compile(vocab.literal_alternation(vocab.SUBSCRIBE_HREF_WORDS))
 _ARTICLE_PATH = re.compile(r"[\w%]+[-_][\w%]+[-_][\w%]+|\d{4,}")
 #: A query parameter holding a long number: an article id.
@@ -137,7 +152,7 @@ def _measure_one(segment: Segment) -> _Measurements:
     return (
         chars,
         chars + ideographs * (vocab.IDEOGRAPHIC_WEIGHT - 1),  # length
-        len(_WORD.findall(text)),  # words
+        word_count(text),  # words
         _share(markup.link_chars, chars),  # link_density
         _share(markup.emphasis_chars, chars),  # emphasis_density
         len(_SENTENCE_END.findall(text)),  # sentences
@@ -330,7 +345,7 @@ def headline_links(links: Sequence[Link], min_words: int, share: float) -> list[
 
 def is_article_link(link: Link, min_words: int) -> bool:
     """A link that reads like a headline and points at what looks like an article."""
-    words = len(_WORD.findall(link.text))
+    words = word_count(link.text)
     if words < min_words and len(link.text) < 4 * min_words * 2:
         return False
     if not link.href or link.href.startswith(("#", "javascript:", "mailto:")):
