@@ -224,15 +224,15 @@ class _Collector:
         if text:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
-                Segment(
-                    text=text,
-                    owner=owner,
-                    layout=self.layout(
+                Segment(  # text, owner, layout, markup: by position, cheaper than by keyword
+                    text,
+                    owner,
+                    self.layout(
                         _kind_of(owner, ancestors, preformatted, text, self.classes_above),
                         _level_of(owner.tag, ancestors),
-                        soft_break=self.breaks == 1,
+                        self.breaks == 1,  # soft_break
                     ),
-                    markup=_markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
+                    _markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
                 )
             )
             self.breaks = 0
