@@ -441,20 +441,3 @@ def test_hidden_content_after_flattening_stays_hidden() -> None:
         + "the<span><section hidden><div>the</section><noscript>the</noscript>"
     )
     assert newsclean.clean(page).text == "the"
-
-
-@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1251", "utf-16", "shift_jis"])
-def test_the_text_parsed_is_the_decoded_text_whatever_charset_the_page_declares(
-    charset: str,
-) -> None:
-    # The markup reaches libxml2 as UTF-8 bytes: a declared charset must not re-decode it.
-    text = "Grüße – 日本 € ñ"
-    page = parse(f"<html><head><meta charset='{charset}'></head><body><p>{text}</p></body>")
-    paragraph = page.root.find(".//p")
-    assert paragraph is not None and paragraph.text == text
-
-
-def test_a_lone_surrogate_is_replaced_and_the_text_after_it_kept() -> None:
-    page = parse("<p>before \ud800 after</p>" + ARTICLE_HTML)
-    assert "before \ufffd after" in page.root.text_content()
-    assert_article_kept(page)

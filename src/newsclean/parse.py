@@ -180,11 +180,9 @@ def _unhide(markup: str, parsed: _Parsed, warnings: list[str]) -> tuple[str, _Pa
     return repaired, _parse_markup(repaired)
 
 
-def _new_parser(encoding: str | None = None) -> lxml.html.HTMLParser:
+def _new_parser() -> lxml.html.HTMLParser:
     # HTML mode never resolves external entities or DTDs; no_network closes the rest.
-    # An encoding given overrides any the markup declares.
     parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
-        encoding=encoding,
         huge_tree=True,
         remove_blank_text=False,
         remove_comments=False,
@@ -209,18 +207,9 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
 
 
 def _parse_markup(markup: str) -> _Parsed:
-    marked = _with_end_marker(markup)
-    # As UTF-8 bytes, told so: lxml hands a str to libxml2 in a fixed-width encoding that
-    # libxml2 converts first, slower than Python encodes it. A str that cannot be encoded
-    # (a lone surrogate) is handed over as it is, as before.
-    document: str | bytes
+    parser = _new_parser()
     try:
-        document, parser = marked.encode("utf-8"), _new_parser("utf-8")
-    except UnicodeEncodeError:
-        document, parser = marked, _new_parser()
-    del marked  # a copy of the page: only one is kept while libxml2 parses
-    try:
-        root = lxml.html.document_fromstring(document, parser=parser)
+        root = lxml.html.document_fromstring(_with_end_marker(markup), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     complete = root is not None and _take_end_marker(root)
