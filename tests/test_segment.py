@@ -206,3 +206,18 @@ def test_links_and_bold_text_are_measured_and_plain_text_shares_no_markup() -> N
     assert (plain.links, plain.link_chars, plain.emphasis_chars) == ((), 0, 0)
     assert [link.href for link in marked.links] == ["/a"]
     assert (marked.link_chars, marked.emphasis_chars) == (len("the link"), len("this"))
+
+
+def test_a_caption_class_two_levels_up_marks_each_line_and_no_other() -> None:
+    # The classes above an owner are read once per parent: the next parent's are its own.
+    html = (
+        "<html><body><div class='wp-caption'><div><p>One</p><p>Two</p></div></div>"
+        "<div class='figure'><div><p>Three</p></div></div><p>Four</p></body></html>"
+    )
+    kinds = {s.text: s.kind for s in segment(lxml.html.document_fromstring(html))}
+    assert kinds == {
+        "One": BlockKind.CAPTION,
+        "Two": BlockKind.CAPTION,
+        "Three": BlockKind.PARAGRAPH,
+        "Four": BlockKind.PARAGRAPH,
+    }

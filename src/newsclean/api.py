@@ -193,9 +193,18 @@ def _is_safe(article: Article) -> bool:
 
 
 def _holds_unsafe(text: str) -> bool:
-    """NUL or a lone surrogate in `text`; ASCII text (known at once) can hold only NUL,
-    which a substring test finds faster than the pattern."""
-    return "\x00" in text if text.isascii() else _UNSAFE.search(text) is not None
+    """NUL or a lone surrogate in `text`: a substring test finds NUL; ASCII text (known
+    at once) holds no surrogate, and other text holds one exactly where encoding it as
+    UTF-8 fails, which finds it faster than the pattern does."""
+    if "\x00" in text:
+        return True
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _sanitised(value: _Value) -> _Value:

@@ -263,11 +263,9 @@ def _unhide(source: _Source, warnings: list[str]) -> _Source | None:
     return _Source.of(repaired)
 
 
-def _new_parser(encoding: str | None = None) -> lxml.html.HTMLParser:
+def _new_parser() -> lxml.html.HTMLParser:
     # HTML mode never resolves external entities or DTDs; no_network closes the rest.
-    # An encoding given overrides any the markup declares.
     parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
-        encoding=encoding,
         huge_tree=True,
         remove_blank_text=False,
         remove_comments=False,

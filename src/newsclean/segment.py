@@ -141,6 +141,31 @@ class _Open:
     href: str = ""
 
 
+class _ClassesAbove:
+    """The class values of an owner's parent and grandparent, as `_caption_classed` joins
+    them after the owner's, kept for the last parent asked about (consecutive segments
+    mostly share it); and whether they hold none of `vocab.CAPTION_CLASS_WORDS`, ASCII."""
+
+    __slots__ = ("_parent", "_plain", "_text")
+
+    def __init__(self) -> None:
+        self._parent: HtmlElement | None = None
+        self._text = ""
+        self._plain = True
+
+    def of(self, parent: HtmlElement | None) -> tuple[str, bool]:
+        if parent is None:
+            return "", True
+        if parent is not self._parent:
+            text = f" {parent.get('class') or ''}"
+            grandparent = parent.getparent()
+            if grandparent is not None:
+                text = f"{text} {grandparent.get('class') or ''}"
+            self._parent, self._text = parent, text
+            self._plain = text.isascii() and _CAPTION_CLASS_WORD.search(text.lower()) is None
+        return self._text, self._plain
+
+
 @dataclass(slots=True)
 class _Collector:
     """The text being gathered for the current segment, and the segments done."""
@@ -164,6 +189,8 @@ class _Collector:
     layouts: dict[tuple[BlockKind, int, bool], Layout] = field(default_factory=dict)
     #: Short segment texts seen so far (see `shared_text`).
     texts: dict[str, str] = field(default_factory=dict)
+    #: The classes above the last owner asked about (see `_ClassesAbove`).
+    classes_above: _ClassesAbove = field(default_factory=_ClassesAbove)
 
     def layout(self, kind: BlockKind, level: int, soft_break: bool) -> Layout:
         """The shared layout of these values."""
@@ -218,15 +245,15 @@ class _Collector:
         if text:
             ancestors = self._ancestor_tags(owner, depth)
             self.segments.append(
-                Segment(
-                    text=self.shared_text(text),
-                    owner=owner,
-                    layout=self.layout(
-                        _kind_of(owner, ancestors, preformatted, text),
+                Segment(  # text, owner, layout, markup: by position, cheaper than by keyword
+                    self.shared_text(text),
+                    owner,
+                    self.layout(
+                        _kind_of(owner, ancestors, preformatted, text, self.classes_above),
                         _level_of(owner.tag, ancestors),
-                        soft_break=self.breaks == 1,
+                        self.breaks == 1,  # soft_break
                     ),
-                    markup=_markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
+                    _markup(tuple(self.links), self.link_chars, self.emphasis_chars, text),
                 )
             )
             self.breaks = 0
@@ -530,8 +557,15 @@ def _disclosed_ids(root: HtmlElement) -> frozenset[str]:
 _ANCESTOR_REACH = 12
 
 
-def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool, text: str) -> BlockKind:
-    """`ancestors`: the owner's ancestors' tags, nearest first."""
+def _kind_of(
+    owner: HtmlElement,
+    ancestors: list[str],
+    preformatted: bool,
+    text: str,
+    above: _ClassesAbove | None = None,
+) -> BlockKind:
+    """`ancestors`: the owner's ancestors' tags, nearest first; `above`: the walk's memo
+    of the classes above an owner."""
     tag = owner.tag
     if preformatted:
         return BlockKind.PREFORMATTED
@@ -545,7 +579,7 @@ def _kind_of(owner: HtmlElement, ancestors: list[str], preformatted: bool, text:
     if (
         tag in vocab.CAPTION_TAGS
         or _caption_above(ancestors)
-        or _caption_classed(owner)
+        or _caption_classed(owner, above)
         or (tag not in vocab.LIST_ITEM_TAGS and _names_its_figure(text))
     ):
         return BlockKind.CAPTION
@@ -567,26 +601,20 @@ def _names_its_figure(text: str) -> bool:
 _CAPTION_CLASS_WORD = re.compile("|".join(map(re.escape, vocab.CAPTION_CLASS_WORDS)))
 
 
-def _caption_classed(owner: HtmlElement) -> bool:
+def _caption_classed(owner: HtmlElement, above: _ClassesAbove | None = None) -> bool:
     """A picture's caption in a box classed as one ("wp-caption-text", "caption-full"):
     the owner's class or one of its two nearest ancestors'."""
     # Nearly every segment asks: one search over the three values joined by spaces (the
-    # pattern reads a space as it reads a value's start or end), and parents fetched
-    # directly rather than through an ancestor iterator.
-    classes = owner.get("class") or ""
-    parent = owner.getparent()
-    if parent is not None:
-        classes = f"{classes} {parent.get('class') or ''}"
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            classes = f"{classes} {grandparent.get('class') or ''}"
+    # pattern reads a space as it reads a value's start or end), and the two above read
+    # once per parent.
+    own = owner.get("class") or ""
+    above_text, above_plain = (above or _ClassesAbove()).of(owner.getparent())
     # Most name no caption, and a substring test rules that out far cheaper than the
     # pattern. Only for ASCII: there, matching case-insensitively is matching lower-cased.
-    if classes.isascii():
-        lowered = classes.lower()
-        if _CAPTION_CLASS_WORD.search(lowered) is None:
-            return False
-    return vocab.CAPTION_CLASS.search(classes) is not None
+    # No caption word holds a space, so none spans the owner's value and those above.
+    if above_plain and own.isascii() and _CAPTION_CLASS_WORD.search(own.lower()) is None:
+        return False
+    return vocab.CAPTION_CLASS.search(own + above_text) is not None
 
 
 def _caption_above(ancestors: list[str]) -> bool:
