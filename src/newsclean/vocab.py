@@ -83,7 +83,6 @@ SKIP_TAGS = frozenset(
         "textarea",
         "iframe",
         "svg",
-        "math",
     ]
 )
 #: Elements that box a region: their text is judged together.
