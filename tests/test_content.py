@@ -7,7 +7,7 @@ import pytest
 
 import newsclean
 from conftest import PROSE
-from newsclean.content import _text_stats, is_prose
+from newsclean.content import _class_weight, _text_stats, is_prose
 from newsclean.features import measure
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -363,6 +363,53 @@ def test_sections_of_prose_classed_as_navigation_are_gathered() -> None:
     article = _clean(f"{menu}<div class='body-content'>{body}</div>")
     assert "Monday" in article.text and "Friday" in article.text
     assert "Bank" not in article.text
+
+
+def test_story_in_a_box_named_for_its_share_plugin_is_the_article() -> None:
+    """A box named for the share plugin that fills it ("gigya-share-btns-2_gig_container
+    Parent") holds the whole story: a share bar is buttons and short lines, so a box of
+    prose paragraphs so named scores as the article would; a bar of buttons stays
+    against it."""
+    story = "".join(PROSE.replace("Tuesday", day) for day in ("Monday", "Friday", "Sunday"))
+    root = lxml.html.document_fromstring(
+        f"<html><body><div id='gigya-share-btns-2_gig_containerParent'>{story}</div>"
+        "<div class='share-tools'><a href='/s'>Share on Facebook</a> "
+        "<a href='/t'>Share on Twitter</a></div></body></html>"
+    )
+    segments = segment(root)
+    options = Options()
+    stats = _text_stats(segments, measure(segments), options)
+    box, bar = root.find(".//body/div[1]"), root.find(".//body/div[2]")
+    assert box is not None and bar is not None
+    assert _class_weight(box, {}, stats, options) == 1.0
+    assert _class_weight(bar, {}, stats, options) == options.negative_class_weight
+
+
+def test_story_parts_numbered_apart_are_gathered() -> None:
+    """A CMS sets the article's first paragraphs in one wrapper and the rest in another,
+    with links and an ad between them ("div.story-body-supplemental >
+    div.story-body-1", then "... > div.story-body-2"): both parts are the article,
+    without the furniture between them."""
+    first = "".join(PROSE.replace("Tuesday", day) for day in ("Monday", "Friday", "Sunday"))
+    rest = PROSE * 8
+    related = (
+        "<aside class='marginalia'>"
+        + "".join(
+            f"<p><a href='/2016/07/{i}/story.html'>Another story about the deal number {i}</a></p>"
+            for i in range(8)
+        )
+        + "</aside>"
+    )
+    page = (
+        "<article id='story'><header><h1>Title</h1><a href='/s'>Share</a></header>"
+        f"<div class='story-body-supplemental'><div class='story-body story-body-1'>{first}"
+        f"</div>{related}</div><div class='ad'>Advertisement</div>"
+        f"<div class='story-body-supplemental'><div class='story-body story-body-2'>{rest}"
+        "</div></div></article>"
+    )
+    article = _clean(page)
+    assert all(day in article.text for day in ("Monday", "Friday", "Sunday"))
+    assert "Another story about the deal" not in article.text
 
 
 def test_legal_fine_print_does_not_outscore_the_article() -> None:

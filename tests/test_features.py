@@ -214,6 +214,12 @@ def test_cookie_and_consent_boxes_are_legal(name: str) -> None:
     assert "legal" in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))
 
 
+@pytest.mark.parametrize("name", ["fine-print-section", "footer-fine-print", "fineprint"])
+def test_fine_print_boxes_are_legal(name: str) -> None:
+    """The small print, read joined: a "fine-print" box is no print button's."""
+    assert "legal" in class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>"))
+
+
 @pytest.mark.parametrize("name", ["d-print-none", "hide-for-print", "noprint", "print-hidden"])
 def test_print_visibility_utilities_are_not_print_buttons(name: str) -> None:
     assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()

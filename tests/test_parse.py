@@ -146,7 +146,11 @@ def test_lone_surrogate_does_not_stop_the_parser() -> None:
         ("<p>a<template><p>tpl</p></template>b</p>", "tpl", "ab"),
         ("<p>a<noscript>enable js</noscript>b</p>", "enable", "ab"),
         ("<p>a<svg><text>svg text</text></svg>b</p>", "svg text", "ab"),
-        ("<p>a<math><mi>x</mi></math>b</p>", "x", "ab"),
+        (
+            "<p>a<math><semantics><mi>x</mi><annotation>y^2</annotation></semantics></math>b</p>",
+            "y^2",
+            "axb",
+        ),
         ("<p>a<iframe src='/ad'><p>fallback</p></iframe>b</p>", "fallback", "ab"),
         ("<p>a<?php echo 'pi' ?>b</p>", "pi", "ab"),
     ],

@@ -8,6 +8,7 @@ The best-scoring element, with the prose siblings beside it, is the main region.
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -96,7 +97,67 @@ def find_main(
     top = _best_climbed(best, weighted, class_weights, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
     roots = _with_siblings(top, weighted, threshold, stats, options)
+    twins = _numbered_twins(best, top, roots, weighted, class_weights, threshold, stats, options)
+    if twins:
+        order = {element: position for position, element in enumerate(top.getroottree().iter())}
+        roots = tuple(sorted((*roots, *twins), key=order.__getitem__))
     return MainRegion(roots, tuple(root for root in roots if root is not top))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbered_shape(element: HtmlElement) -> tuple[str, str]:
+    """The element's tag and class with its numbers taken out ("story-body story-body-2"
+    and "story-body story-body-1" are one shape: a CMS counts its parts)."""
+    return element.tag, _DIGITS.sub("", element.get("class") or "")
+
+
+def _numbered_twins(
+    best: HtmlElement,
+    top: HtmlElement,
+    roots: tuple[HtmlElement, ...],
+    weighted: dict[HtmlElement, float],
+    class_weights: dict[HtmlElement, float],
+    threshold: float,
+    stats: _Totals,
+    options: Options,
+) -> tuple[HtmlElement, ...]:
+    """Boxes shaped like the best container, its class the same but for its numbers,
+    in the box up to `climb_lookahead` levels above the main container: the
+    article's other parts, which the CMS set in wrappers of their own with furniture
+    between (a first part of four paragraphs, the related links and the ads, then the
+    rest: "div.story-body-supplemental > div.story-body-1", "... > div.story-body-2").
+    Each must score as a sibling that joins would, hold at least `prose_box_paragraphs`
+    × `min_paragraph_chars` of prose, have no class against it nor around it (no long
+    comment of the same shape), and not repeat the container (a page laid out twice);
+    nothing between it and the box they share may be classed against the article.
+    Climbing to that box would take in the furniture between them too."""
+    if not best.get("class"):
+        return ()
+    shape = _numbered_shape(best)
+    around: list[HtmlElement] = []
+    for depth, ancestor in enumerate(top.iterancestors()):
+        if depth >= options.climb_lookahead or ancestor.tag in ("body", "html"):
+            break
+        if _cues_against(ancestor, stats, options):
+            break
+        around.append(ancestor)
+    if not around:
+        return ()
+    region = around[-1]
+    twins = [
+        element
+        for element, score in weighted.items()
+        if score >= threshold
+        and class_weights[element] >= 1
+        and _numbered_shape(element) == shape
+        and stats[element].prose >= options.min_paragraph_chars * options.prose_box_paragraphs
+        and stats[element] != stats[best]
+        and is_within(element, region)
+        and not any(is_within(element, root) or is_within(root, element) for root in roots)
+    ]
+    return tuple(twins)
 
 
 def _best_climbed(
@@ -214,16 +275,16 @@ def _twins_ancestor(
     each in its own wrapper of headings and pictures deeper than the climb looks) — when
     what it adds is mostly prose with few links and nothing on the way is classed
     against the article."""
-    shape = (best.tag, best.get("class"))
-    if not shape[1]:
+    if not best.get("class"):
         return None
+    shape = _numbered_shape(best)
     twins = [
         element
         for element, score in weighted.items()
         if element is not best
         and score >= floor
         and class_weights[element] >= 1  # not a long comment of the same shape
-        and (element.tag, element.get("class")) == shape
+        and _numbered_shape(element) == shape
         and stats[element].prose >= options.min_paragraph_chars * options.prose_box_paragraphs
         and stats[element] != stats[best]  # a copy: the page laid out twice, phone and desk
     ]
@@ -455,14 +516,14 @@ def _prose_from_twins(
     `child` (the current container or its ancestor just below the parent) shaped like it,
     or in boxes of plain prose: more widgets of the same page builder, more wrapped
     paragraphs, not a floated side story or a comment list."""
-    shape = (child.tag, child.get("class"))
+    shape = _numbered_shape(child)
     added = stats[parent].prose - stats[current].prose
     twins = sum(
         stats[sibling].prose
         for sibling in parent
         if sibling is not child
         and sibling in stats
-        and ((sibling.tag, sibling.get("class")) == shape or _plain_prose(sibling, stats, options))
+        and (_numbered_shape(sibling) == shape or _plain_prose(sibling, stats, options))
     )
     return twins * 2 >= added
 
@@ -580,14 +641,17 @@ def reads_as_prose(count: ProseCount, options: Options) -> bool:
     )
 
 
-#: Class cues a box of prose paragraphs belies inside the article: menus are links and
-#: short lines, and a box called "terms" is a glossary when it is prose (a notice named
-#: "disclaimer" or "copyright" stays one, however long). Not a side column, an ad, a
-#: plea or a comment: they hold prose.
-PROSE_BELIED_CUES = frozenset({"navigation", "legal"})
-#: Choosing the article, only a menu's cue is belied: a box of legal fine print is prose
-#: too, and would outscore a short article (a fund page's disclosures).
-_SELECTION_BELIED_CUES = frozenset({"navigation"})
+#: Class cues a box of prose paragraphs belies inside the article: menus and share bars
+#: are links, buttons and short lines (a box named for the share plugin that fills it,
+#: "gigya-share-btns-2_gig_containerParent", holds the whole story), and a box called
+#: "terms" is a glossary when it is prose (a notice named "disclaimer" or "copyright"
+#: stays one, however long). Not a side column, an ad, a plea or a comment: they hold
+#: prose.
+PROSE_BELIED_CUES = frozenset({"navigation", "share", "legal"})
+#: Choosing the article, only a menu's or a share bar's cue is belied: a box of legal
+#: fine print is prose too, and would outscore a short article (a fund page's
+#: disclosures).
+_SELECTION_BELIED_CUES = frozenset({"navigation", "share"})
 
 
 def belied_cues(

@@ -37,7 +37,8 @@ _RAW_TEXT = frozenset({
 })
 # Their content is dropped by parse or skipped by segment: never visible text.
 _HIDING = frozenset({
-    "noscript", "template", "svg", "math", "select", "option", "optgroup", "datalist",
+    "noscript", "template", "svg", "annotation", "annotation-xml", "select", "option", "optgroup",
+    "datalist",
 })
 _HIDING_ATTRIBUTE = re.compile(
     r"\bhidden\b|aria-hidden\s*=\s*[\"']?true|display\s*:\s*none|visibility\s*:\s*hidden",

@@ -36,9 +36,12 @@ from newsclean.streaming import place_streamed_segments
 
 __all__ = ["ParsedPage", "parse"]
 
-# Dropped with their content: never article text, and svg/math text is noise.
+# Dropped with their content: never article text, and svg text is noise; so is a
+# formula's source (TeX, content MathML) kept beside its MathML, which a browser does not
+# show. The MathML itself is what the reader sees ("When a≠0, there are two solutions
+# to ax2+bx+c=0"): its tokens are read like any inline text.
 # Scripts too, except JSON-LD, which the metadata stage reads.
-_DROP_TAGS = ("style", "template", "noscript", "svg", "math")
+_DROP_TAGS = ("style", "template", "noscript", "svg", "annotation", "annotation-xml")
 _JSON_LD = "application/ld+json"
 
 _DOC_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^<>]*+>", re.I)
@@ -120,7 +123,8 @@ def parse(text: str, *, max_depth: int = 200, deadline: Deadline | None = None) 
     """Parse `text` into an lxml.html tree, flattening nesting deeper than `max_depth`.
 
     Never raises on any str; style, template, noscript (but for one right inside
-    itemprop="articleBody", whose content stays), svg and math are dropped, and
+    itemprop="articleBody", whose content stays), svg and a formula's annotations are
+    dropped, and
     every script but ``<script type="application/ld+json">`` (type compared
     case-insensitively, whitespace-stripped, and normalised in the tree); iframes
     are emptied, comments kept. `max_depth` is clamped to 1..2000 (libxml2 itself

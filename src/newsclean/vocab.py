@@ -83,7 +83,6 @@ SKIP_TAGS = frozenset(
         "textarea",
         "iframe",
         "svg",
-        "math",
     ]
 )
 #: Elements that box a region: their text is judged together.
@@ -195,7 +194,9 @@ LEGAL_CLASSES = _tokens(
     "cookiebanner cookienotice cookieconsent consent gdpr "
     # A WordPress consent plugin's box: its banner and the placeholder it sets in place of
     # an embed ("Klicken Sie auf den unteren Button, um den Inhalt von ... zu laden").
-    "borlabscookie"
+    "borlabscookie "
+    # "fine-print-section", "footer-fine-print": the small print, read joined.
+    "fineprint"
 )
 #: The legal class words that also name ordinary content (a glossary's "terms", a search's
 #: "terms"): a box of prose so named is not a notice. "disclaimer", "copyright", "legal"
