@@ -178,14 +178,21 @@ def _is_dated_headline(context: _Context) -> bool:
 
 
 def _is_date_line(context: _Context) -> bool:
-    """A short line holding a date, or a longer one that dates the post and names its
-    author ("Posted by David at December 16, 2025 11:15 AM")."""
+    """A short line holding a date, a longer one that dates the post and names its
+    author ("Posted by David at December 16, 2025 11:15 AM"), or one that says when the
+    page last changed ("Last Modified: 03-10-2004 2:20pm")."""
     if "date" not in context.features.text_cues:
         return False
     words = context.features.words
-    return words <= context.options.max_date_line_words or (
-        words <= context.options.max_label_words
-        and vocab.DATED_BYLINE.match(context.segment.text) is not None
+    text = context.segment.text
+    return (
+        words <= context.options.max_date_line_words
+        or (words <= context.options.max_label_words and vocab.DATED_BYLINE.match(text) is not None)
+        # "page.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm": the
+        # page's stamp, however many figures (features reads it on short lines only).
+        or (
+            len(text) < vocab.MAX_CHANGED_LINE_CHARS and vocab.CHANGED_LINE.search(text) is not None
+        )
     )
 
 

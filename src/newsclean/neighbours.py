@@ -305,11 +305,19 @@ def _spread_share_rows(
     ]
     for index in buttons:
         row = _row_around(segments, index, options)
-        if row is None or not all(_is_fragment(features[i], options) for i in row):
+        if row is None or not all(_in_share_row(features[i], options) for i in row):
             continue
         for i in row:
             if decisions[i].region is Region.MAIN:
                 decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _in_share_row(feature: Features, options: Options) -> bool:
+    """A button's or a counter's fragment, or the row's own prompt: a short sentence asking
+    for a share ("If you like it, please share it!", at most `max_tail_prompt_words`)."""
+    return _is_fragment(feature, options) or (
+        "share" in feature.text_cues and feature.words <= options.max_tail_prompt_words
+    )
 
 
 def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:
