@@ -133,6 +133,39 @@ def test_byline_split_over_elements_is_read_as_one_line() -> None:
     assert "Denis Dilba" not in article.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Mateusz Seroka, Piotr Żochowski", "Naftali Tishby, Fernando C. Pereira and Wim Bialek"],
+)
+def test_a_line_of_names_under_the_title_is_the_byline(line: str) -> None:
+    body = f"<div><h1>Rosyjskie zamachy w Czechach</h1><p>{line}</p>{PROSE * 3}</div>"
+    article = _clean("", body)
+    assert article.byline == line
+    assert len(article.authors) >= 2
+    assert line not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fitness Technology and Data-driven Coaching",  # a subheading's words, not names
+        "Lawrence Yun, NAR Chief Economist, 2024",  # a figure: no names line
+        "<a href='/a/jo'>Jo Roe</a>, <a href='/a/al'>Al Poe</a>",  # links: the menu's
+        "Artificial Intelligence",  # one name's worth of words: a section as often
+    ],
+)
+def test_a_line_that_reads_as_no_names_is_no_byline(line: str) -> None:
+    article = _clean("", f"<div><h1>Budget approved</h1><p>{line}</p>{PROSE * 3}</div>")
+    assert article.byline is None
+
+
+def test_a_line_of_names_after_the_first_paragraph_is_no_byline() -> None:
+    line = "Mateusz Seroka, Piotr Żochowski"
+    article = _clean("", f"<div><h1>Budget approved</h1>{PROSE}<p>{line}</p>{PROSE * 2}</div>")
+    assert article.byline is None
+    assert line in article.text
+
+
 def test_byline_box_holding_only_a_date_is_no_byline() -> None:
     article = _clean(
         "", "<div><h1>Plumber jailed</h1><p class='byline'>17 April 2012</p>" + PROSE * 3 + "</div>"

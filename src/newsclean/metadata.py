@@ -486,8 +486,10 @@ def _printed_header(
         found.segments.add(before)
     stop = min(len(segments), title_index + 1 + options.header_search_blocks)
     unlabelled: set[int] = set()  # the segments of a byline box's text with no "By"
+    prose_seen = False  # a line of names after the article's first paragraph is no byline
     for index in range(title_index + 1, stop):
         text, cues = segments[index].text, features[index].text_cues
+        prose_seen = prose_seen or _is_prose_line(features[index], options)
         if (found.byline is None or unlabelled) and "byline" in cues:
             # A printed "By" line over a box's unlabelled text ("Deal Professor", the
             # column's name, in a box classed byline-column above "By Jo Roe"), which
@@ -509,6 +511,52 @@ def _printed_header(
                 continue  # a dateline that runs into text belongs to a story, not the header
             found.dateline = text
             found.segments.add(index)
+        elif found.byline is None and not prose_seen and _is_names_line(segments[index]):
+            # "Naftali Tishby, Fernando C. Pereira, William Bialek" under the title
+            found.byline = text
+            found.authors = split_authors(text)
+            found.segments.add(index)
+
+
+def _is_prose_line(feature: Features, options: Options) -> bool:
+    return feature.sentences > 0 and feature.length >= options.min_paragraph_chars
+
+
+#: A name's words: capitalised (initials too: "C.", "J.-P."), or a particle ("van", "de").
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*\.?|(?:[^\W\d_]\.-?)+)$")
+#: How many words a name of a names line holds, at least and at most.
+_NAME_WORDS = (2, 4)
+
+
+def _is_names_line(segment: Segment) -> bool:
+    """A line of two names or more and nothing else, comma-separated, no link, no figure:
+    "Mateusz Seroka, Piotr Żochowski", "Naftali Tishby, Fernando C. Pereira, William
+    Bialek" (each name two to four words, capitalised but for particles)."""
+    text = segment.text
+    if (
+        segment.kind is not BlockKind.PARAGRAPH
+        or segment.links
+        or len(text) > MAX_BYLINE_CHARS
+        or any(ch.isdigit() for ch in text)
+        or names_nobody(text)
+    ):
+        return False
+    names = split_authors(text)
+    return (
+        len(names) >= 2
+        and "," in text  # "Fitness Technology and Data-driven Coaching" joins no names
+        and all(_is_name_of_words(name) for name in names)
+    )
+
+
+def _is_name_of_words(name: str) -> bool:
+    words = name.split()
+    low, high = _NAME_WORDS
+    return low <= len(words) <= high and all(
+        _NAME_WORD.match(word) is not None
+        and (word[0].isupper() or word.lower() in vocab.NAME_PARTICLES)
+        for word in words
+    )
 
 
 def _is_short_date_line(feature: Features, options: Options) -> bool:
