@@ -514,6 +514,23 @@ def test_a_share_rows_own_prompt_goes_with_its_buttons() -> None:
     assert any(b.role == "share" and "please share it" in b.text for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("cls", ["noprint", "d-print-none", "hidden-print", "print:hidden"])
+def test_a_box_left_off_paper_inside_the_article_is_boilerplate(cls: str) -> None:
+    box = (
+        f"<div class='phone-box {cls}'><div>Our booking hotline:</div><div>040 - 244 249</div>"
+        "<div>Open today: 9:00 - 18:00</div></div>"
+    )
+    article = _clean(_inside(box))
+    assert "booking hotline" not in article.text
+    assert any(b.rule == "box:noprint" and "booking hotline" in b.text for b in article.boilerplate)
+
+
+def test_an_article_wrapped_whole_in_a_box_left_off_paper_stays() -> None:
+    body = "<article class='story'><h1>Budget approved by council</h1><div class='noprint'>"
+    article = _clean(f"{body}{PROSE * 4}</div></article>")
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
 def test_a_box_of_prose_beside_a_share_button_stays() -> None:
     box = f"<div class='p-left'>{PROSE}<div class='share'>Share</div></div>"
     article = _clean(_inside(box))

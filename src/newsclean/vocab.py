@@ -248,6 +248,15 @@ NEGATIVE_CLASSES = (
     | BANNER_CLASSES
 )
 
+#: A class name by which the stylesheet leaves a box off paper (Bootstrap's
+#: "d-print-none"/"hidden-print", Foundation's "hide-for-print", Tailwind's "print:hidden",
+#: "noprint"): the page's furniture, not the text it prints. Matched on whole class names.
+PRINT_HIDDEN_CLASS = re.compile(
+    r"^(?:d-print-none|no-?print|hidden-print|hide-(?:for|on)-print|print-?hid(?:e|den)"
+    r"|hide-?print|not-?printable|print:hidden)$",
+    re.IGNORECASE,
+)
+
 #: Landmark tags and ARIA roles that name a region outright.
 NAVIGATION_TAGS = frozenset(["nav", "menu"])
 NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
