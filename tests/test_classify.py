@@ -579,6 +579,18 @@ def test_a_story_box_that_counts_subscribers_stays() -> None:
     assert "In July it had 54 subscribers per title" in article.text
 
 
+def test_a_reader_funded_sites_donation_box_in_the_article_is_an_appeal() -> None:
+    box = (
+        "<div class='wp-block-column'><h2>This story is funded by readers like you</h2>"
+        "<p>Our non-profit newsroom provides climate coverage free of charge. Your monthly"
+        " donations play a crucial role in supporting our operations.</p>"
+        "<p><a href='/donate'>Donate now</a></p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "funded by readers like you" not in article.text
+    assert any("funded by readers like you" in b.text for b in article.ads)
+
+
 def test_a_reviews_price_list_is_no_appeal_box() -> None:
     # "billed annually" under each plan prices a product; it pleads for nothing.
     plans = "".join(

@@ -818,7 +818,10 @@ APPEAL_TEXT = _cue(
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
+    # A reader-funded site's plea: "This story is funded by readers like you".
+    r"\b(?:funded|supported|made possible) by (?:our )?readers\b|\breaders like you\b",
     keywords=(
+        "readers",
         "apóyanos",
         "apoyanos",
         "apoya ",
