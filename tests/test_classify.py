@@ -299,6 +299,29 @@ def test_a_caption_closed_by_its_pictures_credit_is_a_credit(line: str) -> None:
     assert any(b.role == "credit" and b.text == line for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("line", ["BVINEWS.COM", "www.example-news.org", "smithsonian.com"])
+def test_a_sites_address_alone_in_the_article_is_its_sources_credit(line: str) -> None:
+    article = _clean(_inside(f"<p>{line}</p>"))
+    assert line not in article.text
+    assert any(b.role == "credit" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Node.js</p>",  # a name, not an address
+        "<p>A.Word.A.Day</p>",
+        "<ul><li>PortableApps.com</li><li>Ninite.com</li></ul>",  # items of a list of sites
+        "<table><tr><td>Hulu.com</td><td>$89.99</td></tr><tr><td>Sling.com</td><td>$40</td></tr></table>",
+        "<h3>Booking.com</h3>",  # a listicle's item heading
+        "<p><a href='https://wpolsce.pl/'>wPolsce.pl</a></p>",  # a link to the site
+    ],
+)
+def test_a_name_or_a_listed_site_is_no_source_credit(markup: str) -> None:
+    article = _clean(_inside(markup))
+    assert not any(b.role == "credit" for b in article.boilerplate)
+
+
 def test_a_copyright_line_with_a_slash_is_no_picture_credit() -> None:
     # "© 2024 Gazette/Media" reserves the rights (a year after the mark): legal text.
     line = "© 2024 Gazette/Media"
@@ -479,6 +502,35 @@ def test_a_share_row_goes_with_its_class_named_button() -> None:
         assert any(b.role == "share" and label in b.text for b in article.boilerplate)
 
 
+def test_a_share_rows_own_prompt_goes_with_its_buttons() -> None:
+    # A sentence, and longer than a fragment, but a plea for a share among the buttons.
+    row = (
+        "<div class='ssba-wrap'><div><span>If you like it, please share it!</span>"
+        "<a class='share-pinterest' href='#'><div>Pinterest</div></a>"
+        "<a class='share-facebook' href='#'><div>Facebook</div></a></div></div>"
+    )
+    article = _clean(_inside(row))
+    assert "please share it" not in article.text
+    assert any(b.role == "share" and "please share it" in b.text for b in article.boilerplate)
+
+
+@pytest.mark.parametrize("cls", ["noprint", "d-print-none", "hidden-print", "print:hidden"])
+def test_a_box_left_off_paper_inside_the_article_is_boilerplate(cls: str) -> None:
+    box = (
+        f"<div class='phone-box {cls}'><div>Our booking hotline:</div><div>040 - 244 249</div>"
+        "<div>Open today: 9:00 - 18:00</div></div>"
+    )
+    article = _clean(_inside(box))
+    assert "booking hotline" not in article.text
+    assert any(b.rule == "box:noprint" and "booking hotline" in b.text for b in article.boilerplate)
+
+
+def test_an_article_wrapped_whole_in_a_box_left_off_paper_stays() -> None:
+    body = "<article class='story'><h1>Budget approved by council</h1><div class='noprint'>"
+    article = _clean(f"{body}{PROSE * 4}</div></article>")
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
 def test_a_box_of_prose_beside_a_share_button_stays() -> None:
     box = f"<div class='p-left'>{PROSE}<div class='share'>Share</div></div>"
     article = _clean(_inside(box))
@@ -525,6 +577,18 @@ def test_a_story_box_that_counts_subscribers_stays() -> None:
     article = _clean(_inside(box))
     assert "The streaming service added 680,000 subscribers in a year." in article.text
     assert "In July it had 54 subscribers per title" in article.text
+
+
+def test_a_reader_funded_sites_donation_box_in_the_article_is_an_appeal() -> None:
+    box = (
+        "<div class='wp-block-column'><h2>This story is funded by readers like you</h2>"
+        "<p>Our non-profit newsroom provides climate coverage free of charge. Your monthly"
+        " donations play a crucial role in supporting our operations.</p>"
+        "<p><a href='/donate'>Donate now</a></p></div>"
+    )
+    article = _clean(_inside(box))
+    assert "funded by readers like you" not in article.text
+    assert any("funded by readers like you" in b.text for b in article.ads)
 
 
 def test_a_reviews_price_list_is_no_appeal_box() -> None:
@@ -1172,6 +1236,34 @@ def test_a_date_line_inside_the_article_is_boilerplate(line: str) -> None:
     assert str(article.published).startswith("2024-06-05")
     assert line not in article.text
     assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
+        "Last updated on September 16th, 2023 at 09:27 am",
+        "This post was last updated July 2021.",
+        "Zuletzt geändert am 3. März",
+    ],
+)
+def test_a_line_saying_when_the_page_last_changed_is_a_date_line(line: str) -> None:
+    # The day in a form DATE_TEXT does not read ("03-10-2004", "16th"), or no day at all.
+    article = _clean(_dated(f"<div>{line}</div>"))
+    assert line not in article.text
+    assert any(b.role == "date" and b.text == line for b in article.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The entry-level model was last updated in July, while the larger ones were.",
+        "The page was last updated 3 weeks ago, but the council says its figures still hold.",
+    ],
+)
+def test_a_sentence_about_an_update_stays(sentence: str) -> None:
+    article = _clean(_dated(f"<p>{sentence}</p>"))
+    assert sentence in article.text
 
 
 def test_a_short_sentence_that_merely_holds_a_date_stays() -> None:

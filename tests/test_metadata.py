@@ -33,6 +33,62 @@ def test_printed_header_around_the_title() -> None:
     assert "Jane Doe" not in article.text
 
 
+def test_a_kicker_inside_the_title_heading_is_the_section() -> None:
+    article = _clean(
+        "<title>Big news today - Example Times</title>",
+        f"<div><h1><span class='kicker'>Interne Unterlagen</span> Big news today</h1>"
+        f"{PROSE * 3}</div>",
+    )
+    assert article.title == "Big news today"
+    assert article.section == "Interne Unterlagen"
+    article = _clean(
+        "<title>Big news today</title>",
+        f"<div><h1><strong>Blog:</strong> Big news today</h1>{PROSE * 3}</div>",
+    )
+    assert (article.title, article.section) == ("Big news today", "Blog")
+
+
+def test_a_heading_with_a_kicker_is_the_title_over_a_logo_heading() -> None:
+    # The first <h1> is the site's logo (no word of the declared title); the heading that
+    # prints the declared title after its kicker is the title's, not the article's text.
+    article = _clean(
+        "<title>BMJV | Transparenz bei Preisanpassungen</title>",
+        "<h1>Bundesministerium der Justiz</h1><nav><a href='/a'>Start</a></nav>"
+        "<div><h1><span class='category'>Thema Verbraucherschutz</span>"
+        f"Mehr Transparenz bei Preisanpassungen</h1>{PROSE * 3}</div>",
+    )
+    assert article.title == "Mehr Transparenz bei Preisanpassungen"
+    assert article.section == "Thema Verbraucherschutz"
+    assert "Preisanpassungen" not in article.text
+
+
+def test_an_empty_span_opening_a_heading_is_no_kicker() -> None:
+    # A contents plugin's anchor ("span.ez-toc-section") opens the body's own copy of the
+    # title; the entry's title above stays the title.
+    article = _clean(
+        "<title>Brake Pad Guide - From An Certified Mechanic</title>",
+        "<h1 class='entry-title'>How to replace brake pads - From an Certified Mechanic</h1>"
+        "<div><h1><span class='ez-toc-section' id='x'></span>How To Replace Brake Pads - From"
+        f" an Certified Mechanic</h1>{PROSE * 3}</div>",
+    )
+    assert article.title == "How to replace brake pads - From an Certified Mechanic"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1>Big <em>news</em> today</h1>",  # emphasis inside the title: no kicker first
+        "<h1><em class='x'>Big</em> news today</h1>",  # emphasis, not a kicker
+        "<h1><span>Big</span> news today</h1>",  # an unclassed span: a piece of the title
+        "<h1><span class='k'>Big</span> news</h1>",  # one word left: no title after it
+        "<h1><span class='k'>One two three four five</span> Big news today</h1>",  # too long
+    ],
+)
+def test_a_heading_without_a_kicker_keeps_its_title_whole(heading: str) -> None:
+    article = _clean("<title>Example</title>", f"<div>{heading}{PROSE * 3}</div>")
+    assert article.section is None
+
+
 def test_a_section_above_the_date_line_over_the_title_is_the_section() -> None:
     article = _clean(
         "<title>Big news today - Example Times</title>",
@@ -75,6 +131,39 @@ def test_byline_split_over_elements_is_read_as_one_line() -> None:
     assert article.byline == "Von Denis Dilba"
     assert article.authors == ("Denis Dilba",)
     assert "Denis Dilba" not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Mateusz Seroka, Piotr Żochowski", "Naftali Tishby, Fernando C. Pereira and Wim Bialek"],
+)
+def test_a_line_of_names_under_the_title_is_the_byline(line: str) -> None:
+    body = f"<div><h1>Rosyjskie zamachy w Czechach</h1><p>{line}</p>{PROSE * 3}</div>"
+    article = _clean("", body)
+    assert article.byline == line
+    assert len(article.authors) >= 2
+    assert line not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fitness Technology and Data-driven Coaching",  # a subheading's words, not names
+        "Lawrence Yun, NAR Chief Economist, 2024",  # a figure: no names line
+        "<a href='/a/jo'>Jo Roe</a>, <a href='/a/al'>Al Poe</a>",  # links: the menu's
+        "Artificial Intelligence",  # one name's worth of words: a section as often
+    ],
+)
+def test_a_line_that_reads_as_no_names_is_no_byline(line: str) -> None:
+    article = _clean("", f"<div><h1>Budget approved</h1><p>{line}</p>{PROSE * 3}</div>")
+    assert article.byline is None
+
+
+def test_a_line_of_names_after_the_first_paragraph_is_no_byline() -> None:
+    line = "Mateusz Seroka, Piotr Żochowski"
+    article = _clean("", f"<div><h1>Budget approved</h1>{PROSE}<p>{line}</p>{PROSE * 2}</div>")
+    assert article.byline is None
+    assert line in article.text
 
 
 def test_byline_box_holding_only_a_date_is_no_byline() -> None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsclean import vocab
+from newsclean.model import BlockKind
 from newsclean.segment import Link, Segment
 
 #: CJK full stops end a sentence anywhere; Latin ones only before a space, quote or the end.
@@ -142,6 +143,17 @@ def _measure_one(segment: Segment) -> _Measurements:
         cues.add("dateline")
     elif chars < 80 and vocab.YEAR_DIGITS.search(text) and vocab.DATE_TEXT.search(text):
         cues.add("date")
+    elif chars < vocab.MAX_CHANGED_LINE_CHARS and vocab.CHANGED_LINE.search(text):
+        cues.add("date")  # "Last Modified: 03-10-2004 2:20pm": a day in any form
+    if (
+        chars <= _MAX_SITE_ADDRESS_CHARS
+        and "." in text
+        and not markup.links  # a link to the site is the menu's, or a story's headline
+        and segment.kind is BlockKind.PARAGRAPH
+        and _stands_alone(segment.owner)
+        and vocab.SITE_ADDRESS.match(text)
+    ):
+        cues.add("credit")  # "BVINEWS.COM": the story's source
     ideographs = 0 if text.isascii() else len(vocab.IDEOGRAPHIC.findall(text))
     if (
         not text.isascii()
@@ -160,6 +172,20 @@ def _measure_one(segment: Segment) -> _Measurements:
         _shared_cue_set(cues) if cues else _NO_CUES,  # text_cues
         appeals,
     )
+
+
+#: The longest site address read as a story's source ("www.example-news.com").
+_MAX_SITE_ADDRESS_CHARS = 60
+#: Where a paragraph is a cell or an item, not a line of its own: a table's cell names a
+#: product's site, a list item ("PortableApps.com") one of a list of them.
+_ITEM_TAGS = frozenset({"td", "th", "li", "dd", "dt"})
+
+
+def _stands_alone(owner: HtmlElement) -> bool:
+    """Whether a paragraph's element is a line of its own, not in a table cell or a list
+    item (its own tag or its parent's)."""
+    parent = owner.getparent()
+    return owner.tag not in _ITEM_TAGS and (parent is None or parent.tag not in _ITEM_TAGS)
 
 
 def links_to_signup(links: tuple[Link, ...]) -> bool:

@@ -203,6 +203,9 @@ def extract(
     title_index = _find_title(segments, meta, document_title)
     if title_index is not None:
         heading = segments[title_index].text
+        kicker = _kicker(segments[title_index])
+        if kicker is not None:  # "<h1><span>Verbraucherschutz</span> Mehr Transparenz</h1>"
+            found.section, heading = kicker
         titled = _shares_words(heading, (meta.get("title"), document_title))
         found.title = heading if titled else declared_title
         found.segments.add(title_index)
@@ -383,6 +386,53 @@ def _shares_words(heading: str, declared_titles: tuple[str | None, ...]) -> bool
     return not titles or any(word in words for word in re.findall(r"\w+", heading.lower()))
 
 
+#: The most words of a kicker set inside the title's heading (as of a section's line).
+_MAX_KICKER_WORDS = 4
+#: Inline elements a kicker is set in, inside the heading: a classed span ("span.kicker")
+#: or any of these ending in a colon ("<strong>Blog:</strong>"); emphasis with no colon
+#: stresses a word of the title ("<h1><em>Apple's</em> new phone</h1>").
+_KICKER_TAGS = frozenset({"span", "small"})
+_LABEL_TAGS = frozenset({"span", "small", "strong", "b", "em", "i"})
+
+
+def _holds_declared(title: str, hints: list[str]) -> bool:
+    """Whether a (lower-cased) title is a declared title, lies in one, or holds one of its
+    parts of over 15 characters ("transparenz bei preisanpassungen" of "bmjv |
+    transparenz bei preisanpassungen")."""
+    for hint in hints:
+        if title in hint or any(
+            len(part) > 15 and part in title for part in _TITLE_PARTS.split(hint)
+        ):
+            return True
+    return False
+
+
+def _kicker(segment: Segment) -> tuple[str, str] | None:
+    """A kicker set inside a heading, before the title: the heading's first child, a
+    classed `<span>` or `<small>`, or a label ending in a colon ("<strong>Blog:</strong>"),
+    opening its text and holding at most `_MAX_KICKER_WORDS` words, the title (two words
+    at least) after it: "<h1><span class="category">Verbraucherschutz</span> Mehr
+    Transparenz bei Preisanpassungen</h1>". (kicker, title), else None."""
+    heading = segment.owner
+    if heading.tag not in ("h1", "h2") or (heading.text or "").strip() or not len(heading):
+        return None
+    first = heading[0]
+    kicker = normalize_space(first.text_content()) if first.tag in _LABEL_TAGS else ""
+    text = normalize_space(segment.text)
+    title = text[len(kicker) :].strip(" :|–—-")
+    # A styled piece of its own ("span.category", "span.article-heading__kicker"), or a
+    # label ("Blog:").
+    styled = kicker.endswith(":") or (first.tag in _KICKER_TAGS and bool(first.get("class")))
+    if (
+        not styled
+        or not 1 <= len(kicker.split()) <= _MAX_KICKER_WORDS
+        or not text.startswith(kicker)
+        or len(title.split()) < 2
+    ):
+        return None
+    return kicker.rstrip(" :"), title
+
+
 def _find_title(
     segments: list[Segment], meta: dict[str, str], document_title: str | None
 ) -> int | None:
@@ -404,6 +454,17 @@ def _find_title(
         return found
     if contained:
         return -max(contained)[1]
+    # A heading holding a kicker before the title the page declares ("Thema
+    # Verbraucherschutz" over "Mehr Transparenz bei Preisanpassungen"; <title> "BMJV |
+    # Transparenz bei Preisanpassungen"), before a first <h1> that is the site's logo.
+    kicked = (
+        index
+        for index, s in headings
+        if (kicker := _kicker(s)) is not None and _holds_declared(kicker[1].lower(), hints)
+    )
+    found = next(kicked, None)
+    if found is not None:
+        return found
     first_h1 = next((index for index, s in headings if s.level == 1), None)
     return first_h1
 
@@ -425,8 +486,10 @@ def _printed_header(
         found.segments.add(before)
     stop = min(len(segments), title_index + 1 + options.header_search_blocks)
     unlabelled: set[int] = set()  # the segments of a byline box's text with no "By"
+    prose_seen = False  # a line of names after the article's first paragraph is no byline
     for index in range(title_index + 1, stop):
         text, cues = segments[index].text, features[index].text_cues
+        prose_seen = prose_seen or _is_prose_line(features[index], options)
         if (found.byline is None or unlabelled) and "byline" in cues:
             # A printed "By" line over a box's unlabelled text ("Deal Professor", the
             # column's name, in a box classed byline-column above "By Jo Roe"), which
@@ -448,6 +511,52 @@ def _printed_header(
                 continue  # a dateline that runs into text belongs to a story, not the header
             found.dateline = text
             found.segments.add(index)
+        elif found.byline is None and not prose_seen and _is_names_line(segments[index]):
+            # "Naftali Tishby, Fernando C. Pereira, William Bialek" under the title
+            found.byline = text
+            found.authors = split_authors(text)
+            found.segments.add(index)
+
+
+def _is_prose_line(feature: Features, options: Options) -> bool:
+    return feature.sentences > 0 and feature.length >= options.min_paragraph_chars
+
+
+#: A name's words: capitalised (initials too: "C.", "J.-P."), or a particle ("van", "de").
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*\.?|(?:[^\W\d_]\.-?)+)$")
+#: How many words a name of a names line holds, at least and at most.
+_NAME_WORDS = (2, 4)
+
+
+def _is_names_line(segment: Segment) -> bool:
+    """A line of two names or more and nothing else, comma-separated, no link, no figure:
+    "Mateusz Seroka, Piotr Żochowski", "Naftali Tishby, Fernando C. Pereira, William
+    Bialek" (each name two to four words, capitalised but for particles)."""
+    text = segment.text
+    if (
+        segment.kind is not BlockKind.PARAGRAPH
+        or segment.links
+        or len(text) > MAX_BYLINE_CHARS
+        or any(ch.isdigit() for ch in text)
+        or names_nobody(text)
+    ):
+        return False
+    names = split_authors(text)
+    return (
+        len(names) >= 2
+        and "," in text  # "Fitness Technology and Data-driven Coaching" joins no names
+        and all(_is_name_of_words(name) for name in names)
+    )
+
+
+def _is_name_of_words(name: str) -> bool:
+    words = name.split()
+    low, high = _NAME_WORDS
+    return low <= len(words) <= high and all(
+        _NAME_WORD.match(word) is not None
+        and (word[0].isupper() or word.lower() in vocab.NAME_PARTICLES)
+        for word in words
+    )
 
 
 def _is_short_date_line(feature: Features, options: Options) -> bool:

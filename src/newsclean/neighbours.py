@@ -64,6 +64,7 @@ def revisit_neighbours(
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
+    _route_print_hidden(segments, features, revised, options)
     return revised
 
 
@@ -305,11 +306,53 @@ def _spread_share_rows(
     ]
     for index in buttons:
         row = _row_around(segments, index, options)
-        if row is None or not all(_is_fragment(features[i], options) for i in row):
+        if row is None or not all(_in_share_row(features[i], options) for i in row):
             continue
         for i in row:
             if decisions[i].region is Region.MAIN:
                 decisions[i] = Decision(Region.BOILERPLATE, "share", "box:share")
+
+
+def _in_share_row(feature: Features, options: Options) -> bool:
+    """A button's or a counter's fragment, or the row's own prompt: a short sentence asking
+    for a share ("If you like it, please share it!", at most `max_tail_prompt_words`)."""
+    return _is_fragment(feature, options) or (
+        "share" in feature.text_cues and feature.words <= options.max_tail_prompt_words
+    )
+
+
+def _route_print_hidden(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A box inside the article that the stylesheet leaves off paper ("d-print-none",
+    "noprint": a booking widget's hotline, a video's player and transcript) is the page's
+    furniture: its article segments become boilerplate, unless the box holds more than
+    `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    boxes: dict[HtmlElement, list[int]] = {}
+    for index in main:
+        box = _print_hidden_box(segments[index].owner, options.chain_limit)
+        if box is not None:
+            boxes.setdefault(box, []).append(index)
+    if not boxes:
+        return
+    total = sum(features[i].chars for i in main)
+    for members in boxes.values():
+        if sum(features[i].chars for i in members) > options.max_headed_box_share * total:
+            continue
+        for i in members:
+            decisions[i] = Decision(Region.BOILERPLATE, "other", "box:noprint")
+
+
+def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors whose class hides it in
+    print (`vocab.PRINT_HIDDEN_CLASS`), if any."""
+    found = None
+    for element in itertools.chain((owner,), itertools.islice(owner.iterancestors(), limit)):
+        classes = element.get("class")
+        if classes and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split()):
+            found = element
+    return found
 
 
 def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:

@@ -248,6 +248,15 @@ NEGATIVE_CLASSES = (
     | BANNER_CLASSES
 )
 
+#: A class name by which the stylesheet leaves a box off paper (Bootstrap's
+#: "d-print-none"/"hidden-print", Foundation's "hide-for-print", Tailwind's "print:hidden",
+#: "noprint"): the page's furniture, not the text it prints. Matched on whole class names.
+PRINT_HIDDEN_CLASS = re.compile(
+    r"^(?:d-print-none|no-?print|hidden-print|hide-(?:for|on)-print|print-?hid(?:e|den)"
+    r"|hide-?print|not-?printable|print:hidden)$",
+    re.IGNORECASE,
+)
+
 #: Landmark tags and ARIA roles that name a region outright.
 NAVIGATION_TAGS = frozenset(["nav", "menu"])
 NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
@@ -731,6 +740,16 @@ CREDIT_TEXT = _cue(
         "slide",
     ),
 )
+#: A site's address standing alone as a paragraph: the source a story was taken from,
+#: set between its paragraphs or after them ("BVINEWS.COM", "www.example.org",
+#: "smithsonian.com"). The top-level domain in one case, from a short list: "Node.js",
+#: "St.GEORG" and "A.Word.A.Day" are names, not addresses.
+SITE_ADDRESS = re.compile(
+    r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\."
+    r"(?:com|org|net|info|biz|gov|edu|news|de|at|ch|fr|pl|uk|es|it|nl|eu|io|us|ca|au|ru"
+    r"|COM|ORG|NET|INFO|BIZ|GOV|EDU|NEWS|DE|AT|CH|FR|PL|UK|ES|IT|NL|EU|IO|US|CA|AU|RU)"
+    r"/?\s*$"
+)
 #: The label of a gallery's or player's control, standing alone.
 CONTROL_TEXT = _cue(
     "control",
@@ -799,7 +818,10 @@ APPEAL_TEXT = _cue(
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
+    # A reader-funded site's plea: "This story is funded by readers like you".
+    r"\b(?:funded|supported|made possible) by (?:our )?readers\b|\breaders like you\b",
     keywords=(
+        "readers",
         "apóyanos",
         "apoyanos",
         "apoya ",
@@ -1217,6 +1239,19 @@ DATE_TEXT = re.compile(
 UPDATED_LABEL = re.compile(
     r"\b(?:last\s+)?(?:updated|modified|revised|edited|aktualisiert|mis à jour|actualizado"
     r"|stand(?=\s*:))\b",
+    re.IGNORECASE,
+)
+#: A line saying when the page was last changed, in whatever form it prints the day:
+#: "Last Modified: 03-10-2004 2:20pm", "Last updated on September 16th, 2023",
+#: "This post was last updated July 2021.", "Zuletzt geändert am 07.01.2020" (a figure
+#: after the label; a story's "was last updated in July" names no day).
+#: The longest such line (in characters) read as the page's stamp: a file name and two
+#: stamps, "page.html - Created 03-10-2004 - Last Modified: 03-10-2004 2:20pm", fit.
+MAX_CHANGED_LINE_CHARS = 120
+CHANGED_LINE = re.compile(
+    r"\b(?:last[ -](?:modified|updated|changed|revised)|zuletzt (?:geändert|aktualisiert)"
+    r"|letzte (?:änderung|aktualisierung)|dernière (?:mise à jour|modification)"
+    r"|última (?:actualización|modificación))\b\s*(?:on|am|le|el)?\s*:?\s*[^\d\n]{0,20}\d",
     re.IGNORECASE,
 )
 #: A year's four digits: every DATE_TEXT form holds one (a cheap test first).
