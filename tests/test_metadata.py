@@ -598,3 +598,32 @@ def test_an_author_name_class_in_any_case_is_read_and_no_class_skips_the_query(
     # No class holds "author": the costly query (its pattern called back per class) is skipped.
     monkeypatch.setattr(metadata, "_AUTHOR_NAME_CLASS", never)
     assert metadata._marked_author(root) is None
+
+
+def test_a_byline_box_in_the_comments_is_none_and_the_comments_are_sought_only_above_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lxml import html as lxml_html
+
+    from newsclean import metadata
+    from newsclean.segment import segment
+
+    root = lxml_html.document_fromstring(
+        "<html><body><p>A plain paragraph.</p><div class='comments'>"
+        "<div class='byline'><p>By A Reader</p></div></div>"
+        "<div class='byline'><p>By Jane Roe</p></div></body></html>"
+    )
+    plain, reader, writer = segment(root)
+    assert metadata._byline_box(reader) is None  # a reader's byline, in the comments
+    box = metadata._byline_box(writer)
+    assert box is not None and box.get("class") == "byline"
+    climbs: list[object] = []
+    real = metadata._in_comments
+
+    def counted(element: object) -> bool:
+        climbs.append(element)
+        return real(element)
+
+    monkeypatch.setattr(metadata, "_in_comments", counted)
+    assert metadata._byline_box(plain) is None
+    assert climbs == []  # in no byline box: no climb to the root for comments

@@ -576,15 +576,15 @@ def _is_short_date_line(feature: Features, options: Options) -> bool:
 
 def _byline_box(segment: Segment) -> HtmlElement | None:
     """The nearest element (up to three levels up) whose class says it holds the byline;
-    none in the comments ("comment-author vcard" names a reader)."""
-    if _in_comments(segment.owner):
-        return None
+    none in the comments ("comment-author vcard" names a reader). The comments are looked
+    for only above a box found: that climb goes up to the root, and most segments asked
+    about sit in no byline box."""
     element: HtmlElement | None = segment.owner
     for _ in range(_BYLINE_BOX_LEVELS):
         if element is None:
             return None
         if "byline" in class_cues(element):
-            return element
+            return None if _in_comments(segment.owner) else element
         element = element.getparent()
     return None
 
