@@ -463,3 +463,16 @@ def test_text_totals_keep_no_table_of_paragraphs() -> None:
     paragraph = root.find(".//p")
     assert paragraph is not None
     assert stats[paragraph].chars == len("word")
+
+
+def test_is_within_holds_for_the_container_itself_and_what_lies_inside_it_only() -> None:
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring(
+        "<html><body><div id='a'><p id='b'><span id='c'>x</span></p></div><p id='d'>y</p>"
+        "</body></html>"
+    )
+    by_id = {element.get("id"): element for element in root.iter()}
+    a, b, c, d = (by_id[name] for name in "abcd")
+    assert is_within(a, a) and is_within(b, a) and is_within(c, a) and is_within(c, root)
+    assert not is_within(a, b) and not is_within(d, a) and not is_within(root, c)

@@ -523,3 +523,17 @@ def test_a_stray_double_encoded_pair_and_real_text_are_left_alone() -> None:
     decoded = decode(page.encode("utf-8"))
     assert decoded.text == page
     assert not decoded.warnings
+
+
+def test_the_tell_tale_pre_check_admits_every_tell_tale() -> None:
+    # The substring pre-check skips the pattern only on text no tell-tale can be in:
+    # every pair and triple the pattern matches holds one of the pre-checked strings.
+    from newsclean.decode import _CONTINUATION, _TELLTALE, _may_hold_telltale
+
+    continuation = [chr(c) for c in range(0x80, 0xC0)] + list(_CONTINUATION[3:])
+    for tail in continuation:
+        for shown in ("\u00c2" + tail, "\u00c3" + tail, "\u00e2\u0080" + tail, "\u00e2€" + tail):
+            assert _TELLTALE.fullmatch(shown)
+            assert _may_hold_telltale("caf" + shown + "s")
+    # French and Portuguese text (â, ã, ç, é) does not hold any: the pattern is not run.
+    assert not _may_hold_telltale("Le château, la tâche; São Paulo, ação, été")

@@ -575,3 +575,55 @@ def test_a_printed_by_line_beats_a_byline_boxs_unlabelled_text() -> None:
     article = _under_headline(line)
     assert article.byline == "By Jo Roe"
     assert "Deal Professor" in str(article.to_dict())  # the box's text still reaches a field
+
+
+def test_an_author_name_class_in_any_case_is_read_and_no_class_skips_the_query(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lxml import html as lxml_html
+
+    from newsclean import metadata
+
+    page = "<html><body><p>Text</p><span class='{}'>Jane Roe</span></body></html>"
+    for value in ("author-name", "AuThOr_Name", "post-AUTHORNAME"):
+        root = lxml_html.document_fromstring(page.format(value))
+        assert metadata._marked_author(root) == "Jane Roe"
+    root = lxml_html.document_fromstring(
+        "<html><body><div class='vcard'><span class='fn'>Jane Roe</span></div></body></html>"
+    )
+
+    def never(_root: object) -> list[object]:
+        raise AssertionError("the class query ran on a page with no author class")
+
+    # No class holds "author": the costly query (its pattern called back per class) is skipped.
+    monkeypatch.setattr(metadata, "_AUTHOR_NAME_CLASS", never)
+    assert metadata._marked_author(root) is None
+
+
+def test_a_byline_box_in_the_comments_is_none_and_the_comments_are_sought_only_above_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lxml import html as lxml_html
+
+    from newsclean import metadata
+    from newsclean.segment import segment
+
+    root = lxml_html.document_fromstring(
+        "<html><body><p>A plain paragraph.</p><div class='comments'>"
+        "<div class='byline'><p>By A Reader</p></div></div>"
+        "<div class='byline'><p>By Jane Roe</p></div></body></html>"
+    )
+    plain, reader, writer = segment(root)
+    assert metadata._byline_box(reader) is None  # a reader's byline, in the comments
+    box = metadata._byline_box(writer)
+    assert box is not None and box.get("class") == "byline"
+    climbs: list[object] = []
+    real = metadata._in_comments
+
+    def counted(element: object) -> bool:
+        climbs.append(element)
+        return real(element)
+
+    monkeypatch.setattr(metadata, "_in_comments", counted)
+    assert metadata._byline_box(plain) is None
+    assert climbs == []  # in no byline box: no climb to the root for comments

@@ -709,6 +709,31 @@ def test_quicker_class_and_id_tests_select_what_cssselect_does(css: str) -> None
     assert Rule(source="t", css=css).select(root) == expected
 
 
+@pytest.mark.parametrize(
+    "css",
+    [".wpcnt", "#jp", "#jpx", ".a .b", "div.x > p", ".a, .b", "#a .b", ".a.b", "p.x",
+     "div:not(.a)", ".wpcnt p", "p.x.b", ".missing", "#missing", ".missing, p", ".a + p"],
+)  # fmt: skip
+def test_a_rule_skipped_for_a_class_or_id_the_page_lacks_selects_what_it_would(css: str) -> None:
+    from newsclean.templates.rules import PageAttributes
+
+    root = lxml.html.document_fromstring(_TRICKY_CLASSES)
+    rule = Rule(source="t", css=css)
+    assert rule.select(root, PageAttributes(root)) == rule.select(root)
+
+
+def test_a_rule_needing_a_class_or_id_the_page_lacks_is_not_run() -> None:
+    from newsclean.templates.rules import PageAttributes
+
+    root = lxml.html.document_fromstring(_TRICKY_CLASSES)
+    assert Rule(source="t", css=".missing .b").needs == ("class", "missing")
+    assert Rule(source="t", css="#missing").needs == ("id", "missing")
+    assert Rule(source="t", css=".missing, p").needs is None  # a union: p needs no class
+    page = PageAttributes(root)
+    assert not page.may_hold("class", "missing") and not page.may_hold("id", "missing")
+    assert page.may_hold("class", "wpcnt") and page.may_hold("id", "jp")
+
+
 def test_removals_are_sorted_in_document_order() -> None:
     from newsclean.templates import site
 

@@ -82,6 +82,53 @@ def quicker_tests(expression: str) -> str:
     return expression
 
 
+# An expression opening as `quicker_tests` writes it: only elements whose class holds the
+# name, or whose id is it, can be selected.
+_OPENING_ATTRIBUTE = re.compile(
+    r"descendant-or-self::\*/@(class)\[contains\(\., '([\w-]+)'\)\]/parent::\*"
+    r"|descendant-or-self::\*/@(id)\[\. = '([\w-]+)'\]/parent::\*",
+    re.ASCII,
+)
+
+
+def opening_attribute(expression: str) -> tuple[str, str] | None:
+    """("class", name) when every element the expression selects has a class value
+    holding `name`, or is reached from one that has (a path selects nothing when its first
+    step does); ("id", name) when its id is `name`; else None. Not for a union ("a, b"):
+    its other paths select without that step."""
+    found = _OPENING_ATTRIBUTE.match(expression)
+    if found is None or "|" in _LITERAL.sub("''", expression):
+        return None
+    return ("class", found[2]) if found[1] else ("id", found[4])
+
+
+class PageAttributes:
+    """A page's class values and ids, each kind joined in one string (read once, when
+    first asked for): a rule that needs a class name or an id the page does not hold
+    selects nothing, and a substring test says so for a fraction of the rule's query
+    (each walks every class or id attribute of the page)."""
+
+    __slots__ = ("_joined", "_root")
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+        self._joined: dict[str, str] = {}
+
+    def may_hold(self, kind: str, name: str) -> bool:
+        """False only if no `kind` ("class" or "id") attribute of the page holds `name`."""
+        joined = self._joined.get(kind)
+        if joined is None:
+            values: list[str] = _ATTRIBUTE_VALUES[kind](self._root)  # type: ignore[assignment]
+            joined = self._joined[kind] = "\n".join(values)
+        return name in joined
+
+
+_ATTRIBUTE_VALUES = {
+    kind: etree.XPath(f"descendant-or-self::*/@{kind}", smart_strings=False)
+    for kind in ("class", "id")
+}
+
+
 def unknown_function(expression: str) -> str | None:
     """The first function an XPath calls that is neither XPath 1.0's nor re:'s."""
     for name in _CALL.findall(_LITERAL.sub("''", expression)):
@@ -124,26 +171,34 @@ class Rule:
     xpath: str | None = None
     attr: str | None = None
     compiled: etree.XPath = field(init=False, repr=False, compare=False)
+    #: The class name or id every element it selects has (see `opening_attribute`).
+    needs: tuple[str, str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if (self.css is None) == (self.xpath is None):
             raise TemplateError("a rule needs exactly one of 'css' and 'xpath'")
         if self.css is not None:
-            compiled = compile_xpath(quicker_tests(css_to_xpath(self.css)), shown=self.css)
+            expression = quicker_tests(css_to_xpath(self.css))
+            compiled = compile_xpath(expression, shown=self.css)
         else:
-            compiled = compile_xpath(cast(str, self.xpath), shown=cast(str, self.xpath))
+            expression = cast(str, self.xpath)
+            compiled = compile_xpath(expression, shown=expression)
         object.__setattr__(self, "compiled", compiled)
+        object.__setattr__(self, "needs", opening_attribute(expression))
 
     def __reduce__(self) -> tuple[type[Rule], tuple[str, str | None, str | None, str | None]]:
         # A compiled XPath does not pickle; the rule is rebuilt (and recompiled) instead.
         return (Rule, (self.source, self.css, self.xpath, self.attr))
 
-    def select(self, root: HtmlElement) -> list[HtmlElement]:
-        """Every element the rule matches under `root`, in document order.
+    def select(self, root: HtmlElement, page: PageAttributes | None = None) -> list[HtmlElement]:
+        """Every element the rule matches under `root`, in document order. `page`: the
+        class values and ids of the page `root` is in, when several rules run on it.
 
         An expression that fails on this page (say, a bad regular expression in
         `re:test`) matches nothing, so a broken rule never breaks extraction.
         """
+        if page is not None and self.needs is not None and not page.may_hold(*self.needs):
+            return []
         try:
             result = self.compiled(root)
         except (etree.XPathError, re.error):

@@ -13,7 +13,7 @@ from newsclean.model import Region
 from newsclean.templates.errors import TemplateError
 from newsclean.templates.hosts import normalise_host, pattern_matches
 from newsclean.templates.protocol import TemplateMatch
-from newsclean.templates.rules import Rule, element_text
+from newsclean.templates.rules import PageAttributes, Rule, element_text
 from newsclean.templates.schema import parse_template
 
 
@@ -90,42 +90,45 @@ class SiteTemplate:
 
     def apply(self, root: HtmlElement) -> TemplateMatch:
         """Run every rule against a parsed page (XPath starting with // sees the whole document)."""
-        fields, field_elements = self._fields(root)
-        body = self._body(root)
+        page = PageAttributes(root)  # the rules' class and id names looked up in it first
+        fields, field_elements = self._fields(root, page)
+        body = self._body(root, page)
         return TemplateMatch(
             template_id=self.id,
             fields=fields,
             body=body,
-            removals=self._removals(root, body),
+            removals=self._removals(root, body, page),
             heuristics_enabled=self.heuristics_enabled,
             heuristics_inside_body=self.heuristics_inside_body,
             field_elements=field_elements,
             body_rules="body" in self.fields,
         )
 
-    def _fields(self, root: HtmlElement) -> tuple[dict[str, str], dict[str, HtmlElement]]:
+    def _fields(
+        self, root: HtmlElement, page: PageAttributes
+    ) -> tuple[dict[str, str], dict[str, HtmlElement]]:
         texts: dict[str, str] = {}
         elements: dict[str, HtmlElement] = {}
         for name, rules in self.fields.items():
             if name == "body":
                 continue
             for rule in rules:
-                matches = rule.select(root)
+                matches = rule.select(root, page)
                 text = element_text(matches[0], rule.attr) if matches else None
                 if text is not None:
                     texts[name], elements[name] = text, matches[0]
                     break
         return texts, elements
 
-    def _body(self, root: HtmlElement) -> list[HtmlElement]:
+    def _body(self, root: HtmlElement, page: PageAttributes) -> list[HtmlElement]:
         for rule in self.fields.get("body", ()):
-            matches = rule.select(root)
+            matches = rule.select(root, page)
             if matches:
                 return _outermost(matches)
         return []
 
     def _removals(
-        self, root: HtmlElement, body: list[HtmlElement]
+        self, root: HtmlElement, body: list[HtmlElement], page: PageAttributes
     ) -> list[tuple[Region, str, HtmlElement]]:
         # Sets of elements (not of id()s) keep lxml's proxies alive, so identity holds.
         protected = set(body)
@@ -134,7 +137,7 @@ class SiteTemplate:
         found: list[tuple[Region, str, HtmlElement]] = []
         for region, rules in self.remove.items():
             for rule in rules:
-                for element in rule.select(root):
+                for element in rule.select(root, page):
                     if element not in seen and element not in protected:
                         seen.add(element)
                         found.append((region, rule.source, element))
