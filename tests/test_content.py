@@ -425,6 +425,43 @@ def test_legal_fine_print_does_not_outscore_the_article() -> None:
     assert "The council voted" in article.text
 
 
+def test_a_login_forms_error_messages_are_not_the_article() -> None:
+    """A short article (a video's description) beside a registration form whose hidden
+    error messages are sentences, more of them than the article has: the form asks for
+    a password, so it is an account's, never the article."""
+    errors = "".join(
+        f"<p class='form-field-error'>{message}</p>"
+        for message in (
+            "Diese E-Mail-Adresse scheint nicht korrekt zu sein, sie muss ein @ beinhalten.",
+            "Das Passwort muss mindestens 8 Zeichen lang sein, bitte versuche es erneut.",
+            "Das Passwort muss mindestens einen Großbuchstaben enthalten, bitte erneut.",
+            "Zu dieser E-Mail-Adresse ist kein Konto vorhanden, oder das Passwort ist falsch.",
+        )
+    )
+    form = (
+        "<div class='panel'><form><input type='email' name='email'>"
+        f"<input type='password' name='pw'>{errors}<button>Weiter</button></form></div>"
+    )
+    description = (
+        "<div class='details'><p class='item-description'>New York ist das Epizentrum der "
+        "Pandemie in den USA. Auch der Sport ist zum Stillstand gekommen, die Ligen "
+        "pausieren.</p></div>"
+    )
+    menu = "".join(f"<li><a href='/{n}'>Rubrik Nummer {n} der Seite</a></li>" for n in range(20))
+    article = _clean(
+        f"<nav><ul>{menu}</ul></nav><h1>US-Sport in Zeiten von Corona</h1>{description}{form}"
+    )
+    assert "Epizentrum" in article.text
+    assert "Passwort" not in article.text
+
+
+def test_a_page_wide_form_asking_for_a_password_holds_the_article() -> None:
+    """ASP.NET wraps the whole page in one form, its login box's password field in it."""
+    login = "<div class='login'><input type='text' name='user'><input type='password'></div>"
+    article = _clean(f"<form id='aspnetForm'>{login}<div class='story'>{PROSE * 4}</div></form>")
+    assert "The council voted" in article.text
+
+
 def test_text_totals_equal_a_sum_over_each_elements_segments() -> None:
     # The one-pass totals against the plain definition, on markup that leaves an element
     # and enters it again: the <a> holds a block, then loose text of the <div>, then more.
