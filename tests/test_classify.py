@@ -997,7 +997,9 @@ def test_english_related_labels_and_share_pleas_leave_the_article() -> None:
     assert "You might like" not in article.text
 
 
-@pytest.mark.parametrize("name", ["vorspann", "introduction", "chapo", "article__abstract"])
+@pytest.mark.parametrize(
+    "name", ["vorspann", "introduction", "chapo", "article__abstract", "mobile_Ingress"]
+)
 def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> None:
     lead = "Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte bis in den Abend."
     page = f"<div class='header'><h1>Budget approved</h1><div class='{name}'>{lead}</div></div>"
