@@ -57,6 +57,21 @@ def test_a_long_comment_list_does_not_outvote_the_article() -> None:
     assert "Larger model" not in article.text
 
 
+def test_paragraphs_set_as_bare_divs_beside_the_container_join_it() -> None:
+    """A rich-text editor sets the opening paragraphs as bare <div>s beside the wrapper
+    holding the rest; a one-line note set the same way stays out."""
+    opening = (
+        "<div>Yes, it is hard. If it was easy, it would not be required by most colleges, "
+        "and it would not force the student to look deeper and become more self-aware.</div>"
+    )
+    note = "<div>The views expressed here are not necessarily those of the institute.</div>"
+    article = _clean(
+        f"<div class='post-body'>{opening}<div><div>{PROSE * 8}</div></div>{note}</div>"
+    )
+    assert article.text.startswith("Yes, it is hard.")
+    assert "The views expressed" not in article.text
+
+
 def test_a_prose_box_beside_the_container_joins_it() -> None:
     # The article continues in a sibling box of another shape (after an inline ad slot).
     rest = PROSE.replace("council", "mayor") * 3

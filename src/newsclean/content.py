@@ -784,6 +784,7 @@ def _with_siblings(
             (
                 weighted.get(sibling, 0.0) >= threshold
                 or (sibling.tag == "p" and sibling in stats and stats[sibling].prose > 0)
+                or _is_bare_paragraph(sibling, stats, options)
                 or _is_prose_box(sibling, stats, options)
             )
             and not any(is_within(form, sibling) for form in logins)
@@ -799,6 +800,20 @@ def _with_siblings(
         or (first < position <= last and _is_twin_section(sibling, top))
         or (first < position < last and _is_quiet_box(sibling, stats, options))
     )
+
+
+def _is_bare_paragraph(element: HtmlElement, stats: _Totals, options: Options) -> bool:
+    """A paragraph a rich-text editor set as a bare <div> (no class, no id, no block
+    inside: "<div>Yes, it is. If it was easy, ...</div>"), a full one: prose at least
+    `last_paragraph_factor` × `min_paragraph_chars` long (a one-line note under the
+    article, "The views expressed here are not necessarily ...", is none)."""
+    if element.tag != "div" or element.get("class") or element.get("id"):
+        return False
+    if any(isinstance(child.tag, str) and child.tag in vocab.BLOCK_TAGS for child in element):
+        return False
+    entry = stats.get(element)
+    full = options.last_paragraph_factor * options.min_paragraph_chars
+    return entry is not None and entry.prose >= full
 
 
 def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:
