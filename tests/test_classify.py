@@ -1925,6 +1925,28 @@ def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
     assert rules == {"neighbours:item-heading"}
 
 
+def _boxed_items(count: int, site: str) -> str:
+    return "".join(
+        f"<section class='listicle-block'><header><h3><a href='{site}/trails/harrisburg-trail-"
+        f"{n}'>Harrisburg hike and bike trail {n}</a></h3></header><div class='block-text'>"
+        f"<p>The trail runs along the bayou through the East End, past old rail yards and "
+        f"new parks, and it is paved the whole way, stop number {n}.</p></div></section>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_listicles_boxed_items_heading_links_to_other_sites_stay() -> None:
+    """Each item a small box, its heading linking the trail's own site: no teaser card,
+    which links the page's own stories."""
+    article = _clean(_article(_boxed_items(3, "https://trails.example.org")))
+    assert "Harrisburg hike and bike trail 2" in article.text
+
+
+def test_boxed_items_linking_the_sites_own_stories_are_teaser_cards() -> None:
+    article = _clean(_article(_boxed_items(3, "https://news.example.com")))
+    assert "Harrisburg hike and bike trail 2" not in article.text
+
+
 def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> None:
     article = _clean(_article(_items(2)))
     assert "Industrial pipe bookshelf number 2" not in article.text

@@ -52,7 +52,7 @@ def revisit_neighbours(
     _keep_announced_lists(segments, features, revised)
     _keep_list_labels(segments, features, revised)
     _keep_toggle_questions(segments, revised)
-    _keep_item_headings(segments, features, revised, options)
+    _keep_item_headings(segments, features, revised, options, _site_host(url))
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
     _route_link_boxes(segments, features, revised, options, _site_host(url))
@@ -205,14 +205,20 @@ def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
 
 
 def _keep_item_headings(
-    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    host: str | None = None,
 ) -> None:
     """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
     trail, a book) reads like another story's headline; inside the article, followed
     straight by a full paragraph of it that shares no small box with the heading (a
-    teaser card's summary does), it is the item's heading and stays, when the article
-    has at least `min_linked_list_items` such headings of the same tag: one or two are links to
-    other stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    teaser card's summary does) or whose links all leave the page's site (`host`: a
+    teaser card links the site's own stories, a listicle's boxed item the trail's own
+    site), it is the item's heading and stays, when the article has at least
+    `min_linked_list_items` such headings of the same tag: one or two are links to other
+    stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
     items: dict[str, list[int]] = {}
     for index, decision in enumerate(decisions[:-1]):
         following = index + 1
@@ -221,7 +227,10 @@ def _keep_item_headings(
             and segments[index].kind is BlockKind.HEADING
             and decisions[following].rule == "main:text"
             and is_full_paragraph(features[following], options)
-            and _box_after(segments, features, decisions, index, options) is None
+            and (
+                _box_after(segments, features, decisions, index, options) is None
+                or _leaves_site(segments[index], host)
+            )
         ):
             items.setdefault(segments[index].tag, []).append(index)
     for headings in items.values():
@@ -574,6 +583,20 @@ def _on_site(segment: Segment, host: str | None) -> bool:
         if there is not None and (host is None or there.removeprefix("www.") != host):
             return False
     return bool(segment.links)
+
+
+def _leaves_site(segment: Segment, host: str | None) -> bool:
+    """Every link of the segment goes to another site than the page's (known `host`)."""
+    if host is None or not segment.links:
+        return False
+    for link in segment.links:
+        try:
+            there = urlsplit(link.href).hostname
+        except ValueError:
+            return False
+        if there is None or there.removeprefix("www.") == host:
+            return False
+    return True
 
 
 def _route_teaser_cards(
