@@ -1947,6 +1947,27 @@ def test_boxed_items_linking_the_sites_own_stories_are_teaser_cards() -> None:
     assert "Harrisburg hike and bike trail 2" not in article.text
 
 
+def _linked_list_items(site: str) -> str:
+    items = "".join(
+        f"<li><p><a href='{site}/books/artists-handbook-{n}'>The artist's handbook, volume {n}"
+        f"</a></p><p>The book is a series of twelve exercises, one per chapter, and it "
+        f"concentrates on drawing what you see rather than what you know, part {n}.</p></li>"
+        for n in range(1, 4)
+    )
+    return f"<ol>{items}</ol>"
+
+
+def test_a_listicles_linked_line_opening_each_list_item_stays() -> None:
+    """A book list: each item opens with the book's title linking a shop, then its review."""
+    article = _clean(_article(_linked_list_items("https://shop.example.org")))
+    assert "The artist's handbook, volume 2" in article.text
+
+
+def test_list_items_opened_by_the_sites_own_stories_are_teasers() -> None:
+    article = _clean(_article(_linked_list_items("https://news.example.com")))
+    assert "The artist's handbook, volume 2" not in article.text
+
+
 def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> None:
     article = _clean(_article(_items(2)))
     assert "Industrial pipe bookshelf number 2" not in article.text

@@ -218,13 +218,19 @@ def _keep_item_headings(
     teaser card links the site's own stories, a listicle's boxed item the trail's own
     site), it is the item's heading and stays, when the article has at least
     `min_linked_list_items` such headings of the same tag: one or two are links to other
-    stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    stories set between paragraphs ("MIRA: ...", "STAT Plus: ..."). A linked line opening
+    a list item, its paragraph after it in the item, is such a heading when its links leave
+    the site ("<li><p><a href=https://shop...>The Artist's Handbook by Angela Gair</a></p>
+    <p>The book is a series of twelve exercises...</p></li>")."""
     items: dict[str, list[int]] = {}
     for index, decision in enumerate(decisions[:-1]):
         following = index + 1
         if (
             decision.rule == "link:headline"
-            and segments[index].kind is BlockKind.HEADING
+            and (
+                segments[index].kind is BlockKind.HEADING
+                or (_opens_list_item(segments, index) and _leaves_site(segments[index], host))
+            )
             and decisions[following].rule == "main:text"
             and is_full_paragraph(features[following], options)
             and (
@@ -237,6 +243,16 @@ def _keep_item_headings(
         if len(headings) >= options.min_linked_list_items:
             for index in headings:
                 decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
+
+
+def _opens_list_item(segments: list[Segment], index: int) -> bool:
+    """The segment is a list item's first and the next segment lies in the same item."""
+    item = _list_item(segments[index])
+    if item is None or index + 1 >= len(segments):
+        return False
+    if index > 0 and is_within(segments[index - 1].owner, item):
+        return False
+    return is_within(segments[index + 1].owner, item)
 
 
 def _list_item(segment: Segment) -> HtmlElement | None:
