@@ -806,14 +806,15 @@ def _is_bare_paragraph(element: HtmlElement, stats: _Totals, options: Options) -
     """A paragraph a rich-text editor set as a bare <div> (no class, no id, no block
     inside: "<div>Yes, it is. If it was easy, ...</div>"), a full one: prose at least
     `last_paragraph_factor` × `min_paragraph_chars` long (a one-line note under the
-    article, "The views expressed here are not necessarily ...", is none)."""
+    article, "The views expressed here are not necessarily ...", is none), and no link
+    (a teaser's headline and summary are set so too)."""
     if element.tag != "div" or element.get("class") or element.get("id"):
         return False
     if any(isinstance(child.tag, str) and child.tag in vocab.BLOCK_TAGS for child in element):
         return False
     entry = stats.get(element)
     full = options.last_paragraph_factor * options.min_paragraph_chars
-    return entry is not None and entry.prose >= full
+    return entry is not None and entry.prose >= full and not entry.links
 
 
 def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:
