@@ -997,7 +997,9 @@ def test_english_related_labels_and_share_pleas_leave_the_article() -> None:
     assert "You might like" not in article.text
 
 
-@pytest.mark.parametrize("name", ["vorspann", "introduction", "chapo", "article__abstract"])
+@pytest.mark.parametrize(
+    "name", ["vorspann", "introduction", "chapo", "article__abstract", "mobile_Ingress"]
+)
 def test_standfirsts_named_in_other_languages_join_the_article(name: str) -> None:
     lead = "Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte bis in den Abend."
     page = f"<div class='header'><h1>Budget approved</h1><div class='{name}'>{lead}</div></div>"
@@ -1921,6 +1923,49 @@ def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
     assert "Industrial pipe bookshelf number 2" in article.text
     rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
     assert rules == {"neighbours:item-heading"}
+
+
+def _boxed_items(count: int, site: str) -> str:
+    return "".join(
+        f"<section class='listicle-block'><header><h3><a href='{site}/trails/harrisburg-trail-"
+        f"{n}'>Harrisburg hike and bike trail {n}</a></h3></header><div class='block-text'>"
+        f"<p>The trail runs along the bayou through the East End, past old rail yards and "
+        f"new parks, and it is paved the whole way, stop number {n}.</p></div></section>"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_listicles_boxed_items_heading_links_to_other_sites_stay() -> None:
+    """Each item a small box, its heading linking the trail's own site: no teaser card,
+    which links the page's own stories."""
+    article = _clean(_article(_boxed_items(3, "https://trails.example.org")))
+    assert "Harrisburg hike and bike trail 2" in article.text
+
+
+def test_boxed_items_linking_the_sites_own_stories_are_teaser_cards() -> None:
+    article = _clean(_article(_boxed_items(3, "https://news.example.com")))
+    assert "Harrisburg hike and bike trail 2" not in article.text
+
+
+def _linked_list_items(site: str) -> str:
+    items = "".join(
+        f"<li><p><a href='{site}/books/artists-handbook-{n}'>The artist's handbook, volume {n}"
+        f"</a></p><p>The book is a series of twelve exercises, one per chapter, and it "
+        f"concentrates on drawing what you see rather than what you know, part {n}.</p></li>"
+        for n in range(1, 4)
+    )
+    return f"<ol>{items}</ol>"
+
+
+def test_a_listicles_linked_line_opening_each_list_item_stays() -> None:
+    """A book list: each item opens with the book's title linking a shop, then its review."""
+    article = _clean(_article(_linked_list_items("https://shop.example.org")))
+    assert "The artist's handbook, volume 2" in article.text
+
+
+def test_list_items_opened_by_the_sites_own_stories_are_teasers() -> None:
+    article = _clean(_article(_linked_list_items("https://news.example.com")))
+    assert "The artist's handbook, volume 2" not in article.text
 
 
 def test_one_or_two_linked_headlines_between_paragraphs_are_other_stories() -> None:

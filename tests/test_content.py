@@ -57,6 +57,21 @@ def test_a_long_comment_list_does_not_outvote_the_article() -> None:
     assert "Larger model" not in article.text
 
 
+def test_paragraphs_set_as_bare_divs_beside_the_container_join_it() -> None:
+    """A rich-text editor sets the opening paragraphs as bare <div>s beside the wrapper
+    holding the rest; a one-line note set the same way stays out."""
+    opening = (
+        "<div>Yes, it is hard. If it was easy, it would not be required by most colleges, "
+        "and it would not force the student to look deeper and become more self-aware.</div>"
+    )
+    note = "<div>The views expressed here are not necessarily those of the institute.</div>"
+    article = _clean(
+        f"<div class='post-body'>{opening}<div><div>{PROSE * 8}</div></div>{note}</div>"
+    )
+    assert article.text.startswith("Yes, it is hard.")
+    assert "The views expressed" not in article.text
+
+
 def test_a_prose_box_beside_the_container_joins_it() -> None:
     # The article continues in a sibling box of another shape (after an inline ad slot).
     rest = PROSE.replace("council", "mayor") * 3
@@ -422,6 +437,43 @@ def test_legal_fine_print_does_not_outscore_the_article() -> None:
         f"<div class='col'>{fine_print}<ul>{fund_links}</ul></div>"
     )
     article = _clean(body)
+    assert "The council voted" in article.text
+
+
+def test_a_login_forms_error_messages_are_not_the_article() -> None:
+    """A short article (a video's description) beside a registration form whose hidden
+    error messages are sentences, more of them than the article has: the form asks for
+    a password, so it is an account's, never the article."""
+    errors = "".join(
+        f"<p class='form-field-error'>{message}</p>"
+        for message in (
+            "Diese E-Mail-Adresse scheint nicht korrekt zu sein, sie muss ein @ beinhalten.",
+            "Das Passwort muss mindestens 8 Zeichen lang sein, bitte versuche es erneut.",
+            "Das Passwort muss mindestens einen Großbuchstaben enthalten, bitte erneut.",
+            "Zu dieser E-Mail-Adresse ist kein Konto vorhanden, oder das Passwort ist falsch.",
+        )
+    )
+    form = (
+        "<div class='panel'><form><input type='email' name='email'>"
+        f"<input type='password' name='pw'>{errors}<button>Weiter</button></form></div>"
+    )
+    description = (
+        "<div class='details'><p class='item-description'>New York ist das Epizentrum der "
+        "Pandemie in den USA. Auch der Sport ist zum Stillstand gekommen, die Ligen "
+        "pausieren.</p></div>"
+    )
+    menu = "".join(f"<li><a href='/{n}'>Rubrik Nummer {n} der Seite</a></li>" for n in range(20))
+    article = _clean(
+        f"<nav><ul>{menu}</ul></nav><h1>US-Sport in Zeiten von Corona</h1>{description}{form}"
+    )
+    assert "Epizentrum" in article.text
+    assert "Passwort" not in article.text
+
+
+def test_a_page_wide_form_asking_for_a_password_holds_the_article() -> None:
+    """ASP.NET wraps the whole page in one form, its login box's password field in it."""
+    login = "<div class='login'><input type='text' name='user'><input type='password'></div>"
+    article = _clean(f"<form id='aspnetForm'>{login}<div class='story'>{PROSE * 4}</div></form>")
     assert "The council voted" in article.text
 
 

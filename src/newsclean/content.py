@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -76,15 +76,24 @@ def is_prose(features: Features, options: Options, min_chars: int | None = None)
 
 
 def find_main(
-    segments: list[Segment], features: list[Features], options: Options
+    segments: list[Segment],
+    features: list[Features],
+    options: Options,
+    forms: Sequence[HtmlElement] | None = None,
 ) -> MainRegion | None:
-    scores = _score_containers(segments, features, options, options.min_paragraph_chars)
-    if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
-        shorter = options.min_paragraph_chars // options.short_page_divisor
-        scores = _score_containers(segments, features, options, shorter)
-    if not scores:
+    """The article's region; `forms`: the page's <form> elements, if gathered already."""
+    if not segments:
         return None
     stats = _text_stats(segments, features, options)
+    if forms is None:
+        forms = list(segments[0].owner.getroottree().getroot().iter("form"))
+    logins = _login_forms(forms, stats)
+    scores = _score_containers(segments, features, options, options.min_paragraph_chars, logins)
+    if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
+        shorter = options.min_paragraph_chars // options.short_page_divisor
+        scores = _score_containers(segments, features, options, shorter, logins)
+    if not scores:
+        return None
     negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
     class_weights = {
         element: _class_weight(element, negative, stats, options) for element in scores
@@ -96,12 +105,41 @@ def find_main(
     best = max(weighted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
-    roots = _with_siblings(top, weighted, threshold, stats, options)
+    roots = _with_siblings(top, weighted, threshold, stats, options, logins)
     twins = _numbered_twins(best, top, roots, weighted, class_weights, threshold, stats, options)
     if twins:
         order = {element: position for position, element in enumerate(top.getroottree().iter())}
         roots = tuple(sorted((*roots, *twins), key=order.__getitem__))
     return MainRegion(roots, tuple(root for root in roots if root is not top))
+
+
+#: A form asking for a password holding at most this share of the page's text is a login
+#: or an account's registration, its notes and error messages no article; a form around
+#: more is ASP.NET's, around the whole page.
+LOGIN_FORM_MAX_PAGE_SHARE = 0.5
+
+
+def _login_forms(forms: Sequence[HtmlElement], stats: _Totals) -> tuple[HtmlElement, ...]:
+    """The page's login and registration forms: a form with a password field holding at
+    most `LOGIN_FORM_MAX_PAGE_SHARE` of the page's text. Their notes and error messages
+    ("Das Passwort muss mindestens 8 Zeichen lang sein.") are sentences, and a page's
+    only long ones when the article is short; they score for no container."""
+    forms = [
+        form
+        for form in forms
+        if any((field.get("type") or "").lower() == "password" for field in form.iter("input"))
+    ]
+    if not forms:
+        return ()  # the common page: nothing is measured
+    root = forms[0].getroottree().getroot()
+    page = stats.get(root)
+    page_chars = page.chars if page is not None else 0
+    return tuple(
+        form
+        for form in forms
+        if (entry := stats.get(form)) is not None
+        and entry.chars <= page_chars * LOGIN_FORM_MAX_PAGE_SHARE
+    )
 
 
 _DIGITS = re.compile(r"\d+")
@@ -553,15 +591,26 @@ def _adds_prose(here: _Stats, there: _Stats, options: Options) -> bool:
 
 
 def _score_containers(
-    segments: list[Segment], features: list[Features], options: Options, min_chars: int
+    segments: list[Segment],
+    features: list[Features],
+    options: Options,
+    min_chars: int,
+    logins: tuple[HtmlElement, ...] = (),
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
+    in_login: dict[HtmlElement, bool] = {}  # memo per container
     for segment, feature in zip(segments, features, strict=True):
         # A data table votes for nothing: its decimal commas are not a paragraph's.
         if segment.kind is BlockKind.TABLE or not is_prose(feature, options, min_chars):
             continue
         score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
         container = _container_of(segment.owner)
+        if logins:
+            login = in_login.get(container)
+            if login is None:
+                login = in_login[container] = any(is_within(container, f) for f in logins)
+            if login:  # a login form's notes and error messages
+                continue
         shares = options.ancestor_shares
         for share, element in zip(shares, _self_and_ancestors(container), strict=False):
             scores[element] = scores.get(element, 0.0) + score * share
@@ -716,9 +765,11 @@ def _with_siblings(
     threshold: float,
     stats: _Totals,
     options: Options,
+    logins: tuple[HtmlElement, ...] = (),
 ) -> tuple[HtmlElement, ...]:
     """Siblings of the main container join it when they score near it, are prose
-    paragraphs, or are boxes of plain prose (not floated: a floated box is an aside);
+    paragraphs, or are boxes of plain prose (not floated: a floated box is an aside;
+    nor holding a login form, `_login_forms`);
     so do the quiet boxes between two that joined (a recipe's ingredient list between
     its introduction and its method), and the boxes between them shaped like the main
     container (a long read's sections, one of them mostly a list of links) or straight
@@ -729,9 +780,15 @@ def _with_siblings(
     siblings = [sibling for sibling in parent if isinstance(sibling.tag, str)]
     joined = [
         sibling is top
-        or weighted.get(sibling, 0.0) >= threshold
-        or (sibling.tag == "p" and sibling in stats and stats[sibling].prose > 0)
-        or _is_prose_box(sibling, stats, options)
+        or (
+            (
+                weighted.get(sibling, 0.0) >= threshold
+                or (sibling.tag == "p" and sibling in stats and stats[sibling].prose > 0)
+                or _is_bare_paragraph(sibling, stats, options)
+                or _is_prose_box(sibling, stats, options)
+            )
+            and not any(is_within(form, sibling) for form in logins)
+        )
         for sibling in siblings
     ]
     first, last = joined.index(True), len(joined) - 1 - joined[::-1].index(True)
@@ -743,6 +800,21 @@ def _with_siblings(
         or (first < position <= last and _is_twin_section(sibling, top))
         or (first < position < last and _is_quiet_box(sibling, stats, options))
     )
+
+
+def _is_bare_paragraph(element: HtmlElement, stats: _Totals, options: Options) -> bool:
+    """A paragraph a rich-text editor set as a bare <div> (no class, no id, no block
+    inside: "<div>Yes, it is. If it was easy, ...</div>"), a full one: prose at least
+    `last_paragraph_factor` × `min_paragraph_chars` long (a one-line note under the
+    article, "The views expressed here are not necessarily ...", is none), and no link
+    (a teaser's headline and summary are set so too)."""
+    if element.tag != "div" or element.get("class") or element.get("id"):
+        return False
+    if any(isinstance(child.tag, str) and child.tag in vocab.BLOCK_TAGS for child in element):
+        return False
+    entry = stats.get(element)
+    full = options.last_paragraph_factor * options.min_paragraph_chars
+    return entry is not None and entry.prose >= full and not entry.links
 
 
 def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:

@@ -52,7 +52,7 @@ def revisit_neighbours(
     _keep_announced_lists(segments, features, revised)
     _keep_list_labels(segments, features, revised)
     _keep_toggle_questions(segments, revised)
-    _keep_item_headings(segments, features, revised, options)
+    _keep_item_headings(segments, features, revised, options, _site_host(url))
     _route_headed_boxes(segments, features, revised, options)
     _route_teaser_cards(segments, features, revised, options)
     _route_link_boxes(segments, features, revised, options, _site_host(url))
@@ -205,29 +205,54 @@ def _alone_in_box(announcer: HtmlElement, listing: HtmlElement) -> bool:
 
 
 def _keep_item_headings(
-    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    host: str | None = None,
 ) -> None:
     """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
     trail, a book) reads like another story's headline; inside the article, followed
     straight by a full paragraph of it that shares no small box with the heading (a
-    teaser card's summary does), it is the item's heading and stays, when the article
-    has at least `min_linked_list_items` such headings of the same tag: one or two are links to
-    other stories set between paragraphs ("MIRA: ...", "STAT Plus: ...")."""
+    teaser card's summary does) or whose links all leave the page's site (`host`: a
+    teaser card links the site's own stories, a listicle's boxed item the trail's own
+    site), it is the item's heading and stays, when the article has at least
+    `min_linked_list_items` such headings of the same tag: one or two are links to other
+    stories set between paragraphs ("MIRA: ...", "STAT Plus: ..."). A linked line opening
+    a list item, its paragraph after it in the item, is such a heading when its links leave
+    the site ("<li><p><a href=https://shop...>The Artist's Handbook by Angela Gair</a></p>
+    <p>The book is a series of twelve exercises...</p></li>")."""
     items: dict[str, list[int]] = {}
     for index, decision in enumerate(decisions[:-1]):
         following = index + 1
         if (
             decision.rule == "link:headline"
-            and segments[index].kind is BlockKind.HEADING
+            and (
+                segments[index].kind is BlockKind.HEADING
+                or (_opens_list_item(segments, index) and _leaves_site(segments[index], host))
+            )
             and decisions[following].rule == "main:text"
             and is_full_paragraph(features[following], options)
-            and _box_after(segments, features, decisions, index, options) is None
+            and (
+                _box_after(segments, features, decisions, index, options) is None
+                or _leaves_site(segments[index], host)
+            )
         ):
             items.setdefault(segments[index].tag, []).append(index)
     for headings in items.values():
         if len(headings) >= options.min_linked_list_items:
             for index in headings:
                 decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
+
+
+def _opens_list_item(segments: list[Segment], index: int) -> bool:
+    """The segment is a list item's first and the next segment lies in the same item."""
+    item = _list_item(segments[index])
+    if item is None or index + 1 >= len(segments):
+        return False
+    if index > 0 and is_within(segments[index - 1].owner, item):
+        return False
+    return is_within(segments[index + 1].owner, item)
 
 
 def _list_item(segment: Segment) -> HtmlElement | None:
@@ -574,6 +599,20 @@ def _on_site(segment: Segment, host: str | None) -> bool:
         if there is not None and (host is None or there.removeprefix("www.") != host):
             return False
     return bool(segment.links)
+
+
+def _leaves_site(segment: Segment, host: str | None) -> bool:
+    """Every link of the segment goes to another site than the page's (known `host`)."""
+    if host is None or not segment.links:
+        return False
+    for link in segment.links:
+        try:
+            there = urlsplit(link.href).hostname
+        except ValueError:
+            return False
+        if there is None or there.removeprefix("www.") == host:
+            return False
+    return True
 
 
 def _route_teaser_cards(

@@ -80,7 +80,7 @@ def run(
     meta = metadata.extract(root, segments, features, options, url, tagged)
     if applied is not None:
         _fill_metadata(meta, applied, segments)
-    main, fell_back = _main_region(applied, segments, features, options, warnings)
+    main, fell_back = _main_region(applied, segments, features, options, warnings, tagged["form"])
     removals = _removals(applied)
     deadline.check("main region")
     decisions = _decide(segments, features, main, options, loop_deadline, url, tagged["form"])
@@ -90,7 +90,7 @@ def run(
         and not fell_back
         and _classified_away(applied, features, decisions, options, warnings)
     ):
-        main, fell_back = find_main(segments, features, options), True
+        main, fell_back = find_main(segments, features, options, tagged["form"]), True
         decisions = _decide(segments, features, main, options, loop_deadline, url, tagged["form"])
         decisions = _apply_template(applied, None, removals, segments, decisions, options)
     decisions = _route_metadata(meta, decisions)
@@ -167,10 +167,11 @@ def _main_region(
     features: list[Features],
     options: Options,
     warnings: list[str],
+    forms: list[HtmlElement],
 ) -> tuple[MainRegion | None, bool]:
     """The template's body when it is plausible, else the heuristics' choice (unless
     the template turned them off); and whether the template fell back."""
-    heuristic = find_main(segments, features, options)
+    heuristic = find_main(segments, features, options, forms)
     if applied is None or not applied.body_rules:
         return heuristic, False
     body = tuple(applied.body)

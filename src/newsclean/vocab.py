@@ -227,7 +227,7 @@ FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
 LEAD_CLASSES = _tokens(
     "lead lede standfirst intro introduction summary dek deck subtitle subheadline excerpt "
-    "abstract vorspann einleitung chapo entradilla bajada documentdescription"
+    "abstract vorspann einleitung chapo entradilla bajada ingress documentdescription"
 )
 BYLINE_CLASSES = _tokens(
     "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
