@@ -122,6 +122,38 @@ def test_broken_jsonld_is_ignored() -> None:
     assert _clean(head, PROSE * 3).text
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<![CDATA[ {"@type": "NewsArticle", "author": {"name": "Jo Roe"},'
+        ' "datePublished": "2018-04-05T06:00"} ]]>',
+        '{"@type": "NewsArticle", "author": {"name": "Jo Roe"},'
+        ' "datePublished": "2018-04-05T06:00", "description": "two\nlines"} }',
+    ],
+)
+def test_jsonld_in_cdata_with_raw_line_breaks_or_trailing_text_is_read(script: str) -> None:
+    article = _clean(f'<script type="application/ld+json">{script}</script>', PROSE * 3)
+    assert article.authors == ("Jo Roe",)
+    assert article.published == dt.datetime(2018, 4, 5, 6, 0)
+
+
+def test_a_declared_date_with_a_space_before_its_time_keeps_the_time() -> None:
+    head = "<meta property='article:published_time' content='2019-04-28 06:01:07'>"
+    assert _clean(head, PROSE * 3).published == dt.datetime(2019, 4, 28, 6, 1, 7)
+
+
+def test_parsely_metas_declare_title_author_and_date() -> None:
+    head = (
+        "<meta name='parsely-title' content='Some Other Title'>"
+        "<meta name='parsely-author' content='Jane Doe'>"
+        "<meta name='parsely-pub-date' content='2024-04-20T04:20:00.000Z'>"
+    )
+    article = _clean(head, PROSE * 3)
+    assert article.title == "Some Other Title"
+    assert article.authors == ("Jane Doe",)
+    assert article.published == dt.datetime(2024, 4, 20, 4, 20, tzinfo=dt.UTC)
+
+
 def test_byline_split_over_elements_is_read_as_one_line() -> None:
     article = _clean(
         "",

@@ -18,8 +18,13 @@ def parse_date(value: str | None) -> dt.date | dt.datetime | None:
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
+    if len(text) > 10 and text[10] in "T ":  # "2017-11-03T03:01", "2019-04-28 06:01:07"
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
     try:
-        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return date_in(value)  # declared as printed: "July 17, 2025", "2019/1/22"
 

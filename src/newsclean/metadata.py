@@ -118,6 +118,9 @@ _META_FIELDS = {
     "dc.date": "date",
     "citation_publication_date": "date",
     "published": "date",
+    "parsely-title": "title",
+    "parsely-author": "author",
+    "parsely-pub-date": "date",
     "og:locale": "language",
     "content-language": "language",
 }
@@ -132,13 +135,26 @@ def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
         try:
-            items.extend(_jsonld_items(json.loads(raw)))
+            items.extend(_jsonld_items(_json_value(raw)))
         except ValueError:
             continue
     # An author or publisher given as {"@id": ...} is named by the node with that @id
     # elsewhere in the page's JSON-LD (a Person node of the same @graph, as Yoast writes).
     by_id = {str(item["@id"]): item for item in items if "@id" in item and "name" in item}
     return [pair for item in items for pair in _jsonld_item_fields(item, by_id)]
+
+
+# A script's JSON wrapped as XHTML character data: "<![CDATA[ {...} ]]>", "//<![CDATA[".
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
+def _json_value(raw: str) -> object:
+    """The JSON value a script holds, read as browsers' consumers read it: inside a CDATA
+    wrapper, with raw line breaks or tabs inside its strings, and without what follows the
+    value (a second object, a stray brace)."""
+    text = _CDATA.sub("", raw).strip()
+    value, _ = json.JSONDecoder(strict=False).raw_decode(text)
+    return value
 
 
 def _jsonld_items(data: object) -> list[dict[str, object]]:
