@@ -350,6 +350,34 @@ def test_an_h1_sharing_no_word_with_the_declared_title_is_not_the_title() -> Non
     )
 
 
+def test_an_h1_naming_the_site_is_not_the_title() -> None:
+    # A blog's name as the page's <h1>: the part of <title> that og:title leaves out.
+    body = f"<div><h1>Silicon Exposed</h1><p>By Jane Doe</p>{PROSE * 3}</div>"
+    head = (
+        "<title>Silicon Exposed: Open Verilog flow for GreenPak4</title>"
+        "<meta property='og:title' content='Open Verilog flow for GreenPak4'>"
+    )
+    article = _clean(head, body)
+    assert article.title == "Open Verilog flow for GreenPak4"
+    assert article.byline == "By Jane Doe"
+    # ... or the og:site_name.
+    head = (
+        "<title>Lessons Learned | The lean startup</title>"
+        "<meta property='og:site_name' content='Lessons Learned'>"
+        "<meta property='og:title' content='The lean startup, again'>"
+    )
+    body = f"<div><h1>Lessons Learned</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == "The lean startup, again"
+    # A story's <h1> stays the title where og:title is the site's name ("Story | Site").
+    head = (
+        "<title>Which lawnmower suits which lawn? | Robomow</title>"
+        "<meta property='og:title' content='Robomow'>"
+        "<meta property='og:site_name' content='Robomow'>"
+    )
+    body = f"<div><h1>Which lawnmower suits which lawn?</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == "Which lawnmower suits which lawn?"
+
+
 def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
     cases = [
         # an unreadable first value is passed over for the next source

@@ -222,7 +222,9 @@ def extract(
         kicker = _kicker(segments[title_index])
         if kicker is not None:  # "<h1><span>Verbraucherschutz</span> Mehr Transparenz</h1>"
             found.section, heading = kicker
-        titled = _shares_words(heading, (meta.get("title"), document_title))
+        titled = _shares_words(heading, (meta.get("title"), document_title)) and not (
+            _names_the_site(heading, meta, document_title)
+        )
         found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
@@ -458,6 +460,31 @@ def _kicker(segment: Segment) -> tuple[str, str] | None:
     ):
         return None
     return kicker.rstrip(" :"), title
+
+
+# The parts of a document title that a blog's name may be one of: as _TITLE_PARTS, and a
+# colon set after the name only ("Silicon Exposed: Open Verilog flow...").
+_NAME_PARTS = re.compile(_TITLE_PARTS.pattern + r"|:\s+")
+
+
+def _names_the_site(heading: str, meta: dict[str, str], document_title: str | None) -> bool:
+    """Whether the heading taken for the title is the site's name: its og:site_name, or
+    the part of the document's title that the declared story title leaves out (a blog's
+    name over its post: "Silicon Exposed" of "Silicon Exposed: Open Verilog flow...",
+    og:title "Open Verilog flow...")."""
+    squashed = _squash(heading)
+    if not squashed:
+        return False
+    site = _squash(meta.get("site_name") or "")
+    if squashed == site:
+        return True
+    story = _squash(meta.get("title") or "")
+    parts = [_squash(part) for part in _NAME_PARTS.split(document_title or "")]
+    if not story or len(parts) < 2 or squashed in story or story == site:
+        return False
+    return (squashed == parts[0] and story == "".join(parts[1:])) or (
+        squashed == parts[-1] and story == "".join(parts[:-1])
+    )
 
 
 def _find_title(
