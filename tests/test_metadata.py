@@ -206,6 +206,25 @@ def test_byline_box_holding_only_a_date_is_no_byline() -> None:
     assert article.published is None or article.published.year == 2012
 
 
+def test_a_byline_box_holding_a_name_and_a_date_is_the_byline() -> None:
+    # The name and the date on two lines of one box classed "author": the name is the
+    # byline, the date its dateline.
+    body = (
+        "<div><h1>Plumber jailed</h1><p class='author'>Andrew Gerrand<br>4 August 2010</p>"
+        + PROSE * 3
+        + "</div>"
+    )
+    article = _clean("", body)
+    assert article.byline == "Andrew Gerrand"
+    assert article.published == dt.date(2010, 8, 4)
+    # A "Last updated" label or a weekday before the date ends the names too.
+    for line in ("Jo Roe Last Updated: January 7, 2025", "Jo Roe Monday, January 6, 2025"):
+        body = f"<div><h1>Plumber jailed</h1><p class='author'>{line}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline == "Jo Roe", line
+    body = "<div><h1>Plumber jailed</h1><p class='author'>Last Updated: January 7, 2025</p>"
+    assert _clean("", body + PROSE * 3 + "</div>").byline is None
+
+
 def test_whole_article_with_author_class_is_no_byline() -> None:
     article = _clean(
         "",

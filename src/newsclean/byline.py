@@ -29,12 +29,13 @@ class PrintedByline:
     date: str | None
 
 
-# Where a printed byline line runs on past the names: a separator, the post's date, a
-# "Published"/"Updated" label (often glued to the last name), a reading time, the
-# author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
-# ("1 de diciembre de 2017").
+# Where a printed byline line runs on past the names: a separator, the post's date (also
+# after its weekday), a "Published"/"Updated"/"Last updated" label (often glued to the
+# last name), a reading time, the author's @handle (also glued; not an e-mail address), a
+# Spanish or Portuguese date ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b"
+    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b|\.?\s*\b[Ll]ast\s+(?:[Uu]pdated|[Mm]odified)\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?\s*(?=\d|\w+\.?\s+\d)"
     r"|\.?\s*\b(?:(?:Medically\s+)?Reviewed|Fact[- ]?checked|Edited)\s+by\b"
     r"|(?<=[a-z])\d{1,2}/\d{1,2}/\d{4}"
     r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"

@@ -650,10 +650,12 @@ def _take_byline_box(
     text = printed or " ".join(s.text for s in inside)
     if not text or len(text) > MAX_BYLINE_CHARS:
         return
-    if printed is None and vocab.DATE_TEXT.search(text):
-        return  # a byline box holding only the date: the date is not an author
-    if printed is None and names_nobody(text):
-        return  # "Learn about our editorial policies", "Insights from": a label, no name
+    if printed is None:
+        # The names before a date the box also holds ("Andrew Gerrand" / "4 August 2010",
+        # cut off as a printed byline's); a box holding only the date names nobody.
+        names = read_printed(text).byline
+        if names is None or names_nobody(names):
+            return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(range(first, end))
