@@ -225,6 +225,24 @@ def test_a_byline_box_holding_a_name_and_a_date_is_the_byline() -> None:
     assert _clean("", body + PROSE * 3 + "</div>").byline is None
 
 
+def test_a_link_to_an_authors_page_near_the_title_names_the_author() -> None:
+    body = (
+        "<div><h1>Best website builders</h1><div class='summary'>"
+        "<a href='https://example.com/author/zach-lezberg/'>Zach Lezberg</a> | May 22, 2025"
+        f"</div>{PROSE * 3}</div>"
+    )
+    article = _clean("", body)
+    assert article.byline == "Zach Lezberg"
+    assert article.authors == ("Zach Lezberg",)
+    # A link to a listing of other kinds, or one whose text is no name, is none.
+    for link in (
+        "<a href='/tag/websites/'>Zach Lezberg</a>",
+        "<a href='/author/z/'>View all posts</a>",
+    ):
+        body = f"<div><h1>Best website builders</h1><p>{link}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline is None, link
+
+
 def test_whole_article_with_author_class_is_no_byline() -> None:
     article = _clean(
         "",

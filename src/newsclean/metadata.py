@@ -239,6 +239,9 @@ def extract(
         _declared_byline(found, meta["author"])
     if found.byline is None and (marked := _marked_author(root)):
         _take_printed(found, marked)  # printed on the page: trimmed like a byline
+    if found.byline is None and title_index is not None:
+        found.byline = _author_link(segments, title_index, options)
+        found.authors = (found.byline,) if found.byline else ()
     us_order = month_first(meta.get("language"))
     found.published = published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
@@ -369,6 +372,31 @@ def _marked_author(root: HtmlElement) -> str | None:
         if text and len(text) <= _MAX_NAME_CHARS and not names_nobody(text):
             return text
     return None
+
+
+def _author_link(segments: list[Segment], title_index: int, options: Options) -> str | None:
+    """The text of the first link to an author's page ("/author/zach-lezberg/") on a line
+    near the title (as `_header_date` searches), where it reads as a name: a byline that
+    no label, class or markup marks ("Zach Lezberg | May 22, 2025")."""
+    start = max(0, title_index - options.header_date_blocks_above)
+    stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    for segment in segments[start:stop]:
+        for link in segment.links:
+            name = normalize_space(link.text)
+            if (
+                _AUTHOR_PAGE.search(link.href)
+                and 2 <= len(name) <= _MAX_NAME_CHARS
+                and not any(ch.isdigit() for ch in name)
+                and not names_nobody(name)
+            ):
+                return name
+    return None
+
+
+# An address whose path names an author's page: a folder of vocab.AUTHOR_FOLDERS, then a slug.
+_AUTHOR_PAGE = re.compile(
+    r"(?:^|/)(?:" + "|".join(sorted(vocab.AUTHOR_FOLDERS)) + r")/[^/?#\s]+", re.IGNORECASE
+)
 
 
 # Elements classed as an author's name; the text of an hCard's formatted name. The class

@@ -698,6 +698,11 @@ LISTING_FOLDERS = frozenset(
         "auteur",
     }
 )
+#: A link path's folder naming an author's page: "/author/<name>/", "/autor/<name>",
+#: "/contributor/<name>/<id>". The link's text is the author's name.
+AUTHOR_FOLDERS = frozenset(
+    {"author", "authors", "autor", "autoren", "autorin", "auteur", "contributor", "contributors"}
+)
 #: Lower-case substrings of which every SUBSCRIBE_HREF match holds one.
 SUBSCRIBE_HREF_WORDS = (
     "newsletter",
