@@ -512,6 +512,16 @@ def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> No
         ("<p>By Jo Editor</p>", "By Jo Editor"),  # a surname that is a job word stays
         ("<p>By Jo McDonald Staff Writer</p>", "By Jo McDonald"),
         ("<p>By Patrick Allan ProfileFollowUnfollow</p>", "By Patrick Allan"),
+        # a job title glued to the last name; a name's own inner capital stays
+        ("<p>By Matt CheckHead Winemaker</p>", "By Matt Check"),
+        ("<p>By Jo RoeStaff Writer</p>", "By Jo Roe"),
+        ("<p>By Danielle DeSiato</p>", "By Danielle DeSiato"),
+        # the publication's name in capitals after a name that is not
+        ("<p>By Brian Truitt USA TODAY</p>", "By Brian Truitt"),
+        ("<p>By JEFFREY GETTLEMAN</p>", "By JEFFREY GETTLEMAN"),
+        # a job title after a comma that opens on a rank or ends on a profession
+        ("<p>By Jo Roe, Senior Staff Technologist, ACLU Project</p>", "By Jo Roe"),
+        ("<p>By Jo Roe, Data Scientist</p>", "By Jo Roe"),
     ]
     for line, byline in cases:
         assert _under_headline(line).byline == byline, line

@@ -73,13 +73,38 @@ def read_printed(text: str) -> PrintedByline:
         _BYLINE_DASH.search(text),
         vocab.JOB_TITLE.search(text),
         vocab.BYLINE_BUTTONS.search(text),
+        _GLUED_JOB_TITLE.search(text),
     )
     cut = min((m.start() for m in tails if m), default=len(text))
     date = _date_after(text[cut:])
-    text = _once(_without_job_title(text[:cut]).strip(" ,:;"))
+    text = _once(_without_caps_tail(_without_job_title(text[:cut])).strip(" ,:;"))
     if _NAMELESS_BYLINE.fullmatch(text):
         return PrintedByline(None, (), date)
     return PrintedByline(text, split_authors(text), date)
+
+
+# A job title glued to the last name, its first word capitalised: "Matt CheckHead
+# Winemaker", "Jo RoeStaff Writer" (a name's own inner capital, "McDonald", "DeSiato",
+# opens no job title).
+_GLUED_JOB_TITLE = re.compile(
+    r"(?<=[a-z])(?=(?:Head|Senior|Chief|Staff|Lead|Principal|Associate|Deputy|Managing"
+    r"|Executive|Contributing|Editor|Writer|Reporter|Correspondent|Columnist|Contributor"
+    r"|Founder|Co-?founder|Director|Manager|Analyst|Producer|Engineer|President)\b)"
+)
+# Two or more words in capitals after the names: the publication's name ("Brian Truitt
+# USA TODAY").
+_CAPS_TAIL = re.compile(r"(?:\s+[A-Z][A-Z.&'’-]+){2,}$")
+
+
+def _without_caps_tail(text: str) -> str:
+    """The names without a publication's name set in capitals after them, where the names
+    are not in capitals themselves ("By JEFFREY GETTLEMAN" stays)."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    start = label.end() if label else 0
+    tail = _CAPS_TAIL.search(text, start)
+    if tail and any(ch.islower() for ch in text[start : tail.start()]):
+        return text[: tail.start()]
+    return text
 
 
 def _date_after(rest: str) -> str | None:
