@@ -154,6 +154,19 @@ def test_parsely_metas_declare_title_author_and_date() -> None:
     assert article.published == dt.datetime(2024, 4, 20, 4, 20, tzinfo=dt.UTC)
 
 
+def test_a_long_list_of_declared_authors_and_one_meta_per_author_are_read() -> None:
+    names = ["Nicholas Collins", "Scott Munro", "Matt De La O", "Vineet Asthana"]
+    names += ["Rory O'Sullivan", "Corey Maurer", "Hamish Shah", "Philipp Bose"]
+    article = _clean(f"<meta name='author' content=\"{', '.join(names)}\">", PROSE * 3)
+    assert article.authors == tuple(names)
+    head = "".join(f"<meta name='citation_author' content=\"{name}\">" for name in names[:3])
+    assert _clean(head, PROSE * 3).authors == tuple(names[:3])
+    head = "<meta name='DC.creator' content='Jo Roe'><meta name='DC.creator' content='Al Poe'>"
+    assert _clean(head, PROSE * 3).authors == ("Jo Roe", "Al Poe")
+    # an overlong value that lists no names is still no author
+    assert not _clean(f"<meta name='author' content='{'x' * 120}'>", PROSE * 3).authors
+
+
 def test_byline_split_over_elements_is_read_as_one_line() -> None:
     article = _clean(
         "",

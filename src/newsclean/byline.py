@@ -15,8 +15,10 @@ from newsclean import vocab
 from newsclean.dates import date_in
 from newsclean.segment import normalize_space
 
-#: The longest declared author read as a name.
+#: The longest declared author read as a name; a longer list of names is one where each
+#: name is at most MAX_LISTED_NAME_CHARS long (a paper's eight authors).
 MAX_BYLINE_CHARS = 100
+MAX_LISTED_NAME_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +158,14 @@ def _without_job_title(text: str) -> str:
 
 def is_name(author: str) -> bool:
     """Whether a declared author is a name: no URL (a profile's link in article:author),
-    not overlong, no placeholder ("No Author")."""
+    not overlong (but for a list of short names), no placeholder ("No Author")."""
+    names = split_authors(author)
     return (
         "://" not in author
-        and len(author) <= MAX_BYLINE_CHARS
+        and (
+            len(author) <= MAX_BYLINE_CHARS
+            or (len(names) > 1 and all(len(name) <= MAX_LISTED_NAME_CHARS for name in names))
+        )
         and not vocab.PLACEHOLDER_AUTHOR.match(author)
     )
 

@@ -65,16 +65,21 @@ def declared(root: HtmlElement, tagged: TagIndex | None = None) -> dict[str, str
     for key, value in _jsonld_fields(tagged["script"]):
         _declare(found, key, value)
     card: dict[str, str] = {}  # the Twitter card's labelled values: twitter:label1, data1...
+    listed: dict[str, list[str]] = {}  # one meta per author: citation_author, DC.creator
     for meta in tagged["meta"]:
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             _declare(found, _META_FIELDS[name], content)
+        elif content and name in _LISTED_AUTHORS:
+            listed.setdefault(name, []).append(content)
         elif content and name.startswith(("twitter:label", "twitter:data")):
             card[name] = content
     card_author = _card_author(card)
     if card_author:
         _declare(found, "author", card_author)
+    for names in listed.values():
+        _declare(found, "author", ", ".join(dict.fromkeys(names)))
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
@@ -124,6 +129,11 @@ _META_FIELDS = {
     "og:locale": "language",
     "content-language": "language",
 }
+
+
+#: Metas that name one author each, repeated for every author (Highwire Press tags on
+#: papers, Dublin Core): their names together are the authors.
+_LISTED_AUTHORS = ("citation_author", "dc.creator")
 
 
 def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
