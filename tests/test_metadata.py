@@ -453,6 +453,22 @@ def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
     assert _clean("", body).published == dt.date(2025, 12, 19)
 
 
+def test_a_date_line_far_below_the_title_dates_an_otherwise_undated_page() -> None:
+    filler = "".join(f"<p>Paragraph {n} of a long story about the bridge.</p>" for n in range(20))
+    story = f"<h1>Council votes on the bridge</h1>{PROSE * 3}{filler}"
+    posted = "<p>Posted on April 13, 2023</p>"
+    assert _clean("", f"<div>{story}{posted}</div>").published == dt.date(2023, 4, 13)
+    # a sentence that mentions a day is no date line
+    said = "<p>The council first met about it on April 13, 2023 in the town hall.</p>"
+    assert _clean("", f"<div>{story}{said}</div>").published is None
+    # the day in the page's address comes first
+    html = f"<html><head></head><body><div>{story}{posted}</div></body></html>"
+    article = newsclean.clean(
+        html, url="https://example.com/2024/03/17/bridge", templates=newsclean.TemplateSet()
+    )
+    assert article.published == dt.date(2024, 3, 17)
+
+
 def _under_headline(line: str) -> newsclean.Article:
     """A page whose headline (also its <title>) is followed by `line`, then the story."""
     body = f"<div><h1>Big news today</h1>{line}{PROSE * 3}</div>"

@@ -80,6 +80,24 @@ def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
     return None
 
 
+def date_line(text: str | None, *, month_first: bool, max_other_words: int) -> dt.date | None:
+    """The date of a line that is little but a date: its first printed date, where the
+    rest of the line holds at most `max_other_words` words ("Posted on April 13, 2023",
+    "By Daniel Renfrow April 12, 2024"; not a sentence that mentions a day)."""
+    if not text:
+        return None
+    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        date = _calendar_date(match, month_first)
+        if date is not None:
+            rest = text[: match.start()] + " " + text[match.end() :]
+            return date if len(_WORD.findall(rest)) <= max_other_words else None
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def month_first(language: str | None) -> bool:
     """Whether "3/4/2025" on a page in this declared language (og:locale, <html lang>)
     is March 4: American English or no language declared; elsewhere the day comes first."""

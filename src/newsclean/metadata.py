@@ -25,7 +25,14 @@ from newsclean.byline import (
     read_printed,
     split_authors,
 )
-from newsclean.dates import address_date, date_in, month_first, parse_date, published
+from newsclean.dates import (
+    address_date,
+    date_in,
+    date_line,
+    month_first,
+    parse_date,
+    published,
+)
 from newsclean.features import Features, class_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -257,6 +264,8 @@ def extract(
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options, us_order)
     found.published = found.published or address_date(addresses, url)
+    if found.published is None:
+        found.published = _page_date(segments, title_index or 0, us_order)
     return found
 
 
@@ -293,6 +302,23 @@ def _header_date(
             if date is not None:
                 return date
     return None
+
+
+def _page_date(segments: list[Segment], start: int, us_order: bool) -> dt.date | None:
+    """The first line after the title (or from the page's top where no heading is its
+    title) that is little but a date ("Posted on April 13, 2023" far below the title, in
+    the author's box under the story): the last resort of a page that declares, prints
+    near its title and addresses no date."""
+    for segment in segments[start:]:
+        date = date_line(segment.text, month_first=us_order, max_other_words=_DATE_LINE_WORDS)
+        if date is not None:
+            return date
+    return None
+
+
+#: A line that dates a page from anywhere below its title holds at most this many words
+#: besides the date: a label ("Posted on", "Last updated:") or the author's name.
+_DATE_LINE_WORDS = 3
 
 
 def _take_printed(found: Metadata, text: str) -> None:
