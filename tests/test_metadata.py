@@ -371,10 +371,21 @@ def test_a_site_name_part_is_cut_from_the_title() -> None:
         (site + "<title>Big news today – Example Times</title>", "Big news today"),
         (site + "<title>Example Times | Big news today</title>", "Big news today"),
         (host + "<title>Big news today | NewsExample.com</title>", "Big news today"),
-        (site + "<title>Big news today | Opinion</title>", "Big news today | Opinion"),
+        (site + "<title>Big news today - Opinion</title>", "Big news today - Opinion"),
+        # what a "|" sets off is no part of the title: a section, a tagline
+        (site + "<title>Big news today | Opinion</title>", "Big news today"),
+        (site + "<title>Big news today | Health | UC Davis</title>", "Big news today"),
+        (site + "<title>Big news | Opinion</title>", "Big news | Opinion"),  # too short alone
     ]
     for head, title in cases:
         assert _clean(head, PROSE * 3).title == title, head
+    # the address the page is cleaned under names the site too
+    html = "<html><head><title>GAME CHANGER | Newegg.com</title></head><body>"
+    html += PROSE * 3 + "</body></html>"
+    url = "https://promotions.newegg.com/zotac/index.html"
+    assert newsclean.clean(html, url=url, templates=newsclean.TemplateSet()).title == (
+        "GAME CHANGER"
+    )
 
 
 def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:

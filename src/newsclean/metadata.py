@@ -248,7 +248,8 @@ def extract(
     else:
         found.title = declared_title
     if found.title:
-        found.title = _without_site_name(found.title, _site_names(addresses, found.site_name))
+        names = _site_names([*addresses, url or ""], found.site_name)
+        found.title = _before_pipe(_without_site_name(found.title, names))
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _take_printed(found, found.byline)
@@ -346,6 +347,22 @@ def _site_names(addresses: list[str], site_name: str | None) -> tuple[str, ...]:
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _before_pipe(title: str) -> str:
+    """The title before a "|" that sets off what follows it: a section, a tagline or a
+    site's name no address spells ("How meditation rewires brains | Opinion", "... |
+    Patient Education | UC Davis Children's Hospital"), where the part before it has at
+    least _MIN_PIPED_TITLE_WORDS words (a pipe is no punctuation a story's title uses)."""
+    head, pipe, _ = title.partition("|")
+    head = head.strip()
+    if pipe and len(head.split()) >= _MIN_PIPED_TITLE_WORDS:
+        return head
+    return title
+
+
+#: The fewest words a title's part before a "|" has to stand as the title alone.
+_MIN_PIPED_TITLE_WORDS = 3
 
 
 def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
