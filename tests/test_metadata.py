@@ -167,6 +167,18 @@ def test_a_long_list_of_declared_authors_and_one_meta_per_author_are_read() -> N
     assert not _clean(f"<meta name='author' content='{'x' * 120}'>", PROSE * 3).authors
 
 
+def test_a_declared_author_that_is_an_address_or_a_number_is_no_name() -> None:
+    for value in ("www.facebook.com/tinyhousejourney", "262588213843476"):
+        assert not _clean(f"<meta name='author' content='{value}'>", PROSE * 3).authors
+    # a user's name with dots is a name
+    assert _clean("<meta name='author' content='sara.r.peter'>", PROSE * 3).authors == (
+        "sara.r.peter",
+    )
+    # a link marked as the author's that reads as no name gives way to the next source
+    body = f"<div><h1>Big news</h1>{PROSE * 3}<a rel='author' href='/a'>View more posts</a></div>"
+    assert _clean("", body).byline is None
+
+
 def test_byline_split_over_elements_is_read_as_one_line() -> None:
     article = _clean(
         "",
@@ -552,6 +564,7 @@ def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> No
         ("<p>By Jo Editor</p>", "By Jo Editor"),  # a surname that is a job word stays
         ("<p>By Jo McDonald Staff Writer</p>", "By Jo McDonald"),
         ("<p>By Patrick Allan ProfileFollowUnfollow</p>", "By Patrick Allan"),
+        ("<p>By the Lavazza Team 2–3 minutes</p>", "By the Lavazza Team"),  # reading time
         # a job title glued to the last name; a name's own inner capital stays
         ("<p>By Matt CheckHead Winemaker</p>", "By Matt Check"),
         ("<p>By Jo RoeStaff Writer</p>", "By Jo Roe"),

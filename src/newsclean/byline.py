@@ -33,15 +33,15 @@ class PrintedByline:
 
 # Where a printed byline line runs on past the names: a separator, the post's date (also
 # after its weekday), a "Published"/"Updated"/"Last updated" label (often glued to the
-# last name), a reading time, the author's @handle (also glued; not an e-mail address), a
-# Spanish or Portuguese date ("1 de diciembre de 2017").
+# last name), a reading time ("5 min read", "2–3 minutes"), the author's @handle (also
+# glued; not an e-mail address), a Spanish or Portuguese date ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b|\.?\s*\b[Ll]ast\s+(?:[Uu]pdated|[Mm]odified)\b"
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?\s*(?=\d|\w+\.?\s+\d)"
     r"|\.?\s*\b(?:(?:Medically\s+)?Reviewed|Fact[- ]?checked|Edited)\s+by\b"
     r"|(?<=[a-z])\d{1,2}/\d{1,2}/\d{4}"
     r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"
-    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
+    r"|\b\d+(?:\s*[–-]\s*\d+)?\s*mins?\.?(?:ute)?s?(?:\s+read)?\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
 
 # A post's date right after the name, glued to it or not: "Jeffrey ZeldmanNovember 20,
@@ -157,8 +157,9 @@ def _without_job_title(text: str) -> str:
 
 
 def is_name(author: str) -> bool:
-    """Whether a declared author is a name: no URL (a profile's link in article:author),
-    not overlong (but for a list of short names), no placeholder ("No Author")."""
+    """Whether a declared author is a name: no URL (a profile's link in article:author) or
+    other address ("www.facebook.com/x"), not overlong (but for
+    a list of short names), no placeholder ("No Author"), not without a letter."""
     names = split_authors(author)
     return (
         "://" not in author
@@ -167,7 +168,12 @@ def is_name(author: str) -> bool:
             or (len(names) > 1 and all(len(name) <= MAX_LISTED_NAME_CHARS for name in names))
         )
         and not vocab.PLACEHOLDER_AUTHOR.match(author)
+        and _LETTER.search(author) is not None  # "262588213843476": an account's number
+        and not _ADDRESS.search(author)  # "www.facebook.com/tinyhousegiantjourney"
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def names_nobody(text: str) -> bool:
@@ -183,8 +189,11 @@ def names_nobody(text: str) -> bool:
     return any(word[0].islower() and word.lower() not in vocab.NAME_PARTICLES for word in words[1:])
 
 
-# A question, a label with its name elsewhere, an address or a dotted identifier.
-_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\bwww\.|[^\W\d_]/[^\W\d_]|\w\.\w+\.\w", re.I)
+# An address; with a question, a label whose name is elsewhere or a dotted identifier
+# ("page.head.extra.author"), what reads as no name. (A declared author is a user's name
+# as often as not: "sara.r.peter" is one.)
+_ADDRESS = re.compile(r"\bwww\.|[^\W\d_]/[^\W\d_]", re.I)
+_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\w\.\w+\.\w|" + _ADDRESS.pattern, re.I)
 
 
 def split_authors(byline: str) -> tuple[str, ...]:

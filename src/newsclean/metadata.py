@@ -412,8 +412,8 @@ def _marked_author(root: HtmlElement) -> str | None:
     for element in marked:
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
-        if text and len(text) <= MAX_BYLINE_CHARS:
-            return text
+        if text and len(text) <= MAX_BYLINE_CHARS and not names_nobody(text):
+            return text  # not a link's "View more posts"
     classes: list[str] = _CLASS_VALUES(root)  # type: ignore[assignment]
     if "author" not in " ".join(classes).lower():
         return None  # no class can name an author (see _CLASS_VALUES)
