@@ -268,6 +268,20 @@ def test_a_link_to_an_authors_page_near_the_title_names_the_author() -> None:
         assert _clean("", body).byline is None, link
 
 
+def test_a_byline_label_on_a_line_of_its_own_reads_the_next_line() -> None:
+    for label, names, authors in [
+        ("Written by", "Edzel Tabing", ("Edzel Tabing",)),
+        ("By", "The Meetingnotes Team", ("The Meetingnotes Team",)),
+        ("Written by", "Eliz - Product marketer", ("Eliz",)),
+    ]:
+        body = f"<div><h1>Big news today</h1><p>{label}</p><p>{names}</p>{PROSE * 3}</div>"
+        article = _clean("<title>Big news today</title>", body)
+        assert article.authors == authors, names
+    # a sentence after the label is no byline
+    body = "<div><h1>Big news today</h1><p>Written By</p><p>I dove into the zero waste life.</p>"
+    assert _clean("", body + PROSE * 3 + "</div>").byline is None
+
+
 def test_whole_article_with_author_class_is_no_byline() -> None:
     article = _clean(
         "",

@@ -633,6 +633,8 @@ def _printed_header(
             found.byline, unlabelled = text, set()
             found.authors = split_authors(text)
             found.segments.add(index)
+        elif found.byline is None and _is_label_line(text) and index + 1 < stop:
+            _take_label_line(found, segments, index)
         elif found.byline is None and (box := _byline_box(segments[index])) is not None:
             taken = set(found.segments)
             _take_byline_box(found, box, segments, index)
@@ -692,6 +694,25 @@ def _is_name_of_words(name: str) -> bool:
         and (word[0].isupper() or word.lower() in vocab.NAME_PARTICLES)
         for word in words
     )
+
+
+def _take_label_line(found: Metadata, segments: list[Segment], index: int) -> None:
+    """ "Written by" / "Edzel Tabing": a byline's label on a line of its own, the names on
+    the next; read as one line where that reads as names. In a byline box the lines go
+    where the box's go; elsewhere they stay in the regions the classifier gives them."""
+    line = f"{segments[index].text} {segments[index + 1].text}"
+    names = read_printed(line).byline
+    if names is None or names_nobody(names):
+        return
+    if (box := _byline_box(segments[index])) is not None:
+        _take_byline_box(found, box, segments, index)
+    found.byline, found.authors = line, split_authors(line)
+
+
+def _is_label_line(text: str) -> bool:
+    """Whether a line is a byline's label alone: "Written by", "By:", "Author"."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    return label is not None and label.end() == len(text)
 
 
 def _is_short_date_line(feature: Features, options: Options) -> bool:
