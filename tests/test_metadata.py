@@ -248,6 +248,14 @@ def test_a_byline_box_holding_a_name_and_a_date_is_the_byline() -> None:
         assert _clean("", body).byline == "Jo Roe", line
     body = "<div><h1>Plumber jailed</h1><p class='author'>Last Updated: January 7, 2025</p>"
     assert _clean("", body + PROSE * 3 + "</div>").byline is None
+    # a box whose text before the date reads as no name names nobody
+    for line in (
+        "Veröffentlicht am 8. Februar 2022 von PETA-Team",
+        "Veröffentlicht am 19.10.19 um 14:34 Uhr",
+        "Bruce Lee Senior Contributor Opinions expressed by Forbes Contributors are their own.",
+    ):
+        body = f"<div><h1>Plumber jailed</h1><p class='author'>{line}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline is None, line
 
 
 def test_a_link_to_an_authors_page_near_the_title_names_the_author() -> None:
@@ -586,6 +594,7 @@ def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> No
         # the publication's name in capitals after a name that is not
         ("<p>By Brian Truitt USA TODAY</p>", "By Brian Truitt"),
         ("<p>By JEFFREY GETTLEMAN</p>", "By JEFFREY GETTLEMAN"),
+        ("<p>By Jo Roe at 4:00 PM EST</p>", "By Jo Roe at 4:00 PM EST"),
         # a job title after a comma that opens on a rank or ends on a profession
         ("<p>By Jo Roe, Senior Staff Technologist, ACLU Project</p>", "By Jo Roe"),
         ("<p>By Jo Roe, Data Scientist</p>", "By Jo Roe"),

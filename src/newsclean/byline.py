@@ -93,9 +93,9 @@ _GLUED_JOB_TITLE = re.compile(
     r"|Executive|Contributing|Editor|Writer|Reporter|Correspondent|Columnist|Contributor"
     r"|Founder|Co-?founder|Director|Manager|Analyst|Producer|Engineer|President)\b)"
 )
-# Two or more words in capitals after the names: the publication's name ("Brian Truitt
-# USA TODAY").
-_CAPS_TAIL = re.compile(r"(?:\s+[A-Z][A-Z.&'’-]+){2,}$")
+# Two or more words in capitals, three letters or more each, after the names: the
+# publication's name ("Brian Truitt USA TODAY"; not "4:00 PM EST").
+_CAPS_TAIL = re.compile(r"(?:\s+[A-Z][A-Z.&'’-]{2,}){2,}$")
 
 
 def _without_caps_tail(text: str) -> str:
@@ -189,11 +189,12 @@ def names_nobody(text: str) -> bool:
     return any(word[0].islower() and word.lower() not in vocab.NAME_PARTICLES for word in words[1:])
 
 
-# An address; with a question, a label whose name is elsewhere or a dotted identifier
-# ("page.head.extra.author"), what reads as no name. (A declared author is a user's name
+# An address; with a question, a label whose name is elsewhere, a dotted identifier
+# ("page.head.extra.author") or a photo's credit ("© Kathrin Führes"), what reads as no
+# name. (A declared author is a user's name
 # as often as not: "sara.r.peter" is one.)
 _ADDRESS = re.compile(r"\bwww\.|[^\W\d_]/[^\W\d_]", re.I)
-_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\w\.\w+\.\w|" + _ADDRESS.pattern, re.I)
+_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\w\.\w+\.\w|©|" + _ADDRESS.pattern, re.I)
 
 
 def split_authors(byline: str) -> tuple[str, ...]:

@@ -754,9 +754,13 @@ def _take_byline_box(
         return
     if printed is None:
         # The names before a date the box also holds ("Andrew Gerrand" / "4 August 2010",
-        # cut off as a printed byline's); a box holding only the date names nobody.
-        names = read_printed(text).byline
-        if names is None or names_nobody(names):
+        # cut off as a printed byline's); a box holding only the date names nobody, and
+        # neither does one whose text before the date reads as no name ("Veröffentlicht
+        # am", "Opinions expressed by Forbes Contributors are their own").
+        date = vocab.DATE_TEXT.search(text)
+        if read_printed(text).byline is None or names_nobody(
+            text[: date.start()] if date else text
+        ):
             return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
