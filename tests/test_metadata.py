@@ -267,6 +267,9 @@ def test_a_link_to_an_authors_page_near_the_title_names_the_author() -> None:
     article = _clean("", body)
     assert article.byline == "Zach Lezberg"
     assert article.authors == ("Zach Lezberg",)
+    # trimmed like a printed byline
+    body = f"<div><h1>Big news</h1><p><a href='/author/ryan/'>Ryan Merkley, CEO</a></p>{PROSE * 3}"
+    assert _clean("", body + "</div>").authors == ("Ryan Merkley",)
     # A link to a listing of other kinds, or one whose text is no name, is none.
     for link in (
         "<a href='/tag/websites/'>Zach Lezberg</a>",

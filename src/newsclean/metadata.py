@@ -257,9 +257,12 @@ def extract(
         _declared_byline(found, meta["author"])
     if found.byline is None and (marked := _marked_author(root)):
         _take_printed(found, marked)  # printed on the page: trimmed like a byline
-    if found.byline is None and title_index is not None:
-        found.byline = _author_link(segments, title_index, options)
-        found.authors = (found.byline,) if found.byline else ()
+    if (
+        found.byline is None
+        and title_index is not None
+        and (linked := _author_link(segments, title_index, options))
+    ):
+        _take_printed(found, linked)  # "Ryan Merkley, CEO": trimmed like a byline
     us_order = month_first(meta.get("language"))
     found.published = published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
