@@ -122,6 +122,63 @@ def test_broken_jsonld_is_ignored() -> None:
     assert _clean(head, PROSE * 3).text
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<![CDATA[ {"@type": "NewsArticle", "author": {"name": "Jo Roe"},'
+        ' "datePublished": "2018-04-05T06:00"} ]]>',
+        '{"@type": "NewsArticle", "author": {"name": "Jo Roe"},'
+        ' "datePublished": "2018-04-05T06:00", "description": "two\nlines"} }',
+    ],
+)
+def test_jsonld_in_cdata_with_raw_line_breaks_or_trailing_text_is_read(script: str) -> None:
+    article = _clean(f'<script type="application/ld+json">{script}</script>', PROSE * 3)
+    assert article.authors == ("Jo Roe",)
+    assert article.published == dt.datetime(2018, 4, 5, 6, 0)
+
+
+def test_a_declared_date_with_a_space_before_its_time_keeps_the_time() -> None:
+    head = "<meta property='article:published_time' content='2019-04-28 06:01:07'>"
+    assert _clean(head, PROSE * 3).published == dt.datetime(2019, 4, 28, 6, 1, 7)
+
+
+def test_parsely_metas_declare_title_author_and_date() -> None:
+    head = (
+        "<meta name='parsely-title' content='Some Other Title'>"
+        "<meta name='parsely-author' content='Jane Doe'>"
+        "<meta name='parsely-pub-date' content='2024-04-20T04:20:00.000Z'>"
+    )
+    article = _clean(head, PROSE * 3)
+    assert article.title == "Some Other Title"
+    assert article.authors == ("Jane Doe",)
+    assert article.published == dt.datetime(2024, 4, 20, 4, 20, tzinfo=dt.UTC)
+
+
+def test_a_long_list_of_declared_authors_and_one_meta_per_author_are_read() -> None:
+    names = ["Nicholas Collins", "Scott Munro", "Matt De La O", "Vineet Asthana"]
+    names += ["Rory O'Sullivan", "Corey Maurer", "Hamish Shah", "Philipp Bose"]
+    article = _clean(f"<meta name='author' content=\"{', '.join(names)}\">", PROSE * 3)
+    assert article.authors == tuple(names)
+    head = "".join(f"<meta name='citation_author' content=\"{name}\">" for name in names[:3])
+    assert _clean(head, PROSE * 3).authors == tuple(names[:3])
+    head = "<meta name='DC.creator' content='Jo Roe'><meta name='DC.creator' content='Al Poe'>"
+    assert _clean(head, PROSE * 3).authors == ("Jo Roe", "Al Poe")
+    # an overlong value that lists no names is still no author
+    assert not _clean(f"<meta name='author' content='{'x' * 120}'>", PROSE * 3).authors
+
+
+def test_a_declared_author_that_is_an_address_or_a_number_is_no_name() -> None:
+    for value in ("www.facebook.com/tinyhousejourney", "262588213843476"):
+        assert not _clean(f"<meta name='author' content='{value}'>", PROSE * 3).authors
+    # a user's name with dots is a name
+    assert _clean("<meta name='author' content='sara.r.peter'>", PROSE * 3).authors == (
+        "sara.r.peter",
+    )
+    # a link marked as the author's that reads as no name gives way to the next source
+    body = f"<div><h1>Big news</h1>{PROSE * 3}<a rel='author' href='/a'>View more posts</a></div>"
+    assert _clean("", body).byline is None
+
+
 def test_byline_split_over_elements_is_read_as_one_line() -> None:
     article = _clean(
         "",
@@ -172,6 +229,68 @@ def test_byline_box_holding_only_a_date_is_no_byline() -> None:
     )
     assert article.byline is None
     assert article.published is None or article.published.year == 2012
+
+
+def test_a_byline_box_holding_a_name_and_a_date_is_the_byline() -> None:
+    # The name and the date on two lines of one box classed "author": the name is the
+    # byline, the date its dateline.
+    body = (
+        "<div><h1>Plumber jailed</h1><p class='author'>Andrew Gerrand<br>4 August 2010</p>"
+        + PROSE * 3
+        + "</div>"
+    )
+    article = _clean("", body)
+    assert article.byline == "Andrew Gerrand"
+    assert article.published == dt.date(2010, 8, 4)
+    # A "Last updated" label or a weekday before the date ends the names too.
+    for line in ("Jo Roe Last Updated: January 7, 2025", "Jo Roe Monday, January 6, 2025"):
+        body = f"<div><h1>Plumber jailed</h1><p class='author'>{line}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline == "Jo Roe", line
+    body = "<div><h1>Plumber jailed</h1><p class='author'>Last Updated: January 7, 2025</p>"
+    assert _clean("", body + PROSE * 3 + "</div>").byline is None
+    # a box whose text before the date reads as no name names nobody
+    for line in (
+        "Veröffentlicht am 8. Februar 2022 von PETA-Team",
+        "Veröffentlicht am 19.10.19 um 14:34 Uhr",
+        "Bruce Lee Senior Contributor Opinions expressed by Forbes Contributors are their own.",
+    ):
+        body = f"<div><h1>Plumber jailed</h1><p class='author'>{line}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline is None, line
+
+
+def test_a_link_to_an_authors_page_near_the_title_names_the_author() -> None:
+    body = (
+        "<div><h1>Best website builders</h1><div class='summary'>"
+        "<a href='https://example.com/author/zach-lezberg/'>Zach Lezberg</a> | May 22, 2025"
+        f"</div>{PROSE * 3}</div>"
+    )
+    article = _clean("", body)
+    assert article.byline == "Zach Lezberg"
+    assert article.authors == ("Zach Lezberg",)
+    # trimmed like a printed byline
+    body = f"<div><h1>Big news</h1><p><a href='/author/ryan/'>Ryan Merkley, CEO</a></p>{PROSE * 3}"
+    assert _clean("", body + "</div>").authors == ("Ryan Merkley",)
+    # A link to a listing of other kinds, or one whose text is no name, is none.
+    for link in (
+        "<a href='/tag/websites/'>Zach Lezberg</a>",
+        "<a href='/author/z/'>View all posts</a>",
+    ):
+        body = f"<div><h1>Best website builders</h1><p>{link}</p>{PROSE * 3}</div>"
+        assert _clean("", body).byline is None, link
+
+
+def test_a_byline_label_on_a_line_of_its_own_reads_the_next_line() -> None:
+    for label, names, authors in [
+        ("Written by", "Edzel Tabing", ("Edzel Tabing",)),
+        ("By", "The Meetingnotes Team", ("The Meetingnotes Team",)),
+        ("Written by", "Eliz - Product marketer", ("Eliz",)),
+    ]:
+        body = f"<div><h1>Big news today</h1><p>{label}</p><p>{names}</p>{PROSE * 3}</div>"
+        article = _clean("<title>Big news today</title>", body)
+        assert article.authors == authors, names
+    # a sentence after the label is no byline
+    body = "<div><h1>Big news today</h1><p>Written By</p><p>I dove into the zero waste life.</p>"
+    assert _clean("", body + PROSE * 3 + "</div>").byline is None
 
 
 def test_whole_article_with_author_class_is_no_byline() -> None:
@@ -289,10 +408,21 @@ def test_a_site_name_part_is_cut_from_the_title() -> None:
         (site + "<title>Big news today – Example Times</title>", "Big news today"),
         (site + "<title>Example Times | Big news today</title>", "Big news today"),
         (host + "<title>Big news today | NewsExample.com</title>", "Big news today"),
-        (site + "<title>Big news today | Opinion</title>", "Big news today | Opinion"),
+        (site + "<title>Big news today - Opinion</title>", "Big news today - Opinion"),
+        # what a "|" sets off is no part of the title: a section, a tagline
+        (site + "<title>Big news today | Opinion</title>", "Big news today"),
+        (site + "<title>Big news today | Health | UC Davis</title>", "Big news today"),
+        (site + "<title>Big news | Opinion</title>", "Big news | Opinion"),  # too short alone
     ]
     for head, title in cases:
         assert _clean(head, PROSE * 3).title == title, head
+    # the address the page is cleaned under names the site too
+    html = "<html><head><title>GAME CHANGER | Newegg.com</title></head><body>"
+    html += PROSE * 3 + "</body></html>"
+    url = "https://promotions.newegg.com/zotac/index.html"
+    assert newsclean.clean(html, url=url, templates=newsclean.TemplateSet()).title == (
+        "GAME CHANGER"
+    )
 
 
 def test_a_jsonld_author_given_by_id_is_named_by_its_node() -> None:
@@ -318,6 +448,34 @@ def test_an_h1_sharing_no_word_with_the_declared_title_is_not_the_title() -> Non
     )
 
 
+def test_an_h1_naming_the_site_is_not_the_title() -> None:
+    # A blog's name as the page's <h1>: the part of <title> that og:title leaves out.
+    body = f"<div><h1>Silicon Exposed</h1><p>By Jane Doe</p>{PROSE * 3}</div>"
+    head = (
+        "<title>Silicon Exposed: Open Verilog flow for GreenPak4</title>"
+        "<meta property='og:title' content='Open Verilog flow for GreenPak4'>"
+    )
+    article = _clean(head, body)
+    assert article.title == "Open Verilog flow for GreenPak4"
+    assert article.byline == "By Jane Doe"
+    # ... or the og:site_name.
+    head = (
+        "<title>Lessons Learned | The lean startup</title>"
+        "<meta property='og:site_name' content='Lessons Learned'>"
+        "<meta property='og:title' content='The lean startup, again'>"
+    )
+    body = f"<div><h1>Lessons Learned</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == "The lean startup, again"
+    # A story's <h1> stays the title where og:title is the site's name ("Story | Site").
+    head = (
+        "<title>Which lawnmower suits which lawn? | Robomow</title>"
+        "<meta property='og:title' content='Robomow'>"
+        "<meta property='og:site_name' content='Robomow'>"
+    )
+    body = f"<div><h1>Which lawnmower suits which lawn?</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == "Which lawnmower suits which lawn?"
+
+
 def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
     cases = [
         # an unreadable first value is passed over for the next source
@@ -341,6 +499,22 @@ def test_a_declared_date_is_read_where_it_reads_as_a_date() -> None:
         assert dt.date(published.year, published.month, published.day) == day, head
     body = "<time datetime='on Friday December 19, 2025 @08:00PM'>Friday</time>" + PROSE * 3
     assert _clean("", body).published == dt.date(2025, 12, 19)
+
+
+def test_a_date_line_far_below_the_title_dates_an_otherwise_undated_page() -> None:
+    filler = "".join(f"<p>Paragraph {n} of a long story about the bridge.</p>" for n in range(20))
+    story = f"<h1>Council votes on the bridge</h1>{PROSE * 3}{filler}"
+    posted = "<p>Posted on April 13, 2023</p>"
+    assert _clean("", f"<div>{story}{posted}</div>").published == dt.date(2023, 4, 13)
+    # a sentence that mentions a day is no date line
+    said = "<p>The council first met about it on April 13, 2023 in the town hall.</p>"
+    assert _clean("", f"<div>{story}{said}</div>").published is None
+    # the day in the page's address comes first
+    html = f"<html><head></head><body><div>{story}{posted}</div></body></html>"
+    article = newsclean.clean(
+        html, url="https://example.com/2024/03/17/bridge", templates=newsclean.TemplateSet()
+    )
+    assert article.published == dt.date(2024, 3, 17)
 
 
 def _under_headline(line: str) -> newsclean.Article:
@@ -415,6 +589,18 @@ def test_a_printed_byline_drops_a_comma_less_job_title_and_glued_buttons() -> No
         ("<p>By Jo Editor</p>", "By Jo Editor"),  # a surname that is a job word stays
         ("<p>By Jo McDonald Staff Writer</p>", "By Jo McDonald"),
         ("<p>By Patrick Allan ProfileFollowUnfollow</p>", "By Patrick Allan"),
+        ("<p>By the Lavazza Team 2–3 minutes</p>", "By the Lavazza Team"),  # reading time
+        # a job title glued to the last name; a name's own inner capital stays
+        ("<p>By Matt CheckHead Winemaker</p>", "By Matt Check"),
+        ("<p>By Jo RoeStaff Writer</p>", "By Jo Roe"),
+        ("<p>By Danielle DeSiato</p>", "By Danielle DeSiato"),
+        # the publication's name in capitals after a name that is not
+        ("<p>By Brian Truitt USA TODAY</p>", "By Brian Truitt"),
+        ("<p>By JEFFREY GETTLEMAN</p>", "By JEFFREY GETTLEMAN"),
+        ("<p>By Jo Roe at 4:00 PM EST</p>", "By Jo Roe at 4:00 PM EST"),
+        # a job title after a comma that opens on a rank or ends on a profession
+        ("<p>By Jo Roe, Senior Staff Technologist, ACLU Project</p>", "By Jo Roe"),
+        ("<p>By Jo Roe, Data Scientist</p>", "By Jo Roe"),
     ]
     for line, byline in cases:
         assert _under_headline(line).byline == byline, line

@@ -15,8 +15,10 @@ from newsclean import vocab
 from newsclean.dates import date_in
 from newsclean.segment import normalize_space
 
-#: The longest declared author read as a name.
+#: The longest declared author read as a name; a longer list of names is one where each
+#: name is at most MAX_LISTED_NAME_CHARS long (a paper's eight authors).
 MAX_BYLINE_CHARS = 100
+MAX_LISTED_NAME_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +31,17 @@ class PrintedByline:
     date: str | None
 
 
-# Where a printed byline line runs on past the names: a separator, the post's date, a
-# "Published"/"Updated" label (often glued to the last name), a reading time, the
-# author's @handle (also glued; not an e-mail address), a Spanish or Portuguese date
-# ("1 de diciembre de 2017").
+# Where a printed byline line runs on past the names: a separator, the post's date (also
+# after its weekday), a "Published"/"Updated"/"Last updated" label (often glued to the
+# last name), a reading time ("5 min read", "2–3 minutes"), the author's @handle (also
+# glued; not an e-mail address), a Spanish or Portuguese date ("1 de diciembre de 2017").
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b"
+    r"\s*(?:[|•·⋅●—–]|\s-\s|(?:Published|Updated|Posted)\b|\.?\s*\b[Ll]ast\s+(?:[Uu]pdated|[Mm]odified)\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?\s*(?=\d|\w+\.?\s+\d)"
     r"|\.?\s*\b(?:(?:Medically\s+)?Reviewed|Fact[- ]?checked|Edited)\s+by\b"
     r"|(?<=[a-z])\d{1,2}/\d{1,2}/\d{4}"
     r"|\b(?:on|le|am|el|il)\s+(?=\d|\S+\s+\d|\S+,\s+\S+\s+\d)"
-    r"|\b\d+\s*mins?\.?(?:ute)?s?\s+read\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
+    r"|\b\d+(?:\s*[–-]\s*\d+)?\s*mins?\.?(?:ute)?s?(?:\s+read)?\b|@\w+(?![\w-]*\.\w)|\b\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
 )
 
 # A post's date right after the name, glued to it or not: "Jeffrey ZeldmanNovember 20,
@@ -72,13 +75,38 @@ def read_printed(text: str) -> PrintedByline:
         _BYLINE_DASH.search(text),
         vocab.JOB_TITLE.search(text),
         vocab.BYLINE_BUTTONS.search(text),
+        _GLUED_JOB_TITLE.search(text),
     )
     cut = min((m.start() for m in tails if m), default=len(text))
     date = _date_after(text[cut:])
-    text = _once(_without_job_title(text[:cut]).strip(" ,:;"))
+    text = _once(_without_caps_tail(_without_job_title(text[:cut])).strip(" ,:;"))
     if _NAMELESS_BYLINE.fullmatch(text):
         return PrintedByline(None, (), date)
     return PrintedByline(text, split_authors(text), date)
+
+
+# A job title glued to the last name, its first word capitalised: "Matt CheckHead
+# Winemaker", "Jo RoeStaff Writer" (a name's own inner capital, "McDonald", "DeSiato",
+# opens no job title).
+_GLUED_JOB_TITLE = re.compile(
+    r"(?<=[a-z])(?=(?:Head|Senior|Chief|Staff|Lead|Principal|Associate|Deputy|Managing"
+    r"|Executive|Contributing|Editor|Writer|Reporter|Correspondent|Columnist|Contributor"
+    r"|Founder|Co-?founder|Director|Manager|Analyst|Producer|Engineer|President)\b)"
+)
+# Two or more words in capitals, three letters or more each, after the names: the
+# publication's name ("Brian Truitt USA TODAY"; not "4:00 PM EST").
+_CAPS_TAIL = re.compile(r"(?:\s+[A-Z][A-Z.&'’-]{2,}){2,}$")
+
+
+def _without_caps_tail(text: str) -> str:
+    """The names without a publication's name set in capitals after them, where the names
+    are not in capitals themselves ("By JEFFREY GETTLEMAN" stays)."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    start = label.end() if label else 0
+    tail = _CAPS_TAIL.search(text, start)
+    if tail and any(ch.islower() for ch in text[start : tail.start()]):
+        return text[: tail.start()]
+    return text
 
 
 def _date_after(rest: str) -> str | None:
@@ -129,13 +157,23 @@ def _without_job_title(text: str) -> str:
 
 
 def is_name(author: str) -> bool:
-    """Whether a declared author is a name: no URL (a profile's link in article:author),
-    not overlong, no placeholder ("No Author")."""
+    """Whether a declared author is a name: no URL (a profile's link in article:author) or
+    other address ("www.facebook.com/x"), not overlong (but for
+    a list of short names), no placeholder ("No Author"), not without a letter."""
+    names = split_authors(author)
     return (
         "://" not in author
-        and len(author) <= MAX_BYLINE_CHARS
+        and (
+            len(author) <= MAX_BYLINE_CHARS
+            or (len(names) > 1 and all(len(name) <= MAX_LISTED_NAME_CHARS for name in names))
+        )
         and not vocab.PLACEHOLDER_AUTHOR.match(author)
+        and _LETTER.search(author) is not None  # "262588213843476": an account's number
+        and not _ADDRESS.search(author)  # "www.facebook.com/tinyhousegiantjourney"
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def names_nobody(text: str) -> bool:
@@ -151,8 +189,12 @@ def names_nobody(text: str) -> bool:
     return any(word[0].islower() and word.lower() not in vocab.NAME_PARTICLES for word in words[1:])
 
 
-# A question, a label with its name elsewhere, an address or a dotted identifier.
-_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\bwww\.|[^\W\d_]/[^\W\d_]|\w\.\w+\.\w", re.I)
+# An address; with a question, a label whose name is elsewhere, a dotted identifier
+# ("page.head.extra.author") or a photo's credit ("© Kathrin Führes"), what reads as no
+# name. (A declared author is a user's name
+# as often as not: "sara.r.peter" is one.)
+_ADDRESS = re.compile(r"\bwww\.|[^\W\d_]/[^\W\d_]", re.I)
+_NOT_NAMES = re.compile(r"\?\s*$|\bby\s*:?\s*$|\w\.\w+\.\w|©|" + _ADDRESS.pattern, re.I)
 
 
 def split_authors(byline: str) -> tuple[str, ...]:

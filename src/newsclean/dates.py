@@ -18,8 +18,13 @@ def parse_date(value: str | None) -> dt.date | dt.datetime | None:
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
+    if len(text) > 10 and text[10] in "T ":  # "2017-11-03T03:01", "2019-04-28 06:01:07"
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
     try:
-        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return date_in(value)  # declared as printed: "July 17, 2025", "2019/1/22"
 
@@ -73,6 +78,24 @@ def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
         if date is not None:
             return date
     return None
+
+
+def date_line(text: str | None, *, month_first: bool, max_other_words: int) -> dt.date | None:
+    """The date of a line that is little but a date: its first printed date, where the
+    rest of the line holds at most `max_other_words` words ("Posted on April 13, 2023",
+    "By Daniel Renfrow April 12, 2024"; not a sentence that mentions a day)."""
+    if not text:
+        return None
+    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        date = _calendar_date(match, month_first)
+        if date is not None:
+            rest = text[: match.start()] + " " + text[match.end() :]
+            return date if len(_WORD.findall(rest)) <= max_other_words else None
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def month_first(language: str | None) -> bool:

@@ -25,7 +25,14 @@ from newsclean.byline import (
     read_printed,
     split_authors,
 )
-from newsclean.dates import address_date, date_in, month_first, parse_date, published
+from newsclean.dates import (
+    address_date,
+    date_in,
+    date_line,
+    month_first,
+    parse_date,
+    published,
+)
 from newsclean.features import Features, class_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -65,16 +72,21 @@ def declared(root: HtmlElement, tagged: TagIndex | None = None) -> dict[str, str
     for key, value in _jsonld_fields(tagged["script"]):
         _declare(found, key, value)
     card: dict[str, str] = {}  # the Twitter card's labelled values: twitter:label1, data1...
+    listed: dict[str, list[str]] = {}  # one meta per author: citation_author, DC.creator
     for meta in tagged["meta"]:
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             _declare(found, _META_FIELDS[name], content)
+        elif content and name in _LISTED_AUTHORS:
+            listed.setdefault(name, []).append(content)
         elif content and name.startswith(("twitter:label", "twitter:data")):
             card[name] = content
     card_author = _card_author(card)
     if card_author:
         _declare(found, "author", card_author)
+    for names in listed.values():
+        _declare(found, "author", ", ".join(dict.fromkeys(names)))
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.setdefault("language", lang.strip())
@@ -118,9 +130,17 @@ _META_FIELDS = {
     "dc.date": "date",
     "citation_publication_date": "date",
     "published": "date",
+    "parsely-title": "title",
+    "parsely-author": "author",
+    "parsely-pub-date": "date",
     "og:locale": "language",
     "content-language": "language",
 }
+
+
+#: Metas that name one author each, repeated for every author (Highwire Press tags on
+#: papers, Dublin Core): their names together are the authors.
+_LISTED_AUTHORS = ("citation_author", "dc.creator")
 
 
 def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
@@ -132,13 +152,26 @@ def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
         if len(raw) > _MAX_JSONLD_BYTES:
             continue
         try:
-            items.extend(_jsonld_items(json.loads(raw)))
+            items.extend(_jsonld_items(_json_value(raw)))
         except ValueError:
             continue
     # An author or publisher given as {"@id": ...} is named by the node with that @id
     # elsewhere in the page's JSON-LD (a Person node of the same @graph, as Yoast writes).
     by_id = {str(item["@id"]): item for item in items if "@id" in item and "name" in item}
     return [pair for item in items for pair in _jsonld_item_fields(item, by_id)]
+
+
+# A script's JSON wrapped as XHTML character data: "<![CDATA[ {...} ]]>", "//<![CDATA[".
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
+def _json_value(raw: str) -> object:
+    """The JSON value a script holds, read as browsers' consumers read it: inside a CDATA
+    wrapper, with raw line breaks or tabs inside its strings, and without what follows the
+    value (a second object, a stray brace)."""
+    text = _CDATA.sub("", raw).strip()
+    value, _ = json.JSONDecoder(strict=False).raw_decode(text)
+    return value
 
 
 def _jsonld_items(data: object) -> list[dict[str, object]]:
@@ -206,14 +239,17 @@ def extract(
         kicker = _kicker(segments[title_index])
         if kicker is not None:  # "<h1><span>Verbraucherschutz</span> Mehr Transparenz</h1>"
             found.section, heading = kicker
-        titled = _shares_words(heading, (meta.get("title"), document_title))
+        titled = _shares_words(heading, (meta.get("title"), document_title)) and not (
+            _names_the_site(heading, meta, document_title)
+        )
         found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
     else:
         found.title = declared_title
     if found.title:
-        found.title = _without_site_name(found.title, _site_names(addresses, found.site_name))
+        names = _site_names([*addresses, url or ""], found.site_name)
+        found.title = _before_pipe(_without_site_name(found.title, names))
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _take_printed(found, found.byline)
@@ -221,11 +257,19 @@ def extract(
         _declared_byline(found, meta["author"])
     if found.byline is None and (marked := _marked_author(root)):
         _take_printed(found, marked)  # printed on the page: trimmed like a byline
+    if (
+        found.byline is None
+        and title_index is not None
+        and (linked := _author_link(segments, title_index, options))
+    ):
+        _take_printed(found, linked)  # "Ryan Merkley, CEO": trimmed like a byline
     us_order = month_first(meta.get("language"))
     found.published = published(found.dateline, parse_date(meta.get("date")), us_order)
     if found.published is None and title_index is not None:
         found.published = _header_date(segments, features, title_index, options, us_order)
     found.published = found.published or address_date(addresses, url)
+    if found.published is None:
+        found.published = _page_date(segments, title_index or 0, us_order)
     return found
 
 
@@ -264,6 +308,23 @@ def _header_date(
     return None
 
 
+def _page_date(segments: list[Segment], start: int, us_order: bool) -> dt.date | None:
+    """The first line after the title (or from the page's top where no heading is its
+    title) that is little but a date ("Posted on April 13, 2023" far below the title, in
+    the author's box under the story): the last resort of a page that declares, prints
+    near its title and addresses no date."""
+    for segment in segments[start:]:
+        date = date_line(segment.text, month_first=us_order, max_other_words=_DATE_LINE_WORDS)
+        if date is not None:
+            return date
+    return None
+
+
+#: A line that dates a page from anywhere below its title holds at most this many words
+#: besides the date: a label ("Posted on", "Last updated:") or the author's name.
+_DATE_LINE_WORDS = 3
+
+
 def _take_printed(found: Metadata, text: str) -> None:
     """The byline read off a printed line (byline.read_printed); a date printed after its
     names is the dateline when no line of its own is."""
@@ -289,6 +350,22 @@ def _site_names(addresses: list[str], site_name: str | None) -> tuple[str, ...]:
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _before_pipe(title: str) -> str:
+    """The title before a "|" that sets off what follows it: a section, a tagline or a
+    site's name no address spells ("How meditation rewires brains | Opinion", "... |
+    Patient Education | UC Davis Children's Hospital"), where the part before it has at
+    least _MIN_PIPED_TITLE_WORDS words (a pipe is no punctuation a story's title uses)."""
+    head, pipe, _ = title.partition("|")
+    head = head.strip()
+    if pipe and len(head.split()) >= _MIN_PIPED_TITLE_WORDS:
+        return head
+    return title
+
+
+#: The fewest words a title's part before a "|" has to stand as the title alone.
+_MIN_PIPED_TITLE_WORDS = 3
 
 
 def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
@@ -338,8 +415,8 @@ def _marked_author(root: HtmlElement) -> str | None:
     for element in marked:
         name = element.find(".//*[@itemprop='name']")
         text = normalize_space((name if name is not None else element).text_content())
-        if text and len(text) <= MAX_BYLINE_CHARS:
-            return text
+        if text and len(text) <= MAX_BYLINE_CHARS and not names_nobody(text):
+            return text  # not a link's "View more posts"
     classes: list[str] = _CLASS_VALUES(root)  # type: ignore[assignment]
     if "author" not in " ".join(classes).lower():
         return None  # no class can name an author (see _CLASS_VALUES)
@@ -351,6 +428,31 @@ def _marked_author(root: HtmlElement) -> str | None:
         if text and len(text) <= _MAX_NAME_CHARS and not names_nobody(text):
             return text
     return None
+
+
+def _author_link(segments: list[Segment], title_index: int, options: Options) -> str | None:
+    """The text of the first link to an author's page ("/author/zach-lezberg/") on a line
+    near the title (as `_header_date` searches), where it reads as a name: a byline that
+    no label, class or markup marks ("Zach Lezberg | May 22, 2025")."""
+    start = max(0, title_index - options.header_date_blocks_above)
+    stop = min(len(segments), title_index + 1 + options.header_search_blocks)
+    for segment in segments[start:stop]:
+        for link in segment.links:
+            name = normalize_space(link.text)
+            if (
+                _AUTHOR_PAGE.search(link.href)
+                and 2 <= len(name) <= _MAX_NAME_CHARS
+                and not any(ch.isdigit() for ch in name)
+                and not names_nobody(name)
+            ):
+                return name
+    return None
+
+
+# An address whose path names an author's page: a folder of vocab.AUTHOR_FOLDERS, then a slug.
+_AUTHOR_PAGE = re.compile(
+    r"(?:^|/)(?:" + "|".join(sorted(vocab.AUTHOR_FOLDERS)) + r")/[^/?#\s]+", re.IGNORECASE
+)
 
 
 # Elements classed as an author's name; the text of an hCard's formatted name. The class
@@ -444,6 +546,31 @@ def _kicker(segment: Segment) -> tuple[str, str] | None:
     return kicker.rstrip(" :"), title
 
 
+# The parts of a document title that a blog's name may be one of: as _TITLE_PARTS, and a
+# colon set after the name only ("Silicon Exposed: Open Verilog flow...").
+_NAME_PARTS = re.compile(_TITLE_PARTS.pattern + r"|:\s+")
+
+
+def _names_the_site(heading: str, meta: dict[str, str], document_title: str | None) -> bool:
+    """Whether the heading taken for the title is the site's name: its og:site_name, or
+    the part of the document's title that the declared story title leaves out (a blog's
+    name over its post: "Silicon Exposed" of "Silicon Exposed: Open Verilog flow...",
+    og:title "Open Verilog flow...")."""
+    squashed = _squash(heading)
+    if not squashed:
+        return False
+    site = _squash(meta.get("site_name") or "")
+    if squashed == site:
+        return True
+    story = _squash(meta.get("title") or "")
+    parts = [_squash(part) for part in _NAME_PARTS.split(document_title or "")]
+    if not story or len(parts) < 2 or squashed in story or story == site:
+        return False
+    return (squashed == parts[0] and story == "".join(parts[1:])) or (
+        squashed == parts[-1] and story == "".join(parts[:-1])
+    )
+
+
 def _find_title(
     segments: list[Segment], meta: dict[str, str], document_title: str | None
 ) -> int | None:
@@ -509,6 +636,8 @@ def _printed_header(
             found.byline, unlabelled = text, set()
             found.authors = split_authors(text)
             found.segments.add(index)
+        elif found.byline is None and _is_label_line(text) and index + 1 < stop:
+            _take_label_line(found, segments, index)
         elif found.byline is None and (box := _byline_box(segments[index])) is not None:
             taken = set(found.segments)
             _take_byline_box(found, box, segments, index)
@@ -570,6 +699,25 @@ def _is_name_of_words(name: str) -> bool:
     )
 
 
+def _take_label_line(found: Metadata, segments: list[Segment], index: int) -> None:
+    """ "Written by" / "Edzel Tabing": a byline's label on a line of its own, the names on
+    the next; read as one line where that reads as names. In a byline box the lines go
+    where the box's go; elsewhere they stay in the regions the classifier gives them."""
+    line = f"{segments[index].text} {segments[index + 1].text}"
+    names = read_printed(line).byline
+    if names is None or names_nobody(names):
+        return
+    if (box := _byline_box(segments[index])) is not None:
+        _take_byline_box(found, box, segments, index)
+    found.byline, found.authors = line, split_authors(line)
+
+
+def _is_label_line(text: str) -> bool:
+    """Whether a line is a byline's label alone: "Written by", "By:", "Author"."""
+    label = vocab.BYLINE_PREFIX.match(text)
+    return label is not None and label.end() == len(text)
+
+
 def _is_short_date_line(feature: Features, options: Options) -> bool:
     return "date" in feature.text_cues and feature.words <= options.max_date_line_words
 
@@ -607,10 +755,16 @@ def _take_byline_box(
     text = printed or " ".join(s.text for s in inside)
     if not text or len(text) > MAX_BYLINE_CHARS:
         return
-    if printed is None and vocab.DATE_TEXT.search(text):
-        return  # a byline box holding only the date: the date is not an author
-    if printed is None and names_nobody(text):
-        return  # "Learn about our editorial policies", "Insights from": a label, no name
+    if printed is None:
+        # The names before a date the box also holds ("Andrew Gerrand" / "4 August 2010",
+        # cut off as a printed byline's); a box holding only the date names nobody, and
+        # neither does one whose text before the date reads as no name ("Veröffentlicht
+        # am", "Opinions expressed by Forbes Contributors are their own").
+        date = vocab.DATE_TEXT.search(text)
+        if read_printed(text).byline is None or names_nobody(
+            text[: date.start()] if date else text
+        ):
+            return  # "Learn about our editorial policies", "Insights from": a label, no name
     found.byline = text
     found.authors = split_authors(text)
     found.segments.update(range(first, end))

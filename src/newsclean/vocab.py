@@ -698,6 +698,11 @@ LISTING_FOLDERS = frozenset(
         "auteur",
     }
 )
+#: A link path's folder naming an author's page: "/author/<name>/", "/autor/<name>",
+#: "/contributor/<name>/<id>". The link's text is the author's name.
+AUTHOR_FOLDERS = frozenset(
+    {"author", "authors", "autor", "autoren", "autorin", "auteur", "contributor", "contributors"}
+)
 #: Lower-case substrings of which every SUBSCRIBE_HREF match holds one.
 SUBSCRIBE_HREF_WORDS = (
     "newsletter",
@@ -1197,7 +1202,8 @@ WRITTEN_BY = re.compile(r"\b(?:written|text|words)\s+by\b", re.IGNORECASE)
 JOB_TITLE = re.compile(
     r",\s*(?=[^,]*\b(?:editor|writer|journalist|reporter|correspondent|columnist|contributor"
     r"|(?:co-?)?founder|ceo|coo|cfo|cto|officer|director|manager|analyst|producer|engineer"
-    r"|president|head of)\b)",
+    r"|president|head of|specialist|consultant|strategist|technologist|scientist)\b"
+    r"|(?:senior|staff|chief|lead|principal|associate|deputy|managing|executive|contributing)\s)",
     re.IGNORECASE,
 )
 #: The word a job title ends or starts on when no comma sets it off the name ("Jane Doe
