@@ -2263,6 +2263,25 @@ def test_a_sentence_naming_a_partnership_stays() -> None:
     assert "In partnership with the county" in article.text
 
 
+def test_the_label_over_a_comment_form_is_the_threads() -> None:
+    form = (
+        "<div class='pt-12'><div class='bold'>Join the Conversation</div>"
+        "<div class='comment-form'><p class='comment-note'>Your email address will not be"
+        " published.</p><textarea></textarea><div class='comment-actions'>Post Comment</div>"
+        "</div></div>"
+    )
+    article = _clean(_inside(form))
+    assert "Join the Conversation" not in article.text
+    label = next(b for b in article.boilerplate if "Join the Conversation" in b.text)
+    assert label.rule == "neighbours:comments-label"
+
+
+def test_a_comment_cue_line_over_more_of_the_story_stays() -> None:
+    line = "<div><p>Join the discussion</p><p>The council voted on Tuesday.</p></div>"
+    article = _clean(_inside(line))
+    assert "Join the discussion" in article.text
+
+
 def test_articles_and_videos_on_the_topic_label_a_related_box() -> None:
     box = (
         "<ul class='lnkrel'><li class='hd'>Artikel und Videos zum Thema</li>"

@@ -61,6 +61,7 @@ def revisit_neighbours(
     _trim_engagement_tail(features, revised, options)
     _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
+    _route_comment_labels(segments, features, revised, options)
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
@@ -956,6 +957,39 @@ def _route_field_labels(
             and segments[index].text.rstrip().endswith(":")
         ):
             decisions[index] = Decision(after.region, after.role, "neighbours:field-label")
+
+
+#: The roles of the blocks a comment thread or its form is made of.
+_COMMENT_ROLES = frozenset({"comments", "form"})
+
+
+def _route_comment_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label the article keeps that speaks of comments ("Join the Conversation") over
+    the comment form or thread is the thread's: when the blocks after it, up to the first
+    the markup made part of a comment thread or form, are none of the article's and sit in
+    the label's own box. A story's line that mentions comments, followed by more of the
+    story, stays."""
+    for index, segment in enumerate(segments):
+        if (
+            decisions[index].region is not Region.MAIN
+            or "comments" not in features[index].text_cues
+            or features[index].words > options.max_label_words
+        ):
+            continue
+        box = segment.owner.getparent()
+        if box is None:
+            continue
+        for later in range(index + 1, len(segments)):
+            after = decisions[later]
+            if after.region is Region.MAIN or not is_within(segments[later].owner, box):
+                break
+            if after.role in _COMMENT_ROLES:
+                decisions[index] = Decision(
+                    Region.BOILERPLATE, "comments", "neighbours:comments-label"
+                )
+                break
 
 
 #: The regions a heading that heads none of the article may take from what it heads.
