@@ -2295,3 +2295,31 @@ def test_articles_and_videos_on_the_topic_label_a_related_box() -> None:
         b.rule == "box:heading" and b.text == "Artikel und Videos zum Thema"
         for b in article.boilerplate
     )
+
+
+def _button_box(line: str, href: str) -> str:
+    return (
+        f"<div class='widget'><p>{line}</p><div class='elementor-button-wrapper'>"
+        f"<a class='elementor-button' href='{href}'>Apply now</a></div></div>"
+    )
+
+
+def test_the_pitch_over_a_button_to_the_site_is_an_ad() -> None:
+    pitch = "Get the cash you need with a low-interest personal loan today"
+    article = _clean(_inside(_button_box(pitch, "/apply")))
+    assert pitch not in article.text
+    assert any(b.rule == "box:button-prompt" and pitch in b.text for b in article.ads)
+
+
+@pytest.mark.parametrize(
+    ("line", "href"),
+    [
+        # A buying guide's product over the shop's button: the guide's.
+        ("Hennessy Ultralite Backpacker Asym Zip", "https://shop.example.net/hennessy"),
+        # A field's label over its button.
+        ("The best budget French press:", "/french-press"),
+    ],
+)
+def test_a_product_or_label_over_a_button_stays(line: str, href: str) -> None:
+    article = _clean(_inside(_button_box(line, href)))
+    assert line in article.text
