@@ -137,6 +137,10 @@ DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.
 #: letter forms U+1C80-U+1C87, whose capitals lie in it), written out: every match holds
 #: one, and a scan for them alone (the engine skips to them) is far cheaper.
 CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff\u1c80-\u1c87]")
+#: An inline element classed as a credit ("credit", "video-credit", "photo-credit",
+#: "buying-guide__credit") closing a paragraph: the paragraph is the picture's caption.
+CREDIT_CLASS = re.compile(r"(?:^|\s|[-_])credits?(?:$|\s)", re.IGNORECASE)
+CREDIT_INLINE_TAGS = frozenset(["span", "small", "em", "i", "cite"])
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
