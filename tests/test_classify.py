@@ -2232,3 +2232,94 @@ def test_a_byline_set_as_a_paragraph_under_the_title_is_no_standfirst() -> None:
     meta = "03/01/2017 by Jane Smith, Candidate Representative to the Liaison Committee"
     article = _clean(_titled_story(f"<div class='node-meta'>{meta}</div>"))
     assert not any(b.rule == "neighbours:standfirst" for b in article.body)
+
+
+def test_a_platforms_sign_up_pitch_after_the_article_is_an_ad() -> None:
+    pitch = "Join Medium for free to get updates from this writer."
+    article = _clean(_article(f"<p>{pitch}</p>"))
+    assert article.text.endswith("after a long debate that lasted into the evening.")
+    assert any(b.rule == "tail:appeal" and b.text == pitch for b in article.ads)
+
+
+def test_a_story_saying_entry_was_free_keeps_it() -> None:
+    sentence = (
+        "<p>Residents could join for free at the library on Saturday, and more than two"
+        " hundred of them signed the register before noon, the organisers said.</p>"
+    )
+    article = _clean(_inside(sentence))
+    assert "Residents could join for free" in article.text
+
+
+@pytest.mark.parametrize("label", ["In partnership with", "Presented by:", "Brought to you by"])
+def test_a_sponsors_label_alone_is_sponsored(label: str) -> None:
+    article = _clean(_inside(f"<p>{label}</p>"))
+    assert label not in article.text
+    assert any(b.rule == "text:sponsored" and b.text == label for b in article.ads)
+
+
+def test_a_sentence_naming_a_partnership_stays() -> None:
+    sentence = "<p>In partnership with the county, the council will rebuild the bridge.</p>"
+    article = _clean(_inside(sentence))
+    assert "In partnership with the county" in article.text
+
+
+def test_the_label_over_a_comment_form_is_the_threads() -> None:
+    form = (
+        "<div class='pt-12'><div class='bold'>Join the Conversation</div>"
+        "<div class='comment-form'><p class='comment-note'>Your email address will not be"
+        " published.</p><textarea></textarea><div class='comment-actions'>Post Comment</div>"
+        "</div></div>"
+    )
+    article = _clean(_inside(form))
+    assert "Join the Conversation" not in article.text
+    label = next(b for b in article.boilerplate if "Join the Conversation" in b.text)
+    assert label.rule == "neighbours:comments-label"
+
+
+def test_a_comment_cue_line_over_more_of_the_story_stays() -> None:
+    line = "<div><p>Join the discussion</p><p>The council voted on Tuesday.</p></div>"
+    article = _clean(_inside(line))
+    assert "Join the discussion" in article.text
+
+
+def test_articles_and_videos_on_the_topic_label_a_related_box() -> None:
+    box = (
+        "<ul class='lnkrel'><li class='hd'>Artikel und Videos zum Thema</li>"
+        "<li><a href='/sport/tibeter-protestieren'>Gegen Peking: Tibeter protestieren</a></li>"
+        "<li><a href='/sport/zeitplan'>Olympia 2022: Der Zeitplan der Kombinierer</a></li>"
+        "</ul>"
+    )
+    article = _clean(_inside(box))
+    assert "Artikel und Videos zum Thema" not in article.text
+    assert any(
+        b.rule == "box:heading" and b.text == "Artikel und Videos zum Thema"
+        for b in article.boilerplate
+    )
+
+
+def _button_box(line: str, href: str) -> str:
+    return (
+        f"<div class='widget'><p>{line}</p><div class='elementor-button-wrapper'>"
+        f"<a class='elementor-button' href='{href}'>Apply now</a></div></div>"
+    )
+
+
+def test_the_pitch_over_a_button_to_the_site_is_an_ad() -> None:
+    pitch = "Get the cash you need with a low-interest personal loan today"
+    article = _clean(_inside(_button_box(pitch, "/apply")))
+    assert pitch not in article.text
+    assert any(b.rule == "box:button-prompt" and pitch in b.text for b in article.ads)
+
+
+@pytest.mark.parametrize(
+    ("line", "href"),
+    [
+        # A buying guide's product over the shop's button: the guide's.
+        ("Hennessy Ultralite Backpacker Asym Zip", "https://shop.example.net/hennessy"),
+        # A field's label over its button.
+        ("The best budget French press:", "/french-press"),
+    ],
+)
+def test_a_product_or_label_over_a_button_stays(line: str, href: str) -> None:
+    article = _clean(_inside(_button_box(line, href)))
+    assert line in article.text

@@ -141,6 +141,32 @@ def test_a_paragraph_naming_its_figure_is_a_caption(text: str, kind: BlockKind) 
     assert [s.kind for s in _segments(f"<body><p>{text}</p></body>")] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        # A caption closed by its picture's credit in an inline element so classed.
+        (
+            "<p class='summary'>AMO found 475 pounds of cocaine. "
+            "<span class='credit video-credit'>By U.S. CUSTOMS</span></p>",
+            BlockKind.CAPTION,
+        ),
+        (
+            "<p>A flooded street. <small class='photo-credit'>Jane Roe</small></p>",
+            BlockKind.CAPTION,
+        ),
+        # A credit inside the sentence, or a class that only holds the word, is no caption's.
+        (
+            "<p>We thank <span class='credit'>Jane Roe</span> for the photos of the flood.</p>",
+            BlockKind.PARAGRAPH,
+        ),
+        ("<p>Credit scores fell. <span class='creditcard'>Visa</span></p>", BlockKind.PARAGRAPH),
+        ("<p><span class='credit'>Jane Roe</span></p>", BlockKind.PARAGRAPH),
+    ],
+)
+def test_a_paragraph_closed_by_a_credit_is_a_caption(markup: str, kind: BlockKind) -> None:
+    assert [s.kind for s in _segments(f"<body>{markup}</body>")] == [kind]
+
+
 def test_a_caption_set_as_a_heading_or_wrapped_in_a_field_is_a_caption() -> None:
     found = _segments(
         "<figure><h2 class='figure__caption'>A crowd turns into a mob. Photo: Jane Roe</h2>"

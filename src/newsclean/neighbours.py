@@ -61,6 +61,8 @@ def revisit_neighbours(
     _trim_engagement_tail(features, revised, options)
     _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
+    _route_comment_labels(segments, features, revised, options)
+    _route_button_prompts(segments, features, revised, options, _site_host(url))
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
@@ -956,6 +958,87 @@ def _route_field_labels(
             and segments[index].text.rstrip().endswith(":")
         ):
             decisions[index] = Decision(after.region, after.role, "neighbours:field-label")
+
+
+#: The roles of the blocks a comment thread or its form is made of.
+_COMMENT_ROLES = frozenset({"comments", "form"})
+
+
+def _route_comment_labels(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """A label the article keeps that speaks of comments ("Join the Conversation") over
+    the comment form or thread is the thread's: when the blocks after it, up to the first
+    the markup made part of a comment thread or form, are none of the article's and sit in
+    the label's own box. A story's line that mentions comments, followed by more of the
+    story, stays."""
+    for index, segment in enumerate(segments):
+        if (
+            decisions[index].region is not Region.MAIN
+            or "comments" not in features[index].text_cues
+            or features[index].words > options.max_label_words
+        ):
+            continue
+        box = segment.owner.getparent()
+        if box is None:
+            continue
+        for later in range(index + 1, len(segments)):
+            after = decisions[later]
+            if after.region is Region.MAIN or not is_within(segments[later].owner, box):
+                break
+            if after.role in _COMMENT_ROLES:
+                decisions[index] = Decision(
+                    Region.BOILERPLATE, "comments", "neighbours:comments-label"
+                )
+                break
+
+
+def _is_button(segment: Segment) -> bool:
+    """A link set as a button: a `<button>`, or a link whose own element or a box just
+    around it is named for a button ("elementor-button-wrapper", "btn")."""
+    if not segment.links:
+        return False
+    elements = [segment.owner, *itertools.islice(segment.owner.iterancestors(), 2)]
+    elements += list(segment.owner.iter("a", "button"))
+    for element in elements:
+        if element.tag == "button":
+            return True
+        names = (element.get("class") or "").lower()
+        if "button" in names or "btn" in names.replace("-", " ").replace("_", " ").split():
+            return True
+    return False
+
+
+def _route_button_prompts(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    host: str | None,
+) -> None:
+    """A short line the article keeps that sits in a box of its own with a button under it
+    ("Get the cash you need with a low-interest personal loan today" / "Apply now") is the
+    button's pitch, not the story."""
+    for index in range(len(segments) - 1):
+        if (
+            decisions[index].region is not Region.MAIN
+            or not options.min_prompt_words <= features[index].words <= options.max_label_words
+            or segments[index].text.rstrip().endswith(":")
+            or decisions[index + 1].region is Region.MAIN
+            or not _is_button(segments[index + 1])
+            or not _on_site(segments[index + 1], host)
+        ):
+            continue
+        for box in boxes_around(segments[index].owner, options.chain_limit):
+            if not is_within(segments[index + 1].owner, box):
+                continue
+            first, last = index, index + 1
+            alone = (first == 0 or not is_within(segments[first - 1].owner, box)) and (
+                last + 1 >= len(segments) or not is_within(segments[last + 1].owner, box)
+            )
+            if alone:
+                decisions[index] = Decision(Region.AD, "appeal", "box:button-prompt")
+            break
 
 
 #: The regions a heading that heads none of the article may take from what it heads.

@@ -581,6 +581,7 @@ def _kind_of(
         or _caption_above(ancestors)
         or _caption_classed(owner, above)
         or (tag not in vocab.LIST_ITEM_TAGS and _names_its_figure(text))
+        or (tag == "p" and _closes_with_credit(owner, text))
     ):
         return BlockKind.CAPTION
     if tag in vocab.LIST_ITEM_TAGS:
@@ -595,6 +596,25 @@ def _names_its_figure(text: str) -> bool:
     return (
         text[:3].lower() in vocab.FIGURE_LABEL_STARTS and vocab.FIGURE_LABEL.match(text) is not None
     )
+
+
+def _closes_with_credit(owner: HtmlElement, text: str) -> bool:
+    """The paragraph ends in an inline element classed as a credit, the picture's source
+    after its caption: `<p>AMO found ... <span class="credit video-credit">By U.S.
+    CUSTOMS</span></p>`."""
+    last = next(
+        (child for child in reversed(owner) if isinstance(child.tag, str)),
+        None,
+    )
+    if last is None or last.tag not in vocab.CREDIT_INLINE_TAGS:
+        return False
+    names = last.get("class") or ""
+    if "credit" not in names.lower() or vocab.CREDIT_CLASS.search(names) is None:
+        return False
+    if (last.tail or "").strip():
+        return False
+    credit = " ".join(last.text_content().split())
+    return bool(credit) and text.rstrip().endswith(credit) and len(text.strip()) > len(credit)
 
 
 #: Any of vocab.CAPTION_CLASS_WORDS: one scan, not one per word.

@@ -137,6 +137,10 @@ DISGUISED_LETTERS = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]", re.
 #: letter forms U+1C80-U+1C87, whose capitals lie in it), written out: every match holds
 #: one, and a scan for them alone (the engine skips to them) is far cheaper.
 CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff\u1c80-\u1c87]")
+#: An inline element classed as a credit ("credit", "video-credit", "photo-credit",
+#: "buying-guide__credit") closing a paragraph: the paragraph is the picture's caption.
+CREDIT_CLASS = re.compile(r"(?:^|\s|[-_])credits?(?:$|\s)", re.IGNORECASE)
+CREDIT_INLINE_TAGS = frozenset(["span", "small", "em", "i", "cite"])
 #: Lower-case words of which every CAPTION_CLASS match holds one (a cheap test first).
 CAPTION_CLASS_WORDS = ("caption", "bildunterschrift", "credit")
 EMPHASIS_TAGS = frozenset(["b", "strong"])
@@ -823,6 +827,8 @@ APPEAL_TEXT = _cue(
     r"\bfree articles?\b|\bdarmowych artykułów\b|\balready a subscriber\b",
     r"\bap[oó]yanos\b|\bapoya (?:el|al|nuestro) periodismo\b|\bh(?:azte|ágase) (?:miembro|socio)\b",
     r"\búnete a nuestra comunidad\b",
+    # A platform's sign-up pitch: "Join Medium for free to get updates from this writer."
+    r"\bjoin(?: \w+)? for free\b",
     # A reader-funded site's plea: "This story is funded by readers like you".
     r"\b(?:funded|supported|made possible) by (?:our )?readers\b|\breaders like you\b",
     keywords=(
@@ -833,6 +839,7 @@ APPEAL_TEXT = _cue(
         "azte ",
         "ágase ",
         "únete",
+        "for free",
         "donat",
         "contribution",
         "support",
@@ -870,6 +877,8 @@ SPONSORED_TEXT = _cue(
     r"\bsponsored\b|\bpatrocinad[oa]s?\b|\bgesponsert\b|\badvertise with us\b|\badvertorial\b",
     r"\bsponsoris[ée]e?s?\b|\bpublireportage\b|\bkaupallinen yhteistyö|\bpaid partnership\b",
     r"^\s*(?:promoted content|paid post)\b",
+    # A sponsor's label standing alone over its logo or pitch: "In partnership with".
+    r"^\s*(?:in partnership with|presented by|brought to you by)\s*:?\s*$",
     # A slot label leading the ad's own text: "Anzeige: ...", "ANZEIGE - Heute mal ausgehen?".
     r"^\s*(?:advertisement|anzeige|werbung|reklama|publicidad|publicidade)\s*(?::|[-–—|]\s)",
     # A German post's advertising notice: "Dieser Beitrag enthält Werbung für ...".
@@ -884,6 +893,9 @@ SPONSORED_TEXT = _cue(
         "paid partnership",
         "promoted content",
         "paid post",
+        "partnership with",
+        "presented by",
+        "brought to you",
         "patrocinad",
         "gesponsert",
         "advertise",
@@ -1147,6 +1159,9 @@ BOX_HEADING = re.compile(
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)[\w ]{0,40}|explore further"
     r"|recommended(?: posts| articles| stories| reading| for you)?"
     r"|(?:lesen|lies) (?:sie )?auch|mehr zum thema"
+    # "Artikel und Videos zum Thema", "Beiträge zum Thema".
+    r"|(?:artikel|beiträge|videos|bilder|news)(?: und (?:artikel|beiträge|videos|bilder))?"
+    r" zum thema"
     # "Das könnte Sie auch interessieren", "Diese Artikel könnten dich ebenfalls interessieren".
     r"|(?:das|diese[rs]?(?: artikel| beiträge| themen)?) könnten? (?:sie|dich|euch)"
     r" (?:auch|ebenfalls) interessieren"
