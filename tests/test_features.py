@@ -225,6 +225,20 @@ def test_print_visibility_utilities_are_not_print_buttons(name: str) -> None:
     assert class_cues(lxml.html.fragment_fromstring(f"<div class='{name}'>x</div>")) == set()
 
 
+def test_every_print_hidden_class_holds_the_hint() -> None:
+    """The hint rules a class value out before its names are matched: each branch of
+    PRINT_HIDDEN_CLASS holds it, and so does a name matched in another case or with a
+    letter its case folding allows (a dotless i)."""
+    from newsclean import vocab
+
+    branches = vocab._top_level_branches(vocab.PRINT_HIDDEN_CLASS.pattern[4:-2])
+    assert len(branches) == 8 and all("print" in branch for branch in branches)
+    for name in ["NoPrint", "D-PRINT-NONE", "noprınt", "Print:Hidden", "hide-on-prİnt"]:
+        assert vocab.PRINT_HIDDEN_CLASS.match(name)
+        assert vocab.PRINT_HIDDEN_HINT.search(name)
+    assert not vocab.PRINT_HIDDEN_HINT.search("no-prnt sidebar")
+
+
 def test_top_level_branches_skip_groups_classes_and_escapes() -> None:
     from newsclean import vocab
 

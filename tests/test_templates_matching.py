@@ -112,6 +112,84 @@ def test_bundled_platform_fingerprints(head: str, expected: str | None) -> None:
     assert (found.id if found is not None else None) == expected
 
 
+_CLASS_POST = "contains(concat(' ', normalize-space(@class), ' '), ' post ')"
+
+
+@pytest.mark.parametrize(
+    ("css", "step"),
+    [
+        ("meta[name=generator]", ("meta", "@name = 'generator'")),
+        ("div#app", ("div", "@id = 'app'")),
+        ("*[data-x]", ("*", "@data-x")),
+        ("link[href*='[a]/b']", ("link", "@href and contains(@href, '[a]/b')")),
+        ("div p", None),  # two steps
+        ("div > p[id]", None),
+        ("meta, link", None),  # a union
+        (".post", None),  # quicker_tests opens it with the class attribute
+        ("div.post", ("div", "@class[contains(., 'post')] and " + _CLASS_POST)),
+    ],
+)
+def test_one_step_rules_are_recognised(css: str, step: tuple[str, str] | None) -> None:
+    from newsclean.templates.rules import Rule
+
+    assert Rule(source="t", css=css).step == step
+    assert Rule(source="t", xpath="descendant-or-self::p[@id]").step is None  # not cssselect's
+
+
+def test_one_step_refuses_positions_and_two_bracket_pairs() -> None:
+    from newsclean.templates.rules import one_step
+
+    assert one_step("descendant-or-self::p[position() = 1]") is None
+    assert one_step("descendant-or-self::p[last()]") is None
+    assert one_step("descendant-or-self::p[@a]/b[@c]") is None
+    assert one_step("descendant-or-self::p[@a = 'last()']") == ("p", "@a = 'last()'")
+
+
+class _AskedTemplate:
+    """A Python platform template: asked through `matches_page` alone."""
+
+    id = "m-asked"
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+
+    def matches_host(self, host: str) -> bool:
+        return False
+
+    def matches_page(self, root: HtmlElement) -> bool:
+        return self.answer
+
+    def apply(self, root: HtmlElement) -> newsclean.TemplateMatch:
+        raise AssertionError("not applied here")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        GENERATOR,
+        '<meta name="generator" content="Other">',
+        '<link href="/b/x.css"><meta name="generator" content="Platform 2">',
+        '<link href="/a/x.css">',
+        '<meta property="p" content="v">',
+    ],
+)
+@pytest.mark.parametrize("asked", [True, False])
+def test_fingerprints_asked_together_answer_as_each_template_would(head: str, asked: bool) -> None:
+    templates: list[SiteTemplate | _AskedTemplate] = [
+        PLATFORM,
+        template('id = "b-links"\nfingerprints = ["link[href*=\'/b/\']", "p.x span"]\n'),
+        template('id = "a-steps"\nfingerprints = ["head link[href*=\'/a/\']"]\n'),
+        template('id = "c-meta"\nfingerprints = ["meta[property=p][content=v]", "p.y"]\n'),
+        template('id = "d-xpath"\nfingerprints = [{ xpath = "//meta[1][@content = \'Other\']" }]'),
+        _AskedTemplate(asked),
+    ]
+    root = root_of(page(head, '<p class="x">text</p>'))
+    ordered = sorted(templates, key=lambda t: t.id)
+    expected = next((t for t in ordered if t.matches_page(root)), None)
+    assert TemplateSet(templates).match(None, root) is expected
+
+
 def test_platform_template_through_clean() -> None:
     html = page(
         '<meta name="generator" content="Ghost 5.82">',

@@ -377,7 +377,11 @@ def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
     found = None
     for element in itertools.chain((owner,), itertools.islice(owner.iterancestors(), limit)):
         classes = element.get("class")
-        if classes and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split()):
+        if (
+            classes
+            and vocab.PRINT_HIDDEN_HINT.search(classes)
+            and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split())
+        ):
             found = element
     return found
 

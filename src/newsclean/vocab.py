@@ -260,6 +260,10 @@ PRINT_HIDDEN_CLASS = re.compile(
     r"|hide-?print|not-?printable|print:hidden)$",
     re.IGNORECASE,
 )
+#: What every class name PRINT_HIDDEN_CLASS matches holds (in the same case folding): a
+#: class value without it is ruled out by one search, not a match per name (for speed:
+#: the test runs on the boxes above every segment of the article, few pages have one).
+PRINT_HIDDEN_HINT = re.compile("print", re.IGNORECASE)
 
 #: Landmark tags and ARIA roles that name a region outright.
 NAVIGATION_TAGS = frozenset(["nav", "menu"])

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsclean.templates.errors import TemplateError
 from newsclean.templates.hosts import normalise_host, wildcard_suffix
 from newsclean.templates.protocol import FingerprintedTemplate, HostedTemplate, Template
+from newsclean.templates.rules import element_xpath
 from newsclean.templates.site import SiteTemplate
 
 _BUILTIN_PACKAGE = "newsclean.templates"
@@ -32,7 +35,7 @@ class TemplateSet:
     order the set was built), so a host template always beats a platform one.
     """
 
-    __slots__ = ("_by_id", "_exact", "_fingerprinted", "_unindexed", "_wildcard")
+    __slots__ = ("_by_id", "_exact", "_fingerprinted", "_fingerprints", "_unindexed", "_wildcard")
 
     def __init__(self, templates: Iterable[Template] = ()) -> None:
         by_id: dict[str, Template] = {}
@@ -51,6 +54,11 @@ class TemplateSet:
             for _, template in sorted(by_id.items())
             if isinstance(template, FingerprintedTemplate)
         )
+        self._fingerprints: _Fingerprints | None = None  # built when first asked
+
+    def __reduce__(self) -> tuple[type[TemplateSet], tuple[tuple[Template, ...]]]:
+        # The fingerprint queries compiled on first use do not pickle: rebuild the set.
+        return (TemplateSet, (tuple(self._by_id.values()),))
 
     def _index(self, template: Template) -> bool:
         """Index a template's host patterns; False if it lists none."""
@@ -138,7 +146,9 @@ class TemplateSet:
         by_host = self.match_host(url) if url else None
         if by_host is not None or root is None:
             return by_host
-        return next((t for t in self._fingerprinted if t.matches_page(root)), None)
+        if self._fingerprints is None:
+            self._fingerprints = _Fingerprints(self._fingerprinted)
+        return self._fingerprints.first_match(root)
 
     def match_host(self, url: str) -> Template | None:
         """The template claiming a URL's (or bare host's) host, or None."""
@@ -154,6 +164,75 @@ class TemplateSet:
             if found is not None:
                 return found
         return next((t for t in self._unindexed if t.matches_host(host)), None)
+
+
+class _Fingerprints:
+    """The platform templates' fingerprints, asked of a page together (same answer as
+    asking each template's `matches_page` in turn).
+
+    A fingerprint rule is a whole-page query, and most pages match none: the one-step
+    rules (`one_step`: "meta[name='generator'][content^='WordPress']") are joined into one
+    query, a walk per tag named, whose few elements are then all a rule can select, so
+    each is asked of them alone (`self::tag[predicate]`). Other templates and rules are
+    asked as they are.
+    """
+
+    __slots__ = ("_any", "_plan")
+
+    def __init__(self, templates: tuple[FingerprintedTemplate, ...]) -> None:
+        by_tag: dict[str, list[str]] = {}
+        # Per template: its rules as (tag, self:: test), or None to ask its `matches_page`.
+        self._plan: list[tuple[FingerprintedTemplate, list[tuple[str, etree.XPath]] | None]]
+        self._plan = []
+        for template in templates:
+            steps: list[tuple[str, etree.XPath]] | None = None
+            if type(template) is SiteTemplate:
+                steps = []
+                for rule in template.fingerprints:
+                    if rule.step is None:
+                        steps = None
+                        break
+                    tag, predicate = rule.step
+                    by_tag.setdefault(tag, []).append(f"({predicate})")
+                    steps.append((tag, element_xpath(f"self::{tag}[{predicate}]")))
+            if steps != []:  # a template with no fingerprints matches no page
+                self._plan.append((template, steps))
+        self._any = (
+            element_xpath(
+                " | ".join(
+                    f"descendant-or-self::{tag}[{' or '.join(predicates)}]"
+                    for tag, predicates in by_tag.items()
+                )
+            )
+            if by_tag
+            else None
+        )
+
+    def first_match(self, root: HtmlElement) -> FingerprintedTemplate | None:
+        """The first template (in order) whose fingerprints match the page, or None."""
+        found: list[HtmlElement] = []
+        if self._any is not None:
+            try:
+                found = self._any(root)  # type: ignore[assignment]
+            except (etree.XPathError, re.error):  # a rule fails here: ask each as it is
+                return next((t for t, _ in self._plan if t.matches_page(root)), None)
+        for template, steps in self._plan:
+            if steps is None:
+                if template.matches_page(root):
+                    return template
+            elif found and any(_selects(test, tag, found) for tag, test in steps):
+                return template
+        return None
+
+
+def _selects(test: etree.XPath, tag: str, found: list[HtmlElement]) -> bool:
+    """Whether a one-step rule selects one of `found`, as its own query would: not if it
+    fails on any (`Rule.select`), so every element of its tag is asked."""
+    try:
+        answers = [test(element) for element in found if tag in ("*", element.tag)]
+    except (etree.XPathError, re.error):
+        return False
+    return any(answers)
 
 
 @functools.cache

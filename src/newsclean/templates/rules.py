@@ -129,12 +129,43 @@ _ATTRIBUTE_VALUES = {
 }
 
 
+# An expression of one step over every element (as cssselect writes a compound selector
+# such as "meta[name='generator'][content^='WordPress']"): its tag and its predicate.
+_ONE_STEP = re.compile(r"descendant-or-self::([A-Za-z_][\w.-]*|\*)\[(.*)\]", re.DOTALL)
+_POSITIONAL = re.compile(r"(?<![\w.:-])(?:position|last)\s*\(")
+
+
+def one_step(expression: str) -> tuple[str, str] | None:
+    """(tag, predicate) when `expression` is `descendant-or-self::tag[predicate]` and the
+    predicate does not ask an element's place among the others (position(), last()): then
+    an element is selected exactly when `self::tag[predicate]` holds for it, wherever it is
+    asked. Only for cssselect's output, whose predicates are never numbers (`[2]`)."""
+    found = _ONE_STEP.fullmatch(expression)
+    if found is None:
+        return None
+    predicate = found[2]
+    plain = _LITERAL.sub("''", predicate)
+    depth = 0
+    for char in plain:  # the outer brackets must be one pair: "a[x]/b[y]" is two steps
+        depth += (char == "[") - (char == "]")
+        if depth < 0:
+            return None
+    if depth or _POSITIONAL.search(plain):
+        return None
+    return found[1], predicate
+
+
 def unknown_function(expression: str) -> str | None:
     """The first function an XPath calls that is neither XPath 1.0's nor re:'s."""
     for name in _CALL.findall(_LITERAL.sub("''", expression)):
         if name not in _FUNCTIONS and name not in _NOT_CALLS:
             return str(name)
     return None
+
+
+def element_xpath(expression: str) -> etree.XPath:
+    """Compile an expression known to compile (the `re:` prefix bound)."""
+    return etree.XPath(expression, namespaces=_NAMESPACES)
 
 
 def compile_xpath(expression: str, *, shown: str) -> etree.XPath:
@@ -173,6 +204,8 @@ class Rule:
     compiled: etree.XPath = field(init=False, repr=False, compare=False)
     #: The class name or id every element it selects has (see `opening_attribute`).
     needs: tuple[str, str] | None = field(init=False, repr=False, compare=False)
+    #: (tag, predicate) of a CSS rule that is one step over every element (see `one_step`).
+    step: tuple[str, str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if (self.css is None) == (self.xpath is None):
@@ -185,6 +218,7 @@ class Rule:
             compiled = compile_xpath(expression, shown=expression)
         object.__setattr__(self, "compiled", compiled)
         object.__setattr__(self, "needs", opening_attribute(expression))
+        object.__setattr__(self, "step", one_step(expression) if self.css is not None else None)
 
     def __reduce__(self) -> tuple[type[Rule], tuple[str, str | None, str | None, str | None]]:
         # A compiled XPath does not pickle; the rule is rebuilt (and recompiled) instead.
