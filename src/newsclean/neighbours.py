@@ -355,15 +355,17 @@ def _route_print_hidden(
     "noprint": a booking widget's hotline, a video's player and transcript) is the page's
     furniture: its article segments become boilerplate, unless the box holds more than
     `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
     boxes: dict[HtmlElement, list[int]] = {}
-    for index in main:
+    total = 0  # the article's characters, summed in the same pass: no list of its segments
+    for index, decision in enumerate(decisions):
+        if decision.region is not Region.MAIN:
+            continue
+        total += features[index].chars
         box = _print_hidden_box(segments[index].owner, options.chain_limit)
         if box is not None:
             boxes.setdefault(box, []).append(index)
     if not boxes:
         return
-    total = sum(features[i].chars for i in main)
     for members in boxes.values():
         if sum(features[i].chars for i in members) > options.max_headed_box_share * total:
             continue
