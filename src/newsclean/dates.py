@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from newsclean import vocab
 
@@ -72,12 +73,7 @@ def date_in(text: str | None, *, month_first: bool = True) -> dt.date | None:
     all-numeric day/month read month first where `month_first`, unless that cannot be)."""
     if not text:
         return None
-    found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
-    for _, match in sorted(found, key=lambda pair: pair[0]):
-        date = _calendar_date(match, month_first)
-        if date is not None:
-            return date
-    return None
+    return next((date for _, date in _printed_dates(text, month_first)), None)
 
 
 def date_line(text: str | None, *, month_first: bool, max_other_words: int) -> dt.date | None:
@@ -86,13 +82,20 @@ def date_line(text: str | None, *, month_first: bool, max_other_words: int) -> d
     "By Daniel Renfrow April 12, 2024"; not a sentence that mentions a day)."""
     if not text:
         return None
+    for match, date in _printed_dates(text, month_first):
+        rest = text[: match.start()] + " " + text[match.end() :]
+        return date if len(_WORD.findall(rest)) <= max_other_words else None
+    return None
+
+
+def _printed_dates(text: str, month_first: bool) -> Iterator[tuple[re.Match[str], dt.date]]:
+    """The line's printed dates that are days of the calendar, in the order they stand
+    (each pattern's first match)."""
     found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
     for _, match in sorted(found, key=lambda pair: pair[0]):
         date = _calendar_date(match, month_first)
         if date is not None:
-            rest = text[: match.start()] + " " + text[match.end() :]
-            return date if len(_WORD.findall(rest)) <= max_other_words else None
-    return None
+            yield match, date
 
 
 _WORD = re.compile(r"[^\W\d_]+")
