@@ -317,6 +317,48 @@ def test_short_twin_sections_after_the_article_join_it() -> None:
     assert "Get early access to new recipes" not in article.text
 
 
+def _text_column(body: str) -> str:
+    """A WPBakery text widget, as every block of a page built with it is."""
+    widget = "wpb_text_column wpb_content_element"
+    return f"<div class='{widget}'><div class='wpb_wrapper'>{body}</div></div>"
+
+
+@pytest.mark.parametrize(
+    ("last", "joins"),
+    [
+        # The article's closing paragraph in a widget of its own, a link in it: more than
+        # a wrapper's heading, less than the climb asks of a parent.
+        (
+            "<h3>All these lovely things and many more are in the shop now, and on our "
+            "<a href='/blog'>blog</a> you will find ideas for any presents still missing.</h3>",
+            True,
+        ),
+        # A one-line note under the article.
+        (
+            "<p>This text was first published on 3 May 2021 in the Sunday print edition of "
+            "the paper, on its page twelve.</p>",
+            False,
+        ),
+        # A list of headlines.
+        (
+            "<ul>"
+            + "".join(
+                f"<li><a href='/story/{n}'>Another story number {n}</a></li>" for n in range(6)
+            )
+            + "</ul>",
+            False,
+        ),
+    ],
+)
+def test_a_lone_twin_section_of_prose_after_the_article_joins_it(last: str, joins: bool) -> None:
+    # WPBakery wraps every block in a text widget of one class.
+    main = _text_column(PROSE * 6)
+    page = f"<div class='wpb_wrapper'>{main}{_text_column(last)}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    shown = ("All these lovely things", "first published on 3 May", "Another story number 2")
+    assert any(line in article.text for line in shown) is joins
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

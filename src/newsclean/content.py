@@ -792,7 +792,7 @@ def _with_siblings(
         for sibling in siblings
     ]
     first, last = joined.index(True), len(joined) - 1 - joined[::-1].index(True)
-    last = _twins_after(siblings, last, top, stats)
+    last = _twins_after(siblings, last, top, stats, options)
     return tuple(
         sibling
         for position, sibling in enumerate(siblings)
@@ -817,13 +817,16 @@ def _is_bare_paragraph(element: HtmlElement, stats: _Totals, options: Options) -
     return entry is not None and entry.prose >= full and not entry.links
 
 
-def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:
+def _twins_after(
+    siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals, options: Options
+) -> int:
     """The position of the last of the twin sections straight after the last sibling that
     joined, when there are at least two (a meal plan's later days, a park's webcams, each
     a short section shaped like the first ones; one box so shaped after the article is
     as often a list of headlines), none asking to sign up (a newsletter's section,
     shaped like any other of the page builder's). Boxes with no text between them (a
-    picture's) are passed over; any other box ends the run."""
+    picture's) are passed over; any other box ends the run. One twin alone joins when
+    it reads as prose (`_twin_reads_as_prose`)."""
     twins: list[int] = []
     for position in range(last + 1, len(siblings)):
         sibling = siblings[position]
@@ -832,7 +835,23 @@ def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats
             twins.append(position)
         elif entry is not None:
             break
-    return twins[-1] if len(twins) >= 2 else last
+    if len(twins) >= 2:
+        return twins[-1]
+    if twins and _twin_reads_as_prose(stats[siblings[twins[0]]], options):
+        return twins[0]
+    return last
+
+
+def _twin_reads_as_prose(entry: _Stats, options: Options) -> bool:
+    """A lone twin section after the article holding at least `last_paragraph_factor` ×
+    `min_paragraph_chars` of prose (a one-line note under the article is less), at least
+    `sibling_min_prose_share` of its text, with few links: the article's closing
+    paragraph in a page builder's widget of its own, not a list of headlines."""
+    return (
+        entry.prose >= options.last_paragraph_factor * options.min_paragraph_chars
+        and entry.prose >= entry.chars * options.sibling_min_prose_share
+        and entry.link_density <= options.max_prose_link_density
+    )
 
 
 def _signs_up(element: HtmlElement) -> bool:
