@@ -359,6 +359,41 @@ def test_a_lone_twin_section_of_prose_after_the_article_joins_it(last: str, join
     assert any(line in article.text for line in shown) is joins
 
 
+def _tabs(second: str) -> str:
+    """A product page's tab widget: the description in the first panel, a link beside
+    it, `second` in the next."""
+    description = (
+        f"<div class='tab--content'><div class='product--description'>{PROSE * 4}</div>"
+        "<ul><li><a href='/maker'>More from the maker</a></li></ul></div>"
+    )
+    return (
+        "<div class='tab--container-list'>"
+        f"<div class='tab--container'><div class='tab--header'>Description</div>{description}</div>"
+        f"<div class='tab--container'><div class='tab--header'>Details</div>"
+        f"<div class='tab--content'><div class='details'>{second}</div></div></div>"
+        "</div>"
+    )
+
+
+def test_the_other_panels_of_the_articles_tab_widget_join_it() -> None:
+    specs = "".join(
+        f"<tr><td>{name}</td><td>{value}</td></tr>"
+        for name, value in (("Region", "Napa Valley"), ("Grape", "Zinfandel"), ("Serve at", "8 °C"))
+    )
+    page = f"<div class='product'><h1>Rosé</h1>{_tabs(f'<table>{specs}</table>')}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "Napa Valley" in article.text
+
+
+def test_a_tab_panel_of_links_beside_the_article_stays_out() -> None:
+    links = "".join(f"<li><a href='/wine/{n}'>Another wine number {n}</a></li>" for n in range(8))
+    page = f"<div class='product'><h1>Rosé</h1>{_tabs(f'<ul>{links}</ul>')}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "Another wine number 3" not in article.text
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

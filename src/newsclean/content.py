@@ -104,6 +104,7 @@ def find_main(
     }
     best = max(weighted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
+    top = _tab_widget(top, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
     roots = _with_siblings(top, weighted, threshold, stats, options, logins)
     twins = _numbered_twins(best, top, roots, weighted, class_weights, threshold, stats, options)
@@ -196,6 +197,49 @@ def _numbered_twins(
         and not any(is_within(element, root) or is_within(root, element) for root in roots)
     ]
     return tuple(twins)
+
+
+#: A class word naming a tab panel: "tab", "tabs", "tab-pane", "tab--container".
+_TAB_WORD = re.compile(r"^(?:.*[-_])?(?:tabs?|tab-?pane|tabpanel)(?:[-_].*)?$", re.IGNORECASE)
+
+
+def _is_tab_panel(element: HtmlElement) -> bool:
+    if element.get("role") == "tabpanel":
+        return True
+    return any(_TAB_WORD.match(word) for word in (element.get("class") or "").split())
+
+
+def _tab_widget(top: HtmlElement, stats: _Totals, options: Options) -> HtmlElement:
+    """The box of tab panels around the main container, when it sits in one of them
+    (up to `climb_lookahead` levels down): a product's description, its details and its
+    ingredients are panels of one widget, one shown at a time. The panels are the
+    container's ancestor classed as a tab and its siblings of the same shape; the box
+    joins when nothing on the way is classed against the article and what it adds has
+    link density at most `climb_max_link_density`."""
+    for depth, node in enumerate(_self_and_ancestors(top)):
+        if depth > options.climb_lookahead or node.tag in ("body", "html"):
+            return top
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return top
+        if _cues_against(node, stats, options) or _cues_against(parent, stats, options):
+            return top
+        if not _is_tab_panel(node):
+            continue
+        shape = _numbered_shape(node)
+        panels = [
+            child
+            for child in parent
+            if child is not node and isinstance(child.tag, str) and _numbered_shape(child) == shape
+        ]
+        if not panels:
+            continue
+        here, there = stats[top], stats[parent]
+        added = there.chars - here.chars
+        if there.links - here.links <= added * options.climb_max_link_density:
+            return parent
+        return top
+    return top
 
 
 def _best_climbed(
