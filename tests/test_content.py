@@ -394,6 +394,24 @@ def test_a_tab_panel_of_links_beside_the_article_stays_out() -> None:
     assert "Another wine number 3" not in article.text
 
 
+def test_the_ingredients_accordion_beside_the_method_joins_it() -> None:
+    # A recipe's ingredients and method are two accordions, each classed for itself.
+    items = ("250 g wheat flour", "50 ml milk", "100 g butter", "1 sachet vanilla sugar")
+    lines = "".join(f"<li>{item}</li>" for item in items)
+    ingredients = (
+        "<div class='m022-accordion is-closed m022-accordion--ingredients'><h2>Ingredients</h2>"
+        f"<ul>{lines}<li><a href='/products/yeast'>1 sachet dry yeast</a></li></ul></div>"
+    )
+    method = (
+        "<div class='m022-accordion is-closed m022-accordion--method'><h2>Method</h2>"
+        f"{PROSE * 5}</div>"
+    )
+    page = f"<div class='contentbox'>{ingredients}{method}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav><div>{page}</div><footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "50 ml milk" in article.text
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

@@ -199,23 +199,30 @@ def _numbered_twins(
     return tuple(twins)
 
 
-#: A class word naming a tab panel: "tab", "tabs", "tab-pane", "tab--container".
-_TAB_WORD = re.compile(r"^(?:.*[-_])?(?:tabs?|tab-?pane|tabpanel)(?:[-_].*)?$", re.IGNORECASE)
+#: A class word naming a tab or accordion panel, alone or joined by "-"/"_": "tab",
+#: "tab--container", "et_pb_tab_content", "tab-pane", "m022-accordion" (not "table").
+_TAB_WORD = re.compile(
+    r"^(?:.*[-_])?(?:tabs?|tab-?pane|tabpanel|accordion)(?:[-_].*)?$", re.IGNORECASE
+)
 
 
-def _is_tab_panel(element: HtmlElement) -> bool:
-    if element.get("role") == "tabpanel":
-        return True
-    return any(_TAB_WORD.match(word) for word in (element.get("class") or "").split())
+def _tab_words(element: HtmlElement) -> frozenset[str]:
+    """The element's class words naming a tab or an accordion, and its tabpanel role."""
+    words = frozenset(
+        word for word in (element.get("class") or "").split() if _TAB_WORD.match(word)
+    )
+    return words | {"role=tabpanel"} if element.get("role") == "tabpanel" else words
 
 
 def _tab_widget(top: HtmlElement, stats: _Totals, options: Options) -> HtmlElement:
-    """The box of tab panels around the main container, when it sits in one of them
-    (up to `climb_lookahead` levels down): a product's description, its details and its
-    ingredients are panels of one widget, one shown at a time. The panels are the
-    container's ancestor classed as a tab and its siblings of the same shape; the box
-    joins when nothing on the way is classed against the article and what it adds has
-    link density at most `climb_max_link_density`."""
+    """The box of tab or accordion panels around the main container, when it sits in one
+    of them (up to `climb_lookahead` levels down): a product's description, its details
+    and its tasting notes, a recipe's ingredients and its method, are panels of one
+    widget, one shown at a time, and the climb, seeing only prose, stops at the first.
+    The panels are the container (or its ancestor) classed as a tab and its siblings of
+    the same tag sharing such a class word; the box is taken when neither it nor the
+    way to it is classed against the article and what it adds has link text at most
+    `climb_max_link_density`."""
     for depth, node in enumerate(_self_and_ancestors(top)):
         if depth > options.climb_lookahead or node.tag in ("body", "html"):
             return top
@@ -224,13 +231,16 @@ def _tab_widget(top: HtmlElement, stats: _Totals, options: Options) -> HtmlEleme
             return top
         if _cues_against(node, stats, options) or _cues_against(parent, stats, options):
             return top
-        if not _is_tab_panel(node):
+        words = _tab_words(node)
+        if not words:
             continue
-        shape = _numbered_shape(node)
         panels = [
             child
             for child in parent
-            if child is not node and isinstance(child.tag, str) and _numbered_shape(child) == shape
+            if child is not node
+            and isinstance(child.tag, str)
+            and child.tag == node.tag
+            and _tab_words(child) & words
         ]
         if not panels:
             continue
