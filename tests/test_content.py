@@ -317,6 +317,101 @@ def test_short_twin_sections_after_the_article_join_it() -> None:
     assert "Get early access to new recipes" not in article.text
 
 
+def _text_column(body: str) -> str:
+    """A WPBakery text widget, as every block of a page built with it is."""
+    widget = "wpb_text_column wpb_content_element"
+    return f"<div class='{widget}'><div class='wpb_wrapper'>{body}</div></div>"
+
+
+@pytest.mark.parametrize(
+    ("last", "joins"),
+    [
+        # The article's closing paragraph in a widget of its own, a link in it: more than
+        # a wrapper's heading, less than the climb asks of a parent.
+        (
+            "<h3>All these lovely things and many more are in the shop now, and on our "
+            "<a href='/blog'>blog</a> you will find ideas for any presents still missing.</h3>",
+            True,
+        ),
+        # A one-line note under the article.
+        (
+            "<p>This text was first published on 3 May 2021 in the Sunday print edition of "
+            "the paper, on its page twelve.</p>",
+            False,
+        ),
+        # A list of headlines.
+        (
+            "<ul>"
+            + "".join(
+                f"<li><a href='/story/{n}'>Another story number {n}</a></li>" for n in range(6)
+            )
+            + "</ul>",
+            False,
+        ),
+    ],
+)
+def test_a_lone_twin_section_of_prose_after_the_article_joins_it(last: str, joins: bool) -> None:
+    # WPBakery wraps every block in a text widget of one class.
+    main = _text_column(PROSE * 6)
+    page = f"<div class='wpb_wrapper'>{main}{_text_column(last)}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    shown = ("All these lovely things", "first published on 3 May", "Another story number 2")
+    assert any(line in article.text for line in shown) is joins
+
+
+def _tabs(second: str) -> str:
+    """A product page's tab widget: the description in the first panel, a link beside
+    it, `second` in the next."""
+    description = (
+        f"<div class='tab--content'><div class='product--description'>{PROSE * 4}</div>"
+        "<ul><li><a href='/maker'>More from the maker</a></li></ul></div>"
+    )
+    return (
+        "<div class='tab--container-list'>"
+        f"<div class='tab--container'><div class='tab--header'>Description</div>{description}</div>"
+        f"<div class='tab--container'><div class='tab--header'>Details</div>"
+        f"<div class='tab--content'><div class='details'>{second}</div></div></div>"
+        "</div>"
+    )
+
+
+def test_the_other_panels_of_the_articles_tab_widget_join_it() -> None:
+    specs = "".join(
+        f"<tr><td>{name}</td><td>{value}</td></tr>"
+        for name, value in (("Region", "Napa Valley"), ("Grape", "Zinfandel"), ("Serve at", "8 °C"))
+    )
+    page = f"<div class='product'><h1>Rosé</h1>{_tabs(f'<table>{specs}</table>')}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "Napa Valley" in article.text
+
+
+def test_a_tab_panel_of_links_beside_the_article_stays_out() -> None:
+    links = "".join(f"<li><a href='/wine/{n}'>Another wine number {n}</a></li>" for n in range(8))
+    page = f"<div class='product'><h1>Rosé</h1>{_tabs(f'<ul>{links}</ul>')}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}<footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "Another wine number 3" not in article.text
+
+
+def test_the_ingredients_accordion_beside_the_method_joins_it() -> None:
+    # A recipe's ingredients and method are two accordions, each classed for itself.
+    items = ("250 g wheat flour", "50 ml milk", "100 g butter", "1 sachet vanilla sugar")
+    lines = "".join(f"<li>{item}</li>" for item in items)
+    ingredients = (
+        "<div class='m022-accordion is-closed m022-accordion--ingredients'><h2>Ingredients</h2>"
+        f"<ul>{lines}<li><a href='/products/yeast'>1 sachet dry yeast</a></li></ul></div>"
+    )
+    method = (
+        "<div class='m022-accordion is-closed m022-accordion--method'><h2>Method</h2>"
+        f"{PROSE * 5}</div>"
+    )
+    page = f"<div class='contentbox'>{ingredients}{method}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav><div>{page}</div><footer>About us</footer>")
+    assert "The council voted" in article.text
+    assert "50 ml milk" in article.text
+
+
 def test_a_promotion_between_two_parts_of_the_article_stays_out() -> None:
     promo = "<div class='promo-box'><h3>Try our app</h3><ul><li>Free</li><li>Fast</li></ul></div>"
     method = f"<p>{PROSE.replace('council', 'cook')}</p>" * 3

@@ -104,6 +104,7 @@ def find_main(
     }
     best = max(weighted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
+    top = _tab_widget(top, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
     roots = _with_siblings(top, weighted, threshold, stats, options, logins)
     twins = _numbered_twins(best, top, roots, weighted, class_weights, threshold, stats, options)
@@ -196,6 +197,59 @@ def _numbered_twins(
         and not any(is_within(element, root) or is_within(root, element) for root in roots)
     ]
     return tuple(twins)
+
+
+#: A class word naming a tab or accordion panel, alone or joined by "-"/"_": "tab",
+#: "tab--container", "et_pb_tab_content", "tab-pane", "m022-accordion" (not "table").
+_TAB_WORD = re.compile(
+    r"^(?:.*[-_])?(?:tabs?|tab-?pane|tabpanel|accordion)(?:[-_].*)?$", re.IGNORECASE
+)
+
+
+def _tab_words(element: HtmlElement) -> frozenset[str]:
+    """The element's class words naming a tab or an accordion, and its tabpanel role."""
+    words = frozenset(
+        word for word in (element.get("class") or "").split() if _TAB_WORD.match(word)
+    )
+    return words | {"role=tabpanel"} if element.get("role") == "tabpanel" else words
+
+
+def _tab_widget(top: HtmlElement, stats: _Totals, options: Options) -> HtmlElement:
+    """The box of tab or accordion panels around the main container, when it sits in one
+    of them (up to `climb_lookahead` levels down): a product's description, its details
+    and its tasting notes, a recipe's ingredients and its method, are panels of one
+    widget, one shown at a time, and the climb, seeing only prose, stops at the first.
+    The panels are the container (or its ancestor) classed as a tab and its siblings of
+    the same tag sharing such a class word; the box is taken when neither it nor the
+    way to it is classed against the article and what it adds has link text at most
+    `climb_max_link_density`."""
+    for depth, node in enumerate(_self_and_ancestors(top)):
+        if depth > options.climb_lookahead or node.tag in ("body", "html"):
+            return top
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return top
+        if _cues_against(node, stats, options) or _cues_against(parent, stats, options):
+            return top
+        words = _tab_words(node)
+        if not words:
+            continue
+        panels = [
+            child
+            for child in parent
+            if child is not node
+            and isinstance(child.tag, str)
+            and child.tag == node.tag
+            and _tab_words(child) & words
+        ]
+        if not panels:
+            continue
+        here, there = stats[top], stats[parent]
+        added = there.chars - here.chars
+        if there.links - here.links <= added * options.climb_max_link_density:
+            return parent
+        return top
+    return top
 
 
 def _best_climbed(
@@ -792,7 +846,7 @@ def _with_siblings(
         for sibling in siblings
     ]
     first, last = joined.index(True), len(joined) - 1 - joined[::-1].index(True)
-    last = _twins_after(siblings, last, top, stats)
+    last = _twins_after(siblings, last, top, stats, options)
     return tuple(
         sibling
         for position, sibling in enumerate(siblings)
@@ -817,13 +871,16 @@ def _is_bare_paragraph(element: HtmlElement, stats: _Totals, options: Options) -
     return entry is not None and entry.prose >= full and not entry.links
 
 
-def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals) -> int:
+def _twins_after(
+    siblings: list[HtmlElement], last: int, top: HtmlElement, stats: _Totals, options: Options
+) -> int:
     """The position of the last of the twin sections straight after the last sibling that
     joined, when there are at least two (a meal plan's later days, a park's webcams, each
     a short section shaped like the first ones; one box so shaped after the article is
     as often a list of headlines), none asking to sign up (a newsletter's section,
     shaped like any other of the page builder's). Boxes with no text between them (a
-    picture's) are passed over; any other box ends the run."""
+    picture's) are passed over; any other box ends the run. One twin alone joins when
+    it reads as prose (`_twin_reads_as_prose`)."""
     twins: list[int] = []
     for position in range(last + 1, len(siblings)):
         sibling = siblings[position]
@@ -832,7 +889,23 @@ def _twins_after(siblings: list[HtmlElement], last: int, top: HtmlElement, stats
             twins.append(position)
         elif entry is not None:
             break
-    return twins[-1] if len(twins) >= 2 else last
+    if len(twins) >= 2:
+        return twins[-1]
+    if twins and _twin_reads_as_prose(stats[siblings[twins[0]]], options):
+        return twins[0]
+    return last
+
+
+def _twin_reads_as_prose(entry: _Stats, options: Options) -> bool:
+    """A lone twin section after the article holding at least `last_paragraph_factor` ×
+    `min_paragraph_chars` of prose (a one-line note under the article is less), at least
+    `sibling_min_prose_share` of its text, with few links: the article's closing
+    paragraph in a page builder's widget of its own, not a list of headlines."""
+    return (
+        entry.prose >= options.last_paragraph_factor * options.min_paragraph_chars
+        and entry.prose >= entry.chars * options.sibling_min_prose_share
+        and entry.link_density <= options.max_prose_link_density
+    )
 
 
 def _signs_up(element: HtmlElement) -> bool:
