@@ -2,22 +2,23 @@
 
 Two sources, in this order: what the page prints near its headline (the
 segments around the title) and what its markup declares (<meta>, JSON-LD,
-<time>). The printed form wins where the Article keeps text as printed
-(byline, dateline); declared values fill the gaps.
+<time>: declared.py reads it). The printed form wins where the Article keeps
+text as printed (byline, dateline); declared values fill the gaps. titles.py
+chooses the title; this module finds the printed header around it (section,
+byline, dateline, byline boxes, author links, a date near the title) and
+puts the fields together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsclean import vocab
+from newsclean import titles, vocab
 from newsclean.byline import (
     MAX_BYLINE_CHARS,
     is_name,
@@ -33,6 +34,7 @@ from newsclean.dates import (
     parse_date,
     published,
 )
+from newsclean.declared import TAGS, declared, document_title, page_addresses
 from newsclean.features import Features, class_cues
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -40,8 +42,6 @@ from newsclean.segment import Segment, normalize_space
 from newsclean.tree import TagIndex, is_within
 
 _MAX_SECTION_CHARS = 40
-_MAX_JSONLD_BYTES = 200_000
-_JSON_LD = "application/ld+json"  # every JSON-LD script's type, as parse.py writes it
 _BYLINE_BOX_LEVELS = 3
 
 
@@ -59,164 +59,6 @@ class Metadata:
     segments: set[int] = field(default_factory=set)
 
 
-#: The elements the metadata is read from, gathered in one walk of the tree.
-TAGS = ("script", "meta", "time", "title", "link")
-
-
-def declared(root: HtmlElement, tagged: TagIndex | None = None) -> dict[str, str]:
-    """What <meta>, JSON-LD and <html lang> declare, keyed by our field names. `tagged`:
-    the page's elements of `TAGS` (a `tree.TagIndex` of them), if gathered already."""
-    if tagged is None:
-        tagged = TagIndex(root, TAGS)
-    found: dict[str, str] = {}
-    for key, value in _jsonld_fields(tagged["script"]):
-        _declare(found, key, value)
-    card: dict[str, str] = {}  # the Twitter card's labelled values: twitter:label1, data1...
-    listed: dict[str, list[str]] = {}  # one meta per author: citation_author, DC.creator
-    for meta in tagged["meta"]:
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = normalize_space(html.unescape(meta.get("content") or ""))
-        if content and name in _META_FIELDS:
-            _declare(found, _META_FIELDS[name], content)
-        elif content and name in _LISTED_AUTHORS:
-            listed.setdefault(name, []).append(content)
-        elif content and name.startswith(("twitter:label", "twitter:data")):
-            card[name] = content
-    card_author = _card_author(card)
-    if card_author:
-        _declare(found, "author", card_author)
-    for names in listed.values():
-        _declare(found, "author", ", ".join(dict.fromkeys(names)))
-    lang = root.get("lang") or root.get("xml:lang")
-    if lang:
-        found.setdefault("language", lang.strip())
-    for time in tagged["time"]:
-        _declare(found, "date", time.get("datetime") or "")
-    return found
-
-
-def _card_author(card: dict[str, str]) -> str | None:
-    """The value a Twitter card labels "Written by" (twitter:label1 -> twitter:data1)."""
-    for name, label in card.items():
-        if name.startswith("twitter:label") and vocab.AUTHOR_LABEL.fullmatch(label):
-            return card.get("twitter:data" + name.removeprefix("twitter:label"))
-    return None
-
-
-def _declare(found: dict[str, str], key: str, value: str) -> None:
-    """The first value of each field wins; a date only where it reads as one (a form's
-    "Please enter a valid date.", a <time datetime="Dec 23"> without a year are passed
-    over for the next source), an author only where it is a name (a profile's URL in
-    article:author, a placeholder such as "No Author" give way to <meta name=author>)."""
-    if key in found:
-        return
-    if key == "date" and parse_date(value) is None:
-        return
-    if key == "author" and not is_name(value):
-        return
-    found[key] = value
-
-
-_META_FIELDS = {
-    "og:title": "title",
-    "twitter:title": "title",
-    "author": "author",
-    "article:author": "author",
-    "og:site_name": "site_name",
-    "article:section": "section",
-    "article:published_time": "date",
-    "datepublished": "date",
-    "date": "date",
-    "dc.date": "date",
-    "citation_publication_date": "date",
-    "published": "date",
-    "parsely-title": "title",
-    "parsely-author": "author",
-    "parsely-pub-date": "date",
-    "og:locale": "language",
-    "content-language": "language",
-}
-
-
-#: Metas that name one author each, repeated for every author (Highwire Press tags on
-#: papers, Dublin Core): their names together are the authors.
-_LISTED_AUTHORS = ("citation_author", "dc.creator")
-
-
-def _jsonld_fields(scripts: list[HtmlElement]) -> list[tuple[str, str]]:
-    items: list[dict[str, object]] = []
-    for script in scripts:
-        if script.get("type") != _JSON_LD:
-            continue
-        raw = script.text or ""
-        if len(raw) > _MAX_JSONLD_BYTES:
-            continue
-        try:
-            items.extend(_jsonld_items(_json_value(raw)))
-        except ValueError:
-            continue
-    # An author or publisher given as {"@id": ...} is named by the node with that @id
-    # elsewhere in the page's JSON-LD (a Person node of the same @graph, as Yoast writes).
-    by_id = {str(item["@id"]): item for item in items if "@id" in item and "name" in item}
-    return [pair for item in items for pair in _jsonld_item_fields(item, by_id)]
-
-
-# A script's JSON wrapped as XHTML character data: "<![CDATA[ {...} ]]>", "//<![CDATA[".
-_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
-
-
-def _json_value(raw: str) -> object:
-    """The JSON value a script holds, read as browsers' consumers read it: inside a CDATA
-    wrapper, with raw line breaks or tabs inside its strings, and without what follows the
-    value (a second object, a stray brace)."""
-    text = _CDATA.sub("", raw).strip()
-    value, _ = json.JSONDecoder(strict=False).raw_decode(text)
-    return value
-
-
-def _jsonld_items(data: object) -> list[dict[str, object]]:
-    items = data if isinstance(data, list) else [data]
-    flat: list[dict[str, object]] = []
-    for item in items:
-        if isinstance(item, dict):
-            graph = item.get("@graph")
-            flat.extend(g for g in graph if isinstance(g, dict)) if isinstance(
-                graph, list
-            ) else flat.append(item)
-    return flat
-
-
-def _jsonld_item_fields(
-    item: dict[str, object], by_id: dict[str, dict[str, object]]
-) -> list[tuple[str, str]]:
-    kind = str(item.get("@type", ""))
-    if not any(word in kind for word in ("Article", "Posting", "Report", "WebPage")):
-        return []
-    pairs = [
-        ("title", item.get("headline")),
-        ("date", item.get("datePublished")),
-        ("section", item.get("articleSection")),
-        ("author", _names(item.get("author"), by_id)),
-        ("site_name", _names(item.get("publisher"), by_id)),
-    ]
-    return [
-        (key, normalize_space(html.unescape(value)))
-        for key, value in pairs
-        if isinstance(value, str)
-    ]
-
-
-def _names(value: object, by_id: dict[str, dict[str, object]]) -> str | None:
-    values = value if isinstance(value, list) else [value]
-    nodes = [
-        by_id.get(str(v.get("@id")), v) if isinstance(v, dict) and "name" not in v else v
-        for v in values
-    ]
-    names = [v.get("name") if isinstance(v, dict) else v for v in nodes]
-    joined = ", ".join(name for name in names if isinstance(name, str) and name)
-    return joined or None
-
-
 def extract(
     root: HtmlElement,
     segments: list[Segment],
@@ -229,27 +71,24 @@ def extract(
     if tagged is None:
         tagged = TagIndex(root, TAGS)
     meta = declared(root, tagged)
-    addresses = _page_addresses(tagged)
+    addresses = page_addresses(tagged)
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
-    document_title = _document_title(tagged["title"])
-    declared_title = meta.get("title") or document_title
-    title_index = _find_title(segments, meta, document_title)
+    page_title = document_title(tagged["title"])
+    declared_title = meta.get("title") or page_title
+    title_index = titles.find_title(segments, meta, page_title)
     if title_index is not None:
         heading = segments[title_index].text
-        kicker = _kicker(segments[title_index])
+        kicker = titles.split_kicker(segments[title_index])
         if kicker is not None:  # "<h1><span>Verbraucherschutz</span> Mehr Transparenz</h1>"
             found.section, heading = kicker
-        titled = _shares_words(heading, (meta.get("title"), document_title)) and not (
-            _names_the_site(heading, meta, document_title)
-        )
+        titled = titles.is_story_title(heading, meta, page_title)
         found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
     else:
         found.title = declared_title
     if found.title:
-        names = _site_names([*addresses, url or ""], found.site_name)
-        found.title = _before_pipe(_without_site_name(found.title, names))
+        found.title = titles.without_site(found.title, [*addresses, url or ""], found.site_name)
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _take_printed(found, found.byline)
@@ -270,22 +109,6 @@ def extract(
     found.published = found.published or address_date(addresses, url)
     if found.published is None:
         found.published = _page_date(segments, title_index or 0, us_order)
-    return found
-
-
-def _page_addresses(tagged: TagIndex) -> list[str]:
-    """The page's own address as its markup declares it (canonical links' href, og:url
-    metas' content), in document order."""
-    found: list[str] = []
-    for element in tagged.elements:
-        if element.tag == "link" and element.get("rel") == "canonical":
-            address = element.get("href")
-        elif element.tag == "meta" and element.get("property") == "og:url":
-            address = element.get("content")
-        else:
-            continue
-        if address is not None:
-            found.append(address)
     return found
 
 
@@ -332,60 +155,6 @@ def _take_printed(found: Metadata, text: str) -> None:
     if found.dateline is None and printed.date is not None:
         found.dateline = printed.date
     found.byline, found.authors = printed.byline, printed.authors
-
-
-# What sets a site's name off a story's title: "Story | Site", "Site – Story".
-_TITLE_PARTS = re.compile(r"\s+[|–—:_-]{1,2}\s+|\s*\|\s*")
-
-
-def _site_names(addresses: list[str], site_name: str | None) -> tuple[str, ...]:
-    """The site's name (og:site_name) and its host (canonical link or og:url), squashed
-    to lower-case letters and digits."""
-    names = [site_name or ""]
-    for link in addresses:
-        host = re.sub(r"^[a-z]+://(?:www\.)?", "", str(link).lower()).split("/")[0]
-        names.append(host)
-    return tuple(squashed for name in names if len(squashed := _squash(name)) >= 3)
-
-
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def _before_pipe(title: str) -> str:
-    """The title before a "|" that sets off what follows it: a section, a tagline or a
-    site's name no address spells ("How meditation rewires brains | Opinion", "... |
-    Patient Education | UC Davis Children's Hospital"), where the part before it has at
-    least _MIN_PIPED_TITLE_WORDS words (a pipe is no punctuation a story's title uses)."""
-    head, pipe, _ = title.partition("|")
-    head = head.strip()
-    if pipe and len(head.split()) >= _MIN_PIPED_TITLE_WORDS:
-        return head
-    return title
-
-
-#: The fewest words a title's part before a "|" has to stand as the title alone.
-_MIN_PIPED_TITLE_WORDS = 3
-
-
-def _without_site_name(title: str, site_names: tuple[str, ...]) -> str:
-    """The title without a first or last part that names the site (its og:site_name, or
-    a part found in its host name: "Guide | Newegg.com" on newegg.com)."""
-    parts = _TITLE_PARTS.split(title)
-    if len(parts) < 2 or not site_names:
-        return title
-
-    def names_site(part: str) -> bool:
-        squashed = _squash(part)
-        return bool(squashed) and any(
-            squashed == name or (len(squashed) >= 4 and squashed in name) for name in site_names
-        )
-
-    if names_site(parts[-1]):
-        return title[: title.rfind(parts[-1])].rstrip(" |–—:_-") or title
-    if names_site(parts[0]):
-        return title[len(parts[0]) :].lstrip(" |–—:_-") or title
-    return title
 
 
 def _declared_byline(found: Metadata, author: str | None) -> None:
@@ -480,131 +249,6 @@ def _in_comments(element: HtmlElement) -> bool:
 
 
 _MAX_NAME_CHARS = 60
-
-
-def _document_title(titles: list[HtmlElement]) -> str | None:
-    for title in titles:
-        text = normalize_space(title.text_content())
-        if text:
-            return text
-    return None
-
-
-def _shares_words(heading: str, declared_titles: tuple[str | None, ...]) -> bool:
-    """Whether a heading taken for the title has a word in common with a title the page
-    declares (og:title, <title>): an <h1> that shares none ("Lorem", the site's logo)
-    names something else, and the declared title is the story's."""
-    titles = [title for title in declared_titles if title]
-    words = {word for title in titles for word in re.findall(r"\w+", title.lower())}
-    return not titles or any(word in words for word in re.findall(r"\w+", heading.lower()))
-
-
-#: The most words of a kicker set inside the title's heading (as of a section's line).
-_MAX_KICKER_WORDS = 4
-#: Inline elements a kicker is set in, inside the heading: a classed span ("span.kicker")
-#: or any of these ending in a colon ("<strong>Blog:</strong>"); emphasis with no colon
-#: stresses a word of the title ("<h1><em>Apple's</em> new phone</h1>").
-_KICKER_TAGS = frozenset({"span", "small"})
-_LABEL_TAGS = frozenset({"span", "small", "strong", "b", "em", "i"})
-
-
-def _holds_declared(title: str, hints: list[str]) -> bool:
-    """Whether a (lower-cased) title is a declared title, lies in one, or holds one of its
-    parts of over 15 characters ("transparenz bei preisanpassungen" of "bmjv |
-    transparenz bei preisanpassungen")."""
-    for hint in hints:
-        if title in hint or any(
-            len(part) > 15 and part in title for part in _TITLE_PARTS.split(hint)
-        ):
-            return True
-    return False
-
-
-def _kicker(segment: Segment) -> tuple[str, str] | None:
-    """A kicker set inside a heading, before the title: the heading's first child, a
-    classed `<span>` or `<small>`, or a label ending in a colon ("<strong>Blog:</strong>"),
-    opening its text and holding at most `_MAX_KICKER_WORDS` words, the title (two words
-    at least) after it: "<h1><span class="category">Verbraucherschutz</span> Mehr
-    Transparenz bei Preisanpassungen</h1>". (kicker, title), else None."""
-    heading = segment.owner
-    if heading.tag not in ("h1", "h2") or (heading.text or "").strip() or not len(heading):
-        return None
-    first = heading[0]
-    kicker = normalize_space(first.text_content()) if first.tag in _LABEL_TAGS else ""
-    text = normalize_space(segment.text)
-    title = text[len(kicker) :].strip(" :|–—-")
-    # A styled piece of its own ("span.category", "span.article-heading__kicker"), or a
-    # label ("Blog:").
-    styled = kicker.endswith(":") or (first.tag in _KICKER_TAGS and bool(first.get("class")))
-    if (
-        not styled
-        or not 1 <= len(kicker.split()) <= _MAX_KICKER_WORDS
-        or not text.startswith(kicker)
-        or len(title.split()) < 2
-    ):
-        return None
-    return kicker.rstrip(" :"), title
-
-
-# The parts of a document title that a blog's name may be one of: as _TITLE_PARTS, and a
-# colon set after the name only ("Silicon Exposed: Open Verilog flow...").
-_NAME_PARTS = re.compile(_TITLE_PARTS.pattern + r"|:\s+")
-
-
-def _names_the_site(heading: str, meta: dict[str, str], document_title: str | None) -> bool:
-    """Whether the heading taken for the title is the site's name: its og:site_name, or
-    the part of the document's title that the declared story title leaves out (a blog's
-    name over its post: "Silicon Exposed" of "Silicon Exposed: Open Verilog flow...",
-    og:title "Open Verilog flow...")."""
-    squashed = _squash(heading)
-    if not squashed:
-        return False
-    site = _squash(meta.get("site_name") or "")
-    if squashed == site:
-        return True
-    story = _squash(meta.get("title") or "")
-    parts = [_squash(part) for part in _NAME_PARTS.split(document_title or "")]
-    if not story or len(parts) < 2 or squashed in story or story == site:
-        return False
-    return (squashed == parts[0] and story == "".join(parts[1:])) or (
-        squashed == parts[-1] and story == "".join(parts[:-1])
-    )
-
-
-def _find_title(
-    segments: list[Segment], meta: dict[str, str], document_title: str | None
-) -> int | None:
-    """The heading that the declared titles confirm; failing that, the first <h1>."""
-    hints = [hint.lower() for hint in (meta.get("title"), document_title) if hint]
-    headings = [
-        (index, s) for index, s in enumerate(segments) if s.kind == "heading" and s.level <= 2
-    ]
-    # A heading the declared title spells out, else the longest one it contains: the
-    # story's title, not the site's name set as a heading ("... - The New York Times").
-    exact = (index for index, s in headings if s.text.lower() in hints)
-    contained = [
-        (len(s.text), -index)
-        for index, s in headings
-        if len(s.text) > 15 and any(s.text.lower() in hint for hint in hints)
-    ]
-    found = next(exact, None)
-    if found is not None:
-        return found
-    if contained:
-        return -max(contained)[1]
-    # A heading holding a kicker before the title the page declares ("Thema
-    # Verbraucherschutz" over "Mehr Transparenz bei Preisanpassungen"; <title> "BMJV |
-    # Transparenz bei Preisanpassungen"), before a first <h1> that is the site's logo.
-    kicked = (
-        index
-        for index, s in headings
-        if (kicker := _kicker(s)) is not None and _holds_declared(kicker[1].lower(), hints)
-    )
-    found = next(kicked, None)
-    if found is not None:
-        return found
-    first_h1 = next((index for index, s in headings if s.level == 1), None)
-    return first_h1
 
 
 def _printed_header(

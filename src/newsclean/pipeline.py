@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from newsclean import assemble, metadata
+from newsclean import assemble, declared, metadata
 from newsclean.byline import split_authors
 from newsclean.classify import BARE_PAGE_RULE, Decision, bare_page, classify
 from newsclean.content import MainRegion, find_main
@@ -35,7 +35,7 @@ from newsclean.tree import TagIndex
 
 #: The elements gathered in one walk of the tree: metadata's, and the forms classify
 #: looks for sign-ups in.
-_INDEXED_TAGS = (*metadata.TAGS, "form")
+_INDEXED_TAGS = (*declared.TAGS, "form")
 # Removals that name a part of the page rather than what it is.
 _BROAD_REMOVALS = (Region.SIDEBAR, Region.BOILERPLATE)
 
