@@ -531,6 +531,43 @@ def test_an_article_wrapped_whole_in_a_box_left_off_paper_stays() -> None:
     assert article.text.count("after a long debate that lasted into the evening.") == 4
 
 
+def _variant(n: int) -> str:
+    return (
+        f"<div class='ssr-variant hidden-{n}'><h2>What the budget funds</h2>"
+        "<p>The new budget sets aside money for three new school buildings in the north of "
+        "the town, the first of them to open next autumn.</p><p>Road repairs take the second "
+        "largest share, with the bridge on Mill Street rebuilt over the summer months.</p>"
+        "<p>The library keeps its opening hours, and its reading room is refurbished after "
+        "two decades of use by the town's students and pensioners.</p><p>The council meets "
+        "again in March to hear how the first quarter's spending went, and residents may "
+        "attend the session in the town hall.</p></div>"
+    )
+
+
+def test_the_article_laid_out_again_for_another_screen_is_kept_once() -> None:
+    # A site builder renders the article once per breakpoint and hides all but one with
+    # media queries: the copies after the first are no text of the article.
+    variants = _variant(1) + _variant(2)
+    article = _clean(f"<article class='story'><h1>Budget approved</h1>{variants}</article>")
+    assert article.text.count("three new school buildings") == 1
+    assert article.text.count("What the budget funds") == 1
+    assert any(
+        b.rule == "neighbours:copy" and "three new school buildings" in b.text
+        for b in article.boilerplate
+    )
+
+
+def test_a_repeated_paragraph_or_short_list_stays() -> None:
+    # The author's own repetition: a refrain, an address given again where a step needs it.
+    steps = (
+        "<ul><li>Mail: One Commerce Plaza, Albany</li><li>Fax: (518) 474-1418</li>"
+        "<li>Online: the state's form</li></ul>"
+    )
+    article = _clean(_article(steps + PROSE + steps))
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+    assert article.text.count("Fax: (518) 474-1418") == 2
+
+
 def test_a_box_of_prose_beside_a_share_button_stays() -> None:
     box = f"<div class='p-left'>{PROSE}<div class='share'>Share</div></div>"
     article = _clean(_inside(box))

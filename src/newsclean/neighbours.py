@@ -67,6 +67,7 @@ def revisit_neighbours(
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
     _route_print_hidden(segments, features, revised, options)
+    _drop_repeated_runs(segments, features, revised)
     return revised
 
 
@@ -371,6 +372,50 @@ def _route_print_hidden(
             continue
         for i in members:
             decisions[i] = Decision(Region.BOILERPLATE, "other", "box:noprint")
+
+
+#: A run of the article's segments repeating an earlier run is a copy (the page laid out
+#: again for another screen) when its text lies in at least this many elements: one or two
+#: repeated paragraphs (the lines of one, split by <br>) are the author's (a refrain, a
+#: test page's filler).
+MIN_COPY_ELEMENTS = 3
+#: ... and at least this many characters: an author may repeat a short list (an office's
+#: address, its fax number) where a second step needs it; a layout's copy is the article.
+MIN_COPY_CHARS = 500
+
+
+def _drop_repeated_runs(
+    segments: list[Segment], features: list[Features], decisions: list[Decision]
+) -> None:
+    """A run of article segments in at least `MIN_COPY_ELEMENTS` elements, together at least
+    `MIN_COPY_CHARS` long, whose texts repeat in order an earlier run of the article's
+    segments is a copy of it: the article laid out again for
+    the phone or the tablet, its other layouts hidden by the stylesheet's media queries
+    (Framer's "ssr-variant" boxes), a FAQ shown twice. The later copy becomes boilerplate."""
+    main = [index for index, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    texts = [segments[index].text for index in main]
+    first: dict[str, int] = {}
+    position = 0
+    while position < len(texts):
+        earlier = first.setdefault(texts[position], position)
+        length = 0
+        if earlier != position:
+            while (
+                position + length < len(texts)
+                and earlier + length < position
+                and texts[earlier + length] == texts[position + length]
+            ):
+                length += 1
+            run = main[position : position + length]
+            if (
+                len({segments[i].owner for i in run}) >= MIN_COPY_ELEMENTS
+                and sum(features[i].chars for i in run) >= MIN_COPY_CHARS
+            ):
+                for index in run:
+                    decisions[index] = Decision(Region.BOILERPLATE, "other", "neighbours:copy")
+                position += length
+                continue
+        position += 1
 
 
 def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
