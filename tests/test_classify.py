@@ -27,6 +27,21 @@ def test_prose_cluster_is_main() -> None:
     assert article.title == "Budget approved by council"
 
 
+def test_a_call_to_action_box_inside_the_article_is_boilerplate() -> None:
+    # A company's pitch set among the paragraphs ("div.cta-card", "article--cta"): a
+    # heading, a sentence of sales talk and a button, no text of the article.
+    box = (
+        "<div class='cta-card'><div class='cta-header'>Plan your kitchen garden the easy way"
+        "</div><p>Save the guesswork and follow a proven system to design your own beautiful, "
+        "productive and thriving kitchen garden this spring.</p><a href='/course'>Start now</a>"
+        "</div>"
+    )
+    article = _clean(_article(box + PROSE))
+    assert "proven system" not in article.text
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+    assert any(b.role == "banner" and "proven system" in b.text for b in article.boilerplate)
+
+
 def test_navigation_is_boilerplate() -> None:
     nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
     article = _clean(nav + _article())
