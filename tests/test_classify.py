@@ -42,6 +42,20 @@ def test_a_call_to_action_box_inside_the_article_is_boilerplate() -> None:
     assert any(b.role == "banner" and "proven system" in b.text for b in article.boilerplate)
 
 
+def test_the_simple_author_box_plugin_is_an_author_box() -> None:
+    box = (
+        "<div class='saboxplugin-wrap'><div class='saboxplugin-tab'><div class='saboxplugin-desc'>"
+        "<div><p>Karina Cohen is the owner of a local cleaning company serving the Greater "
+        "Denver area, with a background in operations and two decades of experience.</p>"
+        "</div></div></div></div>"
+    )
+    # Set between the paragraphs, where no tail rule reads it as the closing bio.
+    body = f"<article class='story'><h1>Budget approved</h1>{PROSE * 2}{box}{PROSE * 2}</article>"
+    article = _clean(body)
+    assert "Karina Cohen" not in article.text
+    assert any(b.role == "author" and "Karina Cohen" in b.text for b in article.boilerplate)
+
+
 def test_navigation_is_boilerplate() -> None:
     nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
     article = _clean(nav + _article())

@@ -238,7 +238,9 @@ LEAD_CLASSES = _tokens(
 )
 BYLINE_CLASSES = _tokens(
     "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
-    "authorbio aboutauthor credits"
+    "authorbio aboutauthor credits "
+    # WordPress's Simple Author Box plugin ("saboxplugin-wrap", "saboxplugin-desc").
+    "saboxplugin"
 )
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
