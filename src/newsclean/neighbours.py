@@ -394,27 +394,36 @@ def _drop_repeated_runs(
     (Framer's "ssr-variant" boxes), a FAQ shown twice. The later copy becomes boilerplate."""
     main = [index for index, decision in enumerate(decisions) if decision.region is Region.MAIN]
     texts = [segments[index].text for index in main]
-    first: dict[str, int] = {}
+    # Each run is compared with the text's last occurrence (a paragraph repeated many
+    # times then matches one step back); a failed run's tail, at the same distance, fails
+    # too and is not compared again: linear on a page of one line repeated 100,000 times.
+    last: dict[str, int] = {}
+    failed_offset, failed_end = 0, -1
     position = 0
     while position < len(texts):
-        earlier = first.setdefault(texts[position], position)
+        earlier = last.get(texts[position])
+        last[texts[position]] = position
+        if earlier is None or (position < failed_end and position - earlier == failed_offset):
+            position += 1
+            continue
         length = 0
-        if earlier != position:
-            while (
-                position + length < len(texts)
-                and earlier + length < position
-                and texts[earlier + length] == texts[position + length]
-            ):
-                length += 1
-            run = main[position : position + length]
-            if (
-                len({segments[i].owner for i in run}) >= MIN_COPY_ELEMENTS
-                and sum(features[i].chars for i in run) >= MIN_COPY_CHARS
-            ):
-                for index in run:
-                    decisions[index] = Decision(Region.BOILERPLATE, "other", "neighbours:copy")
-                position += length
-                continue
+        while (
+            position + length < len(texts)
+            and earlier + length < position
+            and texts[earlier + length] == texts[position + length]
+        ):
+            length += 1
+        run = main[position : position + length]
+        if (
+            len({segments[i].owner for i in run}) >= MIN_COPY_ELEMENTS
+            and sum(features[i].chars for i in run) >= MIN_COPY_CHARS
+        ):
+            for offset, index in enumerate(run):
+                decisions[index] = Decision(Region.BOILERPLATE, "other", "neighbours:copy")
+                last[texts[position + offset]] = position + offset
+            position += length
+            continue
+        failed_offset, failed_end = position - earlier, position + length
         position += 1
 
 
