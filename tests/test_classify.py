@@ -27,6 +27,35 @@ def test_prose_cluster_is_main() -> None:
     assert article.title == "Budget approved by council"
 
 
+def test_a_call_to_action_box_inside_the_article_is_boilerplate() -> None:
+    # A company's pitch set among the paragraphs ("div.cta-card", "article--cta"): a
+    # heading, a sentence of sales talk and a button, no text of the article.
+    box = (
+        "<div class='cta-card'><div class='cta-header'>Plan your kitchen garden the easy way"
+        "</div><p>Save the guesswork and follow a proven system to design your own beautiful, "
+        "productive and thriving kitchen garden this spring.</p><a href='/course'>Start now</a>"
+        "</div>"
+    )
+    article = _clean(_article(box + PROSE))
+    assert "proven system" not in article.text
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+    assert any(b.role == "banner" and "proven system" in b.text for b in article.boilerplate)
+
+
+def test_the_simple_author_box_plugin_is_an_author_box() -> None:
+    box = (
+        "<div class='saboxplugin-wrap'><div class='saboxplugin-tab'><div class='saboxplugin-desc'>"
+        "<div><p>Karina Cohen is the owner of a local cleaning company serving the Greater "
+        "Denver area, with a background in operations and two decades of experience.</p>"
+        "</div></div></div></div>"
+    )
+    # Set between the paragraphs, where no tail rule reads it as the closing bio.
+    body = f"<article class='story'><h1>Budget approved</h1>{PROSE * 2}{box}{PROSE * 2}</article>"
+    article = _clean(body)
+    assert "Karina Cohen" not in article.text
+    assert any(b.role == "author" and "Karina Cohen" in b.text for b in article.boilerplate)
+
+
 def test_navigation_is_boilerplate() -> None:
     nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
     article = _clean(nav + _article())
@@ -529,6 +558,43 @@ def test_an_article_wrapped_whole_in_a_box_left_off_paper_stays() -> None:
     body = "<article class='story'><h1>Budget approved by council</h1><div class='noprint'>"
     article = _clean(f"{body}{PROSE * 4}</div></article>")
     assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
+def _variant(n: int) -> str:
+    return (
+        f"<div class='ssr-variant hidden-{n}'><h2>What the budget funds</h2>"
+        "<p>The new budget sets aside money for three new school buildings in the north of "
+        "the town, the first of them to open next autumn.</p><p>Road repairs take the second "
+        "largest share, with the bridge on Mill Street rebuilt over the summer months.</p>"
+        "<p>The library keeps its opening hours, and its reading room is refurbished after "
+        "two decades of use by the town's students and pensioners.</p><p>The council meets "
+        "again in March to hear how the first quarter's spending went, and residents may "
+        "attend the session in the town hall.</p></div>"
+    )
+
+
+def test_the_article_laid_out_again_for_another_screen_is_kept_once() -> None:
+    # A site builder renders the article once per breakpoint and hides all but one with
+    # media queries: the copies after the first are no text of the article.
+    variants = _variant(1) + _variant(2)
+    article = _clean(f"<article class='story'><h1>Budget approved</h1>{variants}</article>")
+    assert article.text.count("three new school buildings") == 1
+    assert article.text.count("What the budget funds") == 1
+    assert any(
+        b.rule == "neighbours:copy" and "three new school buildings" in b.text
+        for b in article.boilerplate
+    )
+
+
+def test_a_repeated_paragraph_or_short_list_stays() -> None:
+    # The author's own repetition: a refrain, an address given again where a step needs it.
+    steps = (
+        "<ul><li>Mail: One Commerce Plaza, Albany</li><li>Fax: (518) 474-1418</li>"
+        "<li>Online: the state's form</li></ul>"
+    )
+    article = _clean(_article(steps + PROSE + steps))
+    assert article.text.count("after a long debate that lasted into the evening.") == 5
+    assert article.text.count("Fax: (518) 474-1418") == 2
 
 
 def test_a_box_of_prose_beside_a_share_button_stays() -> None:

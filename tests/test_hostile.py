@@ -477,3 +477,26 @@ FINDINGS = sorted(path for path in (FUZZ / "crashes").iterdir() if path.is_file(
 @pytest.mark.parametrize("path", FINDINGS, ids=[path.name for path in FINDINGS])
 def test_fuzz_findings_stay_fixed(path: Path) -> None:
     _fuzz_harness().check(path.read_bytes())
+
+
+def test_a_long_repeated_run_that_is_no_copy_is_compared_once() -> None:
+    # 50,000 lines of one element, then the same lines again: one element is no layout's
+    # copy, and each line's run must not be compared again from every line after it.
+    from types import SimpleNamespace
+    from typing import cast
+
+    from newsclean.classify import Decision
+    from newsclean.features import Features
+    from newsclean.model import Region
+    from newsclean.neighbours import _drop_repeated_runs
+    from newsclean.segment import Segment
+
+    owner = object()
+    texts = [f"line {n} of the text" for n in range(50_000)] * 2
+    segments = cast(list[Segment], [SimpleNamespace(text=t, owner=owner) for t in texts])
+    features = cast(list[Features], [SimpleNamespace(chars=len(t)) for t in texts])
+    decisions = [Decision(Region.MAIN, "text", "main:text") for _ in texts]
+    start = time.process_time()
+    _drop_repeated_runs(segments, features, decisions)
+    assert time.process_time() - start < 5.0
+    assert all(decision.rule == "main:text" for decision in decisions)

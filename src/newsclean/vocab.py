@@ -225,7 +225,10 @@ NAVIGATION_CLASSES = _tokens(
 )
 #: A banner is the page's masthead (ARIA's role) as often as an ad's frame or a hero
 #: image's caption: against the article, but no field of its own.
-BANNER_CLASSES = _tokens("banner")
+#: A call to action's box ("cta-card", "article--cta", "blog-cta-wrap") is one too: a
+#: pitch set among the article's paragraphs, the company's ("Book a free demo") or the
+#: publication's own ("We want to hear what you think about this article").
+BANNER_CLASSES = _tokens("banner cta")
 #: "header" is left out on purpose: article headers ("a-article-header") hold the lead.
 FOOTER_CLASSES = _tokens("footer colophon")
 #: The standfirst under the headline belongs to the article even outside its container.
@@ -235,7 +238,9 @@ LEAD_CLASSES = _tokens(
 )
 BYLINE_CLASSES = _tokens(
     "byline author authors autor creator writer contributor authorbox autorbox authorinfo "
-    "authorbio aboutauthor credits"
+    "authorbio aboutauthor credits "
+    # WordPress's Simple Author Box plugin ("saboxplugin-wrap", "saboxplugin-desc").
+    "saboxplugin"
 )
 SHARE_CLASSES = _tokens("share sharing social sociallinks facebook twitter whatsapp print email")
 COMMENT_CLASSES = _tokens("comment comments discussion disqus respond reply kommentar")
