@@ -252,6 +252,22 @@ def test_many_short_paragraphs_take_linear_time() -> None:
     assert large < small * 4 * 2.5  # 4x the input; quadratic would be 16x
 
 
+def test_many_lines_in_one_box_take_linear_time() -> None:
+    # Lines parted by <br><br> in one <div> are segments of one owner; each once asked the
+    # box's children whether it holds blocks (8,000 lines: about 23 s before).
+    line = "Line {} of a long text, with enough words and commas, to read as a sentence."
+
+    def seconds(count: int) -> float:
+        html = page("<div>" + "<br><br>".join(line.format(n) for n in range(count)) + "</div>")
+        start = time.process_time()
+        newsclean.clean(html)
+        return time.process_time() - start
+
+    small, large = seconds(2_000), seconds(8_000)
+    assert large < 10.0
+    assert large < small * 4 * 2.5  # 4x the input; quadratic would be 16x
+
+
 # -- nothing is read from disk or network, nothing expands -------------------------------
 
 

@@ -653,12 +653,17 @@ def _score_containers(
 ) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     in_login: dict[HtmlElement, bool] = {}  # memo per container
+    last_owner: HtmlElement | None = None
+    container: HtmlElement | None = None
     for segment, feature in zip(segments, features, strict=True):
         # A data table votes for nothing: its decimal commas are not a paragraph's.
         if segment.kind is BlockKind.TABLE or not is_prose(feature, options, min_chars):
             continue
         score = 1 + min(feature.commas, 10) + min(feature.length / 100, 3)
-        container = _container_of(segment.owner)
+        # A box of loose text holds its lines one after another: asked once for them all
+        # (asking each line scans the box's children: quadratic in `<br>`-parted lines).
+        if container is None or segment.owner is not last_owner:
+            last_owner, container = segment.owner, _container_of(segment.owner)
         if logins:
             login = in_login.get(container)
             if login is None:
