@@ -348,3 +348,26 @@ def test_packs_are_not_scanned_unless_asked() -> None:
         "assert 'newsclean.templates.packs' not in sys.modules, 'entry points scanned'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "translated",
+    [
+        # cssselect up to 1.3
+        "descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '),"
+        " ' post ')]",
+        # cssselect 1.4 and later: a bare contains() first
+        "descendant-or-self::*[@class and contains(@class, 'post') and contains(concat(' ',"
+        " normalize-space(@class), ' '), ' post ')]",
+    ],
+    ids=["cssselect-1.3", "cssselect-1.4"],
+)
+def test_class_tests_are_rewritten_alike_whatever_cssselect_wrote(translated: str) -> None:
+    from newsclean.templates.rules import opening_attribute, quicker_tests
+
+    expression = quicker_tests(translated)
+    assert expression == (
+        "descendant-or-self::*/@class[contains(., 'post')]/parent::*"
+        "[contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
+    )
+    assert opening_attribute(expression) == ("class", "post")

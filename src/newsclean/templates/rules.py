@@ -51,8 +51,12 @@ def css_to_xpath(css: str) -> str:
 
 # cssselect's test for one class name (and for one id, first in the expression): exact,
 # but it normalises and pads every class value it meets, and asks each element in turn.
+# cssselect 1.4 and later open it with a bare `contains(@class, 'name')`, which the
+# rewrite below writes in its own form: both versions give one expression.
 _CLASS_TEST = re.compile(
-    r"@class and contains\(concat\(' ', normalize-space\(@class\), ' '\), ' ([\w-]+) '\)", re.ASCII
+    r"@class and (?:contains\(@class, '[\w-]+'\) and )?"
+    r"(contains\(concat\(' ', normalize-space\(@class\), ' '\), ' ([\w-]+) '\))",
+    re.ASCII,
 )
 _FIRST_CLASS_STEP = re.compile(
     r"descendant-or-self::\*\[@class\[contains\(\., '([\w-]+)'\)\] and "
@@ -70,8 +74,7 @@ def quicker_tests(expression: str) -> str:
     id attributes (libxml2 visits only elements that have one) and goes up to their
     elements."""
     expression = _CLASS_TEST.sub(
-        lambda test: f"@class[contains(., '{test[1]}')] and {test[0].removeprefix('@class and ')}",
-        expression,
+        lambda test: f"@class[contains(., '{test[2]}')] and {test[1]}", expression
     )
     if first := _FIRST_CLASS_STEP.match(expression):
         step = f"descendant-or-self::*/@class[contains(., '{first[1]}')]/parent::*[{first[2]}]"
