@@ -72,6 +72,12 @@ class Case:
 RUSSIAN = "Правительство обсуждает бюджет на следующий год, сообщили в министерстве."
 JAPANESE = "東京都は今日、新しい予算案を発表しました。経済の回復を目指すとしています。"
 CAFE = "Café, naïve façade: the résumé of a long day at the crème brûlée stand."
+# One box of lines (a poem, a transcript, a pasted report): each line a segment of one
+# owner (quadratic in newsclean until this was a case).
+BOX_LINES = [
+    f"Line {n} of the report, with enough words and a comma, to read as a sentence."
+    for n in range(20_000)
+]
 
 
 def _nested(tag: str, count: int) -> str:
@@ -130,6 +136,11 @@ def _cases(secret: Path) -> list[Case]:
         Case(
             "200,000 short paragraphs",
             lambda _: page("".join(f"<p>w{n}</p>" for n in range(200_000)) + art),
+        ),
+        Case(
+            "20,000 lines parted by <br><br> in one box",
+            lambda _: page("<article><div>" + "<br><br>".join(BOX_LINES) + "</div></article>"),
+            (BOX_LINES[0], BOX_LINES[10_000], BOX_LINES[-1]),
         ),
         Case(
             "5 MB attribute values",
