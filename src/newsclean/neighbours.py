@@ -12,6 +12,7 @@ the order `revisit_neighbours` gives.
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -392,25 +393,31 @@ def _drop_repeated_runs(
     segments is a copy of it: the article laid out again for
     the phone or the tablet, its other layouts hidden by the stylesheet's media queries
     (Framer's "ssr-variant" boxes), a FAQ shown twice. The later copy becomes boilerplate."""
-    main = [index for index, decision in enumerate(decisions) if decision.region is Region.MAIN]
-    texts = [segments[index].text for index in main]
+    # The article's positions as machine integers, its texts read through them: on a page
+    # of 4.5 million paragraphs a list of ints and one of texts would cost ~3x the input.
+    main = array("q", (i for i, decision in enumerate(decisions) if decision.region is Region.MAIN))
+
+    def text(position: int) -> str:
+        return segments[main[position]].text
+
     # Each run is compared with the text's last occurrence (a paragraph repeated many
     # times then matches one step back); a failed run's tail, at the same distance, fails
     # too and is not compared again: linear on a page of one line repeated 100,000 times.
     last: dict[str, int] = {}
     failed_offset, failed_end = 0, -1
     position = 0
-    while position < len(texts):
-        earlier = last.get(texts[position])
-        last[texts[position]] = position
+    while position < len(main):
+        current = text(position)
+        earlier = last.get(current)
+        last[current] = position
         if earlier is None or (position < failed_end and position - earlier == failed_offset):
             position += 1
             continue
         length = 0
         while (
-            position + length < len(texts)
+            position + length < len(main)
             and earlier + length < position
-            and texts[earlier + length] == texts[position + length]
+            and text(earlier + length) == text(position + length)
         ):
             length += 1
         run = main[position : position + length]
@@ -420,7 +427,7 @@ def _drop_repeated_runs(
         ):
             for offset, index in enumerate(run):
                 decisions[index] = Decision(Region.BOILERPLATE, "other", "neighbours:copy")
-                last[texts[position + offset]] = position + offset
+                last[text(position + offset)] = position + offset
             position += length
             continue
         failed_offset, failed_end = position - earlier, position + length
