@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from corpus_files import DEFAULT_CORPUS, SETS, load_truth
-from peers import BASELINE_KEY
+from peers import EXTRACTORS
 from scoring import aggregate, truth_text
+
+_TIMING_ONLY = frozenset(entry.key for entry in EXTRACTORS if not entry.scored)
 
 # Letters of these scripts decide the language alone (unicodedata name prefixes).
 _SCRIPTS = (
@@ -113,7 +115,7 @@ def language_table(
     extractors: list[str] = []
     for record in records:
         extractor = str(record["extractor"])
-        if extractor == BASELINE_KEY:  # a bare parse: timed, never scored
+        if extractor in _TIMING_ONLY:  # a timing baseline: never scored
             continue
         if extractor not in extractors:
             extractors.append(extractor)

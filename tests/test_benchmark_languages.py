@@ -35,7 +35,8 @@ def test_the_table_pools_rare_languages_and_scores_each_group_as_its_set() -> No
         {"extractor": "x", "id": "a", "p": 1.0, "r": 1.0},
         {"extractor": "x", "id": "b", "p": 0.5, "r": 0.5},
         {"extractor": "x", "id": "c", "p": 0.0, "r": 0.0},
-        {"extractor": "lxml-parse", "id": "a"},  # the timing baseline: no column
+        {"extractor": "lxml-parse", "id": "a"},  # the timing baselines: no column
+        {"extractor": "lxml-walk", "id": "a"},
     ]
     table = language_table("aeb", records, {"a": "en", "b": "en", "c": "zh"}, min_pages=2)
     lines = table.splitlines()
