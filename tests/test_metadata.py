@@ -154,6 +154,29 @@ def test_parsely_metas_declare_title_author_and_date() -> None:
     assert article.published == dt.datetime(2024, 4, 20, 4, 20, tzinfo=dt.UTC)
 
 
+def test_a_meta_named_for_the_publication_date_dates_the_page() -> None:
+    cases = [
+        ("<meta name='published-date' content='2021-02-16'>", dt.date(2021, 2, 16)),
+        ("<meta name='w-published-date' content='2025-05-27T06:03:43Z'>", dt.date(2025, 5, 27)),
+        ("<meta name='publish_date' content='2019-08-01'>", dt.date(2019, 8, 1)),
+        ("<meta name='pubdate' content='2018-03-04'>", dt.date(2018, 3, 4)),
+        ("<meta name='publication-date' content='2017-05-06'>", dt.date(2017, 5, 6)),
+    ]
+    for head, day in cases:
+        published = _clean(head, PROSE * 3).published
+        assert published is not None, head
+        assert dt.date(published.year, published.month, published.day) == day, head
+    # a time of publishing or a modification names no day of publication
+    for name in ("published-time", "modified-date", "last-publisher-date"):
+        assert _clean(f"<meta name='{name}' content='2026-03-09'>", PROSE * 3).published is None
+
+
+def test_an_iso_date_printed_with_its_time_dates_the_page() -> None:
+    stamp = "<p>Nick van Mead</p><p>2022-11-23T08:10+02:00</p>"
+    body = f"<div><h1>Big news today</h1>{stamp}{PROSE * 3}</div>"
+    assert _clean("<title>Big news today</title>", body).published == dt.date(2022, 11, 23)
+
+
 def test_a_long_list_of_declared_authors_and_one_meta_per_author_are_read() -> None:
     names = ["Nicholas Collins", "Scott Munro", "Matt De La O", "Vineet Asthana"]
     names += ["Rory O'Sullivan", "Corey Maurer", "Hamish Shah", "Philipp Bose"]

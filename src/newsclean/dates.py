@@ -58,7 +58,8 @@ _PRINTED_DATES = (
     re.compile(rf"(?:\b|(?<=[a-z])(?=[A-Z])){_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)"),
     re.compile(rf"\b{_DAY}\.?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),  # 17 November 2015
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),  # 17.11.2015
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2015-11-17
+    # 2015-11-17, also with its time: 2022-11-23T08:10+02:00
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),  # 2015/11/17
     re.compile(rf"\b(?P<year>\d{{4}})\s+{_MONTH_WORD}\s+{_DAY}\b"),  # 2015 Nov 17
     # 10/31/2024, 13/11/2025: which number is the month, see _numeric_date (not with

@@ -43,6 +43,8 @@ def declared(root: HtmlElement, tagged: TagIndex | None = None) -> dict[str, str
         content = normalize_space(html.unescape(meta.get("content") or ""))
         if content and name in _META_FIELDS:
             _declare(found, _META_FIELDS[name], content)
+        elif content and _PUBLICATION_DATE_META.search(name):
+            _declare(found, "date", content)
         elif content and name in _LISTED_AUTHORS:
             listed.setdefault(name, []).append(content)
         elif content and name.startswith(("twitter:label", "twitter:data")):
@@ -102,6 +104,11 @@ _META_FIELDS = {
     "content-language": "language",
 }
 
+
+#: Other metas named for the day of publication, as sites and their tools name them
+#: ("published-date", "w-published-date", "publish_date", "pubdate", "publication-date"):
+#: a day, not a time ("published-time" is often when the page was last built).
+_PUBLICATION_DATE_META = re.compile(r"(?:^|[-_.:])(?:publish(?:ed)?|publication|pub)[-_]?date$")
 
 #: Metas that name one author each, repeated for every author (Highwire Press tags on
 #: papers, Dublin Core): their names together are the authors.
