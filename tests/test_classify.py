@@ -56,6 +56,25 @@ def test_the_simple_author_box_plugin_is_an_author_box() -> None:
     assert any(b.role == "author" and "Karina Cohen" in b.text for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("box", ["jp-relatedposts", "relatedPosts", "relatedarticles"])
+def test_a_related_posts_box_named_in_one_word_is_no_part_of_the_article(box: str) -> None:
+    # Jetpack's related posts, set inside WordPress's "entry-content": each a linked
+    # title, a summary of its own and the category it was filed in.
+    posts = "".join(
+        f"<div class='{box}-post'><h4><a href='/{n}'>Survey results number {n} are out</a></h4>"
+        f"<p class='{box}-post-excerpt'>The developer survey collected responses from "
+        f"thousands of developers in many countries about their tools, number {n}.</p>"
+        '<p>In "News"</p></div>'
+        for n in range(3)
+    )
+    heading = f"<h3 class='{box}-headline font-headlines'><em>Related</em></h3>"
+    related = f"<div id='{box}' class='{box}'>{heading}<div>{posts}</div></div>"
+    article = _clean(_article(related))
+    assert "developer survey" not in article.text
+    assert 'In "News"' not in article.text
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
 def test_navigation_is_boilerplate() -> None:
     nav = "<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
     article = _clean(nav + _article())

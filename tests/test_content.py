@@ -623,3 +623,53 @@ def test_is_within_holds_for_the_container_itself_and_what_lies_inside_it_only()
     a, b, c, d = (by_id[name] for name in "abcd")
     assert is_within(a, a) and is_within(b, a) and is_within(c, a) and is_within(c, root)
     assert not is_within(a, b) and not is_within(d, a) and not is_within(root, c)
+
+
+_ABOUT_US = (
+    "<footer><p>Example Health Online is a service of Example Media GmbH, offering doctors, "
+    "pharmacists and patients reliable, independent information on medicines.</p></footer>"
+)
+
+
+def _data_sheet(lines: tuple[tuple[str, str], ...]) -> str:
+    """A product's data sheet: short labelled lines, none of them a paragraph."""
+    return "".join(f"<h3>{label}</h3><p>{value}</p>" for label, value in lines)
+
+
+_LEAFLET = (
+    ("Package leaflet", "No leaflet provided by the maker"),
+    ("Basic facts", "No basic facts known for this product"),
+)
+_PRICES = (
+    ("Price", "12,95 EUR, 80 tablets, pharmacy only"),
+    ("Co-payment", "5 EUR, none for children, none for pregnancy"),
+)
+
+
+def test_a_page_of_short_lines_beats_the_paragraph_in_its_footer() -> None:
+    page = f"<div class='product'><h1>Chininum D4 tablets</h1>{_data_sheet(_LEAFLET)}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}{_ABOUT_US}")
+    assert "No leaflet provided by the maker" in article.text
+    assert "Example Health Online" not in article.text
+
+
+def test_a_tab_panel_competes_with_its_rivals_as_the_whole_widget() -> None:
+    # A page of short lines: the prices tab scores best, the sources list beside the
+    # tabs holds more than that tab, but less than all the tabs together (the leaflet's
+    # tab, mostly values, is no prose the climb would take in).
+    values = ("Tablet", "80 pieces", "N1", "Lactose", "Wheat starch", "Magnesium stearate")
+    facts = "".join(f"<li>{value}</li>" for value in (*values, "Homeopathic", "V60A", "DHU"))
+    tabs = (
+        "<div class='panels'>"
+        f"<div class='tab-pane' id='leaflet'>{_data_sheet(_LEAFLET)}<ul>{facts}</ul></div>"
+        f"<div class='tab-pane' id='prices'>{_data_sheet(_PRICES)}</div></div>"
+    )
+    sources = "".join(
+        f"<li>Prescribing information by Example Pharma, {edition}</li>"
+        for edition in ("first edition", "second edition")
+    )
+    sources = f"<div class='sources'><ol>{sources}</ol><a href='/sources'>All sources</a></div>"
+    page = f"<div class='product'><h1>Chininum D4 tablets</h1>{tabs}{sources}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}{_ABOUT_US}")
+    assert "No leaflet provided by the maker" in article.text
+    assert "12,95 EUR, 80 tablets, pharmacy only" in article.text

@@ -84,16 +84,40 @@ def find_main(
     """The article's region; `forms`: the page's <form> elements, if gathered already."""
     if not segments:
         return None
-    stats = _text_stats(segments, features, options)
     if forms is None:
         forms = list(segments[0].owner.getroottree().getroot().iter("form"))
+    region, classed_against = _find_main(segments, features, options, forms)
+    if classed_against:
+        # The best container is classed against the article (the page's one paragraph is
+        # the footer's "about us"): the article may be a page of short lines, a product's
+        # data sheet, judged by the shorter yardstick.
+        short = replace(options, min_paragraph_chars=_shorter_yardstick(options))
+        again, again_against = _find_main(segments, features, short, forms)
+        if again is not None and not again_against:
+            return again
+    return region
+
+
+def _shorter_yardstick(options: Options) -> int:
+    """The prose length a page of short paragraphs is judged by."""
+    return options.min_paragraph_chars // options.short_page_divisor
+
+
+def _find_main(
+    segments: list[Segment],
+    features: list[Features],
+    options: Options,
+    forms: Sequence[HtmlElement],
+) -> tuple[MainRegion | None, bool]:
+    """The article's region, and whether the best container is classed against it."""
+    stats = _text_stats(segments, features, options)
     logins = _login_forms(forms, stats)
     scores = _score_containers(segments, features, options, options.min_paragraph_chars, logins)
     if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
-        shorter = options.min_paragraph_chars // options.short_page_divisor
+        shorter = _shorter_yardstick(options)
         scores = _score_containers(segments, features, options, shorter, logins)
     if not scores:
-        return None
+        return None, False
     negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
     class_weights = {
         element: _class_weight(element, negative, stats, options) for element in scores
@@ -111,7 +135,8 @@ def find_main(
     if twins:
         order = {element: position for position, element in enumerate(top.getroottree().iter())}
         roots = tuple(sorted((*roots, *twins), key=order.__getitem__))
-    return MainRegion(roots, tuple(root for root in roots if root is not top))
+    region = MainRegion(roots, tuple(root for root in roots if root is not top))
+    return region, class_weights[best] < 1
 
 
 #: A form asking for a password holding at most this share of the page's text is a login
@@ -279,7 +304,9 @@ def _best_climbed(
         key=lambda element: weighted[element],
         reverse=True,
     )[: options.max_rivals]
-    top = _climb(best, stats, options)
+    # The best container in a tab panel stands for the whole widget (`_tab_widget`): its
+    # rivals compete with all the panels' prose, not with the one panel it scored in.
+    top = _tab_widget(_climb(best, stats, options), stats, options)
     gathered = _twins_ancestor(best, weighted, class_weights, floor, stats, options)
     if (
         gathered is not None

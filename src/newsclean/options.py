@@ -55,8 +55,9 @@ class Options:
     #: A container with at least this many children, most negatively classed, is a list
     #: of comments or teasers.
     min_list_children: int = 3
-    #: When no segment reaches min_paragraph_chars, segments this many times shorter are
-    #: tried (a page of short paragraphs).
+    #: When no segment reaches min_paragraph_chars, or the best container is classed
+    #: against the article, segments this many times shorter are tried (a page of short
+    #: paragraphs).
     short_page_divisor: int = 3
     #: Containers elsewhere on the page scoring at least this share of the best compete
     #: on the prose their climb gathers (at most this many of them).

@@ -209,7 +209,10 @@ PROSE_LEGAL_CLASSES = _tokens("terms")
 SIDEBAR_CLASSES = _tokens(
     "related recommended recommendations mostread most-read popular trending teaser teasers "
     "more-stories morestories sidebar rail aside headlines toplist "
-    "weitere empfehlung newsteaser wp-embedded-content"
+    "weitere empfehlung newsteaser wp-embedded-content "
+    # "related" run into its noun: Jetpack's "jp-relatedposts" in WordPress's
+    # "entry-content", "relatedPosts", "relatedArticles".
+    "relatedposts relatedpost relatedarticles relatedarticle relatedstories relatednews"
 )
 #: The words of a custom element's name that say what the element is: a teaser's or a
 #: related box's only. A shell element named for a menu or the page's body may wrap all
