@@ -836,3 +836,120 @@ def test_a_byline_box_in_the_comments_is_none_and_the_comments_are_sought_only_a
     monkeypatch.setattr(metadata, "_in_comments", counted)
     assert metadata._byline_box(plain) is None
     assert climbs == []  # in no byline box: no climb to the root for comments
+
+
+def test_a_heading_that_is_a_fragment_of_the_declared_title_is_not_the_title() -> None:
+    # A heading inside the declared title, neither opening nor ending it nor one of its
+    # parts, is a fragment set as a heading: the declared title is the title. Where no
+    # <h1> is, it still anchors the header: the byline under it is read.
+    head = "<meta property='og:title' content='The Open Journalism Project: Better Journalism'>"
+    body = f"<div><h2>Open Journalism Project:</h2><p>By Jo Roe</p>{PROSE * 3}</div>"
+    article = _clean(head, body)
+    assert (article.title, article.byline) == (
+        "The Open Journalism Project: Better Journalism",
+        "By Jo Roe",
+    )
+
+
+def test_a_headings_permalink_mark_is_no_part_of_the_title() -> None:
+    mark = "<a class='headerlink' href='#evolve'>¶</a>"
+    body = f"<div><h1>Evolve: Shared Mutable History{mark}</h1>{PROSE * 3}</div>"
+    assert _clean("<title>Evolve: Shared Mutable History</title>", body).title == (
+        "Evolve: Shared Mutable History"
+    )
+    # Of two headings as long that the declared title holds, the one opening it.
+    head = "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>"
+    body = (
+        "<div><h1>evolve extension for Mercurial</h1></div>"
+        f"<div><h1>Evolve: Shared Mutable History{mark}</h1>{PROSE * 3}</div>"
+    )
+    assert _clean(head, body).title == "Evolve: Shared Mutable History"
+    # A "#" that is the title's own stays.
+    body = f"<div><h1>Learning C#</h1>{PROSE * 3}</div>"
+    assert _clean("<title>Learning C#</title>", body).title == "Learning C#"
+
+
+def test_a_date_in_a_time_element_inside_the_heading_is_no_part_of_the_title() -> None:
+    date = "<time datetime='2025-12-18T13:21:19+00:00'>Dec <span>18</span> 2025</time>"
+    body = f"<div><h1><a href='/p'>{date} Preparing a transition</a></h1>{PROSE * 3}</div>"
+    head = "<meta property='og:title' content='Preparing a transition'>"
+    assert _clean(head, body).title == "Preparing a transition"
+
+
+def test_the_h1_after_the_sites_logo_is_the_title_where_it_echoes_the_declared() -> None:
+    head = (
+        "<title>Where to Bike in Houston | Houstonia Magazine</title>"
+        "<meta property='og:site_name' content='Houstonia Magazine'>"
+        "<meta property='og:title' content='Our Favorite Biking Spots in Houston'>"
+    )
+    logo = "<header><h1>Houstonia Magazine</h1></header>"
+    body = f"{logo}<div><h1>The Best Trails in Houston for Biking</h1><p>By Jo Roe</p>"
+    article = _clean(head, body + PROSE * 3 + "</div>")
+    assert article.title == "The Best Trails in Houston for Biking"
+    assert article.byline == "By Jo Roe"
+    # An <h1> sharing a word by chance is a section's: the declared title is the title.
+    body = f"{logo}<div><h1>Where the trails end</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == "Our Favorite Biking Spots in Houston"
+
+
+def test_an_h1_spelling_the_host_is_not_the_title_and_is_cut_from_it() -> None:
+    html = (
+        "<html><head><title>davidbau.com Vibe Coding</title></head><body>"
+        f"<h1><a href='https://davidbau.com/'>davidbau.com</a></h1>{PROSE * 3}</body></html>"
+    )
+    url = "https://davidbau.com/archives/2025/12/16/vibe_coding.html"
+    clean = newsclean.clean(html, url=url, templates=newsclean.TemplateSet())
+    assert clean.title == "Vibe Coding"
+
+
+@pytest.mark.parametrize(
+    ("site", "title", "h1"),
+    [
+        # words of the site's name alone: a blog's name shortened as its logo
+        ("Minecraft Update News", "Minecraft 1.8 - The Bountiful Update", "Minecraft News"),
+        # no word in common with the declared title but the site's name
+        (
+            "SiliconANGLE",
+            "How the cloud runs inference - SiliconANGLE",
+            "A message from our co-founder, SiliconANGLE:",
+        ),
+    ],
+)
+def test_an_h1_naming_the_site_or_sharing_only_its_name_is_not_the_title(
+    site: str, title: str, h1: str
+) -> None:
+    head = f"<meta property='og:site_name' content='{site}'>"
+    head += f"<meta property='og:title' content='{title}'>"
+    body = f"<div><h1>{h1}</h1>{PROSE * 3}</div>"
+    assert _clean(head, body).title == title.removesuffix(f" - {site}")
+
+
+def test_a_heading_too_long_for_a_title_gives_way_to_the_declared_title() -> None:
+    summary = "Learn which home renovations pay off and why. " * 4  # 32 words
+    body = f"<div><h1>{summary}</h1>{PROSE * 3}</div>"
+    head = "<meta property='og:title' content='The 10 Best Home Renovations'>"
+    assert _clean(head, body).title == "The 10 Best Home Renovations"
+
+
+def test_a_dublin_core_title_is_declared() -> None:
+    head = "<title>draft-dejong-remotestorage-04 - remoteStorage</title>"
+    head += "<meta name='DC.title' content='remoteStorage'>"
+    assert _clean(head, PROSE * 3).title == "remoteStorage"
+
+
+def test_a_document_titles_last_dash_part_is_cut_where_no_site_name_is_declared() -> None:
+    cases = [
+        ("<title>Lorem ipsum dolor sit amet – My website</title>", "Lorem ipsum dolor sit amet"),
+        ("<title>Big news – My website</title>", "Big news – My website"),  # too short alone
+        # a last part too long for a site's name or a tagline
+        ("<title>Big news today - and what it means for you</title>", None),
+    ]
+    for head, title in cases:
+        expected = title or head.removeprefix("<title>").removesuffix("</title>")
+        assert _clean(head, PROSE * 3).title == expected, head
+
+
+def test_a_by_line_inside_an_advertisement_is_no_byline() -> None:
+    ad = "<div class='advertisement'><div><div><span>by Taboola</span></div></div></div>"
+    body = f"<div><h1>Big news today</h1>{PROSE}{ad}{PROSE * 2}</div>"
+    assert _clean("<meta name='author' content='Alex Perry'>", body).byline == "Alex Perry"

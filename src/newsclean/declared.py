@@ -87,6 +87,8 @@ def _declare(found: dict[str, str], key: str, value: str) -> None:
 _META_FIELDS = {
     "og:title": "title",
     "twitter:title": "title",
+    "dc.title": "title",
+    "dcterms.title": "title",
     "author": "author",
     "article:author": "author",
     "og:site_name": "site_name",

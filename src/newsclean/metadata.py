@@ -75,20 +75,25 @@ def extract(
     found = Metadata(site_name=meta.get("site_name"), language=_language(meta.get("language")))
     page_title = document_title(tagged["title"])
     declared_title = meta.get("title") or page_title
-    title_index = titles.find_title(segments, meta, page_title)
+    links = [*addresses, url or ""]  # the page's addresses: what its host names the site
+    title_index = titles.find_title(segments, meta, page_title, links)
     if title_index is not None:
-        heading = segments[title_index].text
+        heading = titles.heading_text(segments[title_index])
         kicker = titles.split_kicker(segments[title_index])
         if kicker is not None:  # "<h1><span>Verbraucherschutz</span> Mehr Transparenz</h1>"
             found.section, heading = kicker
-        titled = titles.is_story_title(heading, meta, page_title)
+        titled = titles.is_story_title(heading, meta, page_title, links) and not (
+            titles.is_fragment(segments[title_index], meta, page_title)
+        )
         found.title = heading if titled else declared_title
         found.segments.add(title_index)
         _printed_header(found, segments, features, title_index, options)
     else:
         found.title = declared_title
+        if page_title and not meta.get("title") and not found.site_name:
+            found.title = titles.without_tagline(page_title)  # "Story – My website"
     if found.title:
-        found.title = titles.without_site(found.title, [*addresses, url or ""], found.site_name)
+        found.title = titles.without_site(found.title, links, found.site_name)
     found.section = found.section or meta.get("section")
     if found.byline is not None:
         _take_printed(found, found.byline)
@@ -243,9 +248,19 @@ _AUTHOR_NAME_CLASS = etree.XPath(
 _CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 
 
+def _in_ad(segment: Segment) -> bool:
+    """Whether a box around the segment is an advertisement (by its class or id): its "by
+    Taboola" credits the ad network, not the story's author."""
+    return _in_box(segment.owner, "ad")
+
+
 def _in_comments(element: HtmlElement) -> bool:
     """Whether a box around the element is the readers' comments (by its class or id)."""
-    return any("comments" in class_cues(box) for box in element.iterancestors())
+    return _in_box(element, "comments")
+
+
+def _in_box(element: HtmlElement, cue: str) -> bool:
+    return any(cue in class_cues(box) for box in element.iterancestors())
 
 
 _MAX_NAME_CHARS = 60
@@ -272,7 +287,11 @@ def _printed_header(
     for index in range(title_index + 1, stop):
         text, cues = segments[index].text, features[index].text_cues
         prose_seen = prose_seen or _is_prose_line(features[index], options)
-        if (found.byline is None or unlabelled) and "byline" in cues:
+        if (
+            (found.byline is None or unlabelled)
+            and "byline" in cues
+            and not _in_ad(segments[index])
+        ):
             # A printed "By" line over a box's unlabelled text ("Deal Professor", the
             # column's name, in a box classed byline-column above "By Jo Roe"), which
             # goes back to its own region.
