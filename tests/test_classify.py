@@ -573,6 +573,43 @@ def test_a_box_left_off_paper_inside_the_article_is_boilerplate(cls: str) -> Non
     assert any(b.rule == "box:noprint" and "booking hotline" in b.text for b in article.boilerplate)
 
 
+GLOSSARY = (
+    "A debt security issued by a corporation or a government in exchange for the money the "
+    "bondholder lends it, repaid with interest at a set date."
+)
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        "class='cmp-modal--content'",
+        "class='popup-box'",
+        "class='popover-body'",
+        "role='dialog'",
+        "aria-modal='true'",
+    ],
+)
+def test_a_box_opened_over_the_article_is_boilerplate(attrs: str) -> None:
+    # A glossary's definitions shown on a click, hidden by the stylesheet until then:
+    # full paragraphs, but not the article's text.
+    box = f"<div {attrs}><h2>Bond</h2><p>{GLOSSARY}</p></div>"
+    article = _clean(_inside(box))
+    assert "debt security" not in article.text
+    assert any(b.rule == "box:overlay" and "debt security" in b.text for b in article.boilerplate)
+
+
+def test_a_dialog_element_inside_the_article_is_boilerplate() -> None:
+    article = _clean(_inside(f"<dialog><p>{GLOSSARY}</p></dialog>"))
+    assert "debt security" not in article.text
+
+
+def test_an_article_wrapped_whole_in_a_popup_box_stays() -> None:
+    # A reading view opened over the listing: the box holds the article itself.
+    body = "<article class='story'><h1>Budget approved by council</h1><div class='popup'>"
+    article = _clean(f"{body}{PROSE * 4}</div></article>")
+    assert article.text.count("after a long debate that lasted into the evening.") == 4
+
+
 def test_an_article_wrapped_whole_in_a_box_left_off_paper_stays() -> None:
     body = "<article class='story'><h1>Budget approved by council</h1><div class='noprint'>"
     article = _clean(f"{body}{PROSE * 4}</div></article>")

@@ -375,6 +375,20 @@ def sidebar_words(element: HtmlElement) -> frozenset[str]:
     return frozenset(_class_tokens(element.get("class"), _own_id(element)) & vocab.SIDEBAR_CLASSES)
 
 
+def is_overlay(element: HtmlElement) -> bool:
+    """Whether the page opens the element over its text on a click, hidden until then: a
+    `<dialog>`, a dialog's ARIA role or `aria-modal`, or a class or id word naming a
+    modal, a popup or a popover (`vocab.OVERLAY_CLASSES`)."""
+    if element.tag == "dialog" or element.get("aria-modal") == "true":
+        return True
+    if (element.get("role") or "").lower() in vocab.OVERLAY_ROLES:
+        return True
+    classes, ids = element.get("class"), element.get("id")
+    if not vocab.OVERLAY_HINT.search(f"{classes or ''} {ids or ''}"):
+        return False
+    return bool(_class_tokens(classes, ids) & vocab.OVERLAY_CLASSES)
+
+
 def legal_words(element: HtmlElement) -> frozenset[str]:
     """The words of the element's class and id that name a legal notice ("terms")."""
     return frozenset(_class_tokens(element.get("class"), _own_id(element)) & vocab.LEGAL_CLASSES)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.classify import Decision, engagement_route, is_full_paragraph
-from newsclean.features import Features
+from newsclean.features import Features, is_overlay
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -67,7 +67,8 @@ def revisit_neighbours(
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
-    _route_print_hidden(segments, features, revised, options)
+    for find_box, verdict in _OFFSTAGE_BOXES:
+        _route_offstage_boxes(segments, features, revised, options, find_box, verdict)
     _drop_repeated_runs(segments, features, revised)
     return revised
 
@@ -350,12 +351,19 @@ def _in_share_row(feature: Features, options: Options) -> bool:
     )
 
 
-def _route_print_hidden(
-    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+def _route_offstage_boxes(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    find_box: Callable[[HtmlElement, int], HtmlElement | None],
+    verdict: Decision,
 ) -> None:
-    """A box inside the article that the stylesheet leaves off paper ("d-print-none",
-    "noprint": a booking widget's hotline, a video's player and transcript) is the page's
-    furniture: its article segments become boilerplate, unless the box holds more than
+    """A box inside the article that the reader does not see with it is the page's
+    furniture: one the stylesheet leaves off paper ("d-print-none", "noprint": a booking
+    widget's hotline, a video's player and transcript; `_print_hidden_box`) or one the page
+    opens over the text on a click (a modal, a popup: `_overlay_box`). Its
+    article segments take `verdict` (boilerplate), unless the box holds more than
     `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
     boxes: dict[HtmlElement, list[int]] = {}
     total = 0  # the article's characters, summed in the same pass: no list of its segments
@@ -363,7 +371,7 @@ def _route_print_hidden(
         if decision.region is not Region.MAIN:
             continue
         total += features[index].chars
-        box = _print_hidden_box(segments[index].owner, options.chain_limit)
+        box = find_box(segments[index].owner, options.chain_limit)
         if box is not None:
             boxes.setdefault(box, []).append(index)
     if not boxes:
@@ -372,7 +380,7 @@ def _route_print_hidden(
         if sum(features[i].chars for i in members) > options.max_headed_box_share * total:
             continue
         for i in members:
-            decisions[i] = Decision(Region.BOILERPLATE, "other", "box:noprint")
+            decisions[i] = verdict
 
 
 #: A run of the article's segments repeating an earlier run is a copy (the page laid out
@@ -437,14 +445,38 @@ def _drop_repeated_runs(
 def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
     """The outermost of the owner and its next `limit` ancestors whose class hides it in
     print (`vocab.PRINT_HIDDEN_CLASS`), if any."""
+    return _outermost(owner, limit, _hidden_in_print)
+
+
+def _hidden_in_print(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return bool(
+        classes
+        and vocab.PRINT_HIDDEN_HINT.search(classes)
+        and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split())
+    )
+
+
+def _overlay_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that the page opens over
+    its text (`is_overlay`: a modal, a popup), if any."""
+    return _outermost(owner, limit, is_overlay)
+
+
+#: The boxes of the article that the reader does not see with it, each with its verdict.
+_OFFSTAGE_BOXES: tuple[tuple[Callable[[HtmlElement, int], HtmlElement | None], Decision], ...] = (
+    (_print_hidden_box, Decision(Region.BOILERPLATE, "other", "box:noprint")),
+    (_overlay_box, Decision(Region.BOILERPLATE, "other", "box:overlay")),
+)
+
+
+def _outermost(
+    owner: HtmlElement, limit: int, test: Callable[[HtmlElement], bool]
+) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that pass `test`."""
     found = None
     for element in itertools.chain((owner,), itertools.islice(owner.iterancestors(), limit)):
-        classes = element.get("class")
-        if (
-            classes
-            and vocab.PRINT_HIDDEN_HINT.search(classes)
-            and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split())
-        ):
+        if test(element):
             found = element
     return found
 

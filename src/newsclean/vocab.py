@@ -273,6 +273,19 @@ PRINT_HIDDEN_CLASS = re.compile(
 #: the test runs on the boxes above every segment of the article, few pages have one).
 PRINT_HIDDEN_HINT = re.compile("print", re.IGNORECASE)
 
+#: A box the page opens over its text on a click, hidden until then: a modal ("myModal",
+#: "cmp-modal--content": a glossary's definitions, a price calculator's notes), a popup
+#: ("popup-box-author-bio") or a popover. Whole class and id tokens. "dialog" is no such
+#: word (Drupal wraps every page in "dialog-off-canvas-main-canvas"), nor "tooltip": an
+#: icon's label set beside it ("icon-tooltip": "Woman owned", "Recycled materials") is
+#: as often the article's as an author's profile shown on hovering the byline.
+OVERLAY_CLASSES = _tokens("modal modals popup popups popover")
+#: What every class or id value naming an overlay holds (in the same case folding): a
+#: value without it is ruled out by one search, not a split into tokens.
+OVERLAY_HINT = re.compile("modal|popup|popover", re.IGNORECASE)
+#: The ARIA roles of a dialog (an `aria-modal="true"` box and a `<dialog>` are one too).
+OVERLAY_ROLES = frozenset(["dialog", "alertdialog"])
+
 #: Landmark tags and ARIA roles that name a region outright.
 NAVIGATION_TAGS = frozenset(["nav", "menu"])
 NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
