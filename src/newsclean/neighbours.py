@@ -67,8 +67,8 @@ def revisit_neighbours(
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
-    for find_box, verdict in _OFFSTAGE_BOXES:
-        _route_offstage_boxes(segments, features, revised, options, find_box, verdict)
+    for find_box, verdict in _FURNITURE_BOXES:
+        _route_furniture_boxes(segments, features, revised, options, find_box, verdict)
     _drop_repeated_runs(segments, features, revised)
     return revised
 
@@ -351,7 +351,7 @@ def _in_share_row(feature: Features, options: Options) -> bool:
     )
 
 
-def _route_offstage_boxes(
+def _route_furniture_boxes(
     segments: list[Segment],
     features: list[Features],
     decisions: list[Decision],
@@ -359,11 +359,12 @@ def _route_offstage_boxes(
     find_box: Callable[[HtmlElement, int], HtmlElement | None],
     verdict: Decision,
 ) -> None:
-    """A box inside the article that the reader does not see with it is the page's
-    furniture: one the stylesheet leaves off paper ("d-print-none", "noprint": a booking
-    widget's hotline, a video's player and transcript; `_print_hidden_box`) or one the page
-    opens over the text on a click (a modal, a popup: `_overlay_box`). Its
-    article segments take `verdict` (boilerplate), unless the box holds more than
+    """A box inside the article that is not its text is the page's furniture: one the
+    stylesheet leaves off paper ("d-print-none", "noprint": a booking widget's hotline, a
+    video's player and transcript; `_print_hidden_box`), one the page opens over the text
+    on a click (a modal, a popup: `_overlay_box`), or the article's own footer (its
+    "Posted by ... Tags: ..." line, a correction notice, a card's address: `_footer_box`).
+    Its article segments take `verdict` (boilerplate), unless the box holds more than
     `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
     boxes: dict[HtmlElement, list[int]] = {}
     total = 0  # the article's characters, summed in the same pass: no list of its segments
@@ -463,10 +464,25 @@ def _overlay_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
     return _outermost(owner, limit, is_overlay)
 
 
-#: The boxes of the article that the reader does not see with it, each with its verdict.
-_OFFSTAGE_BOXES: tuple[tuple[Callable[[HtmlElement, int], HtmlElement | None], Decision], ...] = (
+def _footer_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that is a footer
+    (`<footer>`, `role="contentinfo"`) but a quotation's (`<blockquote><p>...</p><footer>
+    — Name</footer>`: the quote's source, said in the text), if any."""
+    return _outermost(owner, limit, _is_footer)
+
+
+def _is_footer(element: HtmlElement) -> bool:
+    if element.tag != "footer" and (element.get("role") or "").lower() not in vocab.FOOTER_ROLES:
+        return False
+    parent = element.getparent()
+    return parent is None or parent.tag != "blockquote"
+
+
+#: The boxes inside the article that are not its text, each with its verdict.
+_FURNITURE_BOXES: tuple[tuple[Callable[[HtmlElement, int], HtmlElement | None], Decision], ...] = (
     (_print_hidden_box, Decision(Region.BOILERPLATE, "other", "box:noprint")),
     (_overlay_box, Decision(Region.BOILERPLATE, "other", "box:overlay")),
+    (_footer_box, Decision(Region.BOILERPLATE, "footer", "box:footer")),
 )
 
 

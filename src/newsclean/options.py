@@ -161,7 +161,7 @@ class Options:
     #: A box inside the article opened by a "Lesen Sie auch" / "About the author" label
     #: leaves it when it holds at most this share of the article's text (more, and the
     #: label is a section of the article itself); so does a box left off paper or opened
-    #: over the page (`box:noprint`, `box:overlay`).
+    #: over the page, or the article's footer (`box:noprint`, `box:overlay`, `box:footer`).
     max_headed_box_share: float = 0.5
     #: The article's text left after the last related-stories list (a label over linked
     #: headlines), when no more than this many characters, is the site's closing word,
