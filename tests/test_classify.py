@@ -597,6 +597,43 @@ def test_a_box_left_off_paper_inside_the_article_is_boilerplate(cls: str) -> Non
     assert any(b.rule == "box:noprint" and "booking hotline" in b.text for b in article.boilerplate)
 
 
+PROFILE = (
+    "Jane Roe is a full-time freelance writer living in the Washington, D.C. metro area. Over "
+    "the past ten years, she has covered home design, gardening, travel and food for a "
+    "dozen magazines and newspapers, and she has written two books about small gardens. "
+    "When she is not writing, she grows tomatoes, restores old furniture and walks her "
+    "two dogs along the river with her husband and their three children on weekends."
+)
+
+
+@pytest.mark.parametrize("title", ["Contributing Writer", "Former Senior Editor, Tech"])
+def test_an_author_card_at_the_articles_foot_is_the_authors(title: str) -> None:
+    # A profile longer than a tail bio, a full paragraph: only its title line tells.
+    card = f"<div class='card'><div>Jane Roe</div><div>{title}</div><p>{PROFILE}</p></div>"
+    article = _clean(_article(card))
+    assert "freelance writer" not in article.text
+    assert title not in article.text
+    roles = {b.role for b in article.boilerplate if b.rule == "tail:author-card"}
+    assert roles == {"author"}
+
+
+@pytest.mark.parametrize("after", [PROSE * 6, PROSE])
+def test_a_staff_title_among_the_articles_paragraphs_stays(after: str) -> None:
+    # A section about the founder, labelled with her title: more of the article follows,
+    # or the label and the profile lie among the article's paragraphs, in no card.
+    body = f"<div>Founder and CEO</div><p>{PROFILE}</p>{after}"
+    article = _clean(_article(body))
+    assert "Founder and CEO" in article.text
+    assert "freelance writer" in article.text
+
+
+def test_a_heading_named_like_a_staff_title_stays() -> None:
+    # A tool's name ("Style Editor") over what it does, at the end of a feature list.
+    tool = "<h2>Style Editor</h2><p>View and edit the styles of a page, and apply new ones.</p>"
+    article = _clean(_article(tool))
+    assert "Style Editor" in article.text
+
+
 GLOSSARY = (
     "A debt security issued by a corporation or a government in exchange for the money the "
     "bondholder lends it, repaid with interest at a set date."

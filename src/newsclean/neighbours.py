@@ -60,6 +60,7 @@ def revisit_neighbours(
     _trim_after_related_box(features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _trim_author_card(segments, features, revised, options)
     _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
     _route_comment_labels(segments, features, revised, options)
@@ -915,6 +916,74 @@ def _trim_engagement_tail(
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _trim_author_card(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """The author's card at the article's foot: the name, a staff title on a line of its
+    own (`_is_staff_title`: "Contributing Writer", "Former Senior Editor, Tech")
+    and a profile ("Rebecca Norris is a full-time freelance writer living in ..."). When
+    what the article keeps from such a title line on holds at most
+    `max_author_card_words` words, the title, the profile and the name line just above
+    (a fragment) are boilerplate/author, when the card is a box of its own
+    (`_card_set_apart`): the profile is a paragraph, so the engagement tail, which runs
+    after the last paragraph, does not reach it. A title line with more of the article
+    after it, or set among its paragraphs, is a list's item or a section's label
+    ("Founder, Zettler Digital" over the founder's advice)."""
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    words = 0
+    for position in range(len(main) - 1, -1, -1):
+        index = main[position]
+        words += features[index].words
+        if words > options.max_author_card_words:
+            return
+        if _is_staff_title(segments[index], features[index], options):
+            break
+    else:
+        return
+    card = main[position:]
+    if not _card_set_apart(segments, features, decisions, card, options):
+        return
+    if position > 0 and _is_fragment(features[main[position - 1]], options):
+        card.insert(0, main[position - 1])  # the name over the title
+    for index in card:
+        decisions[index] = Decision(Region.BOILERPLATE, "author", "tail:author-card")
+
+
+def _card_set_apart(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    card: list[int],
+    options: Options,
+) -> bool:
+    """The smallest element holding the card's title line and its last block holds no
+    full paragraph of the article before the title: a card is a box of its own (a label
+    such as "Meet the testers" may head it), not the article's own paragraphs."""
+    last = segments[card[-1]].owner
+    owner = segments[card[0]].owner
+    box = next(
+        element
+        for element in itertools.chain((owner,), owner.iterancestors())
+        if is_within(last, element)
+    )
+    index = card[0] - 1
+    while index >= 0 and is_within(segments[index].owner, box):
+        if decisions[index].region is Region.MAIN and is_full_paragraph(features[index], options):
+            return False
+        index -= 1
+    return True
+
+
+def _is_staff_title(segment: Segment, feature: Features, options: Options) -> bool:
+    """A staff title on a line of its own; not a heading, which names a section or a
+    tool ("Style Editor" over what the editor does)."""
+    return (
+        segment.kind is not BlockKind.HEADING
+        and feature.words <= options.max_label_words
+        and vocab.STAFF_TITLE_LINE.match(segment.text) is not None
+    )
 
 
 def _widen_tail_appeals(

@@ -1098,6 +1098,18 @@ BIO_TEXT = _cue(
         "professor",
     ),
 )
+#: A staff title standing alone, the line under an author's name on the card at the
+#: article's foot: "Contributing Writer", "Associate Editor", "Former Senior Editor,
+#: Tech", "Editor, Running Reviews", "Founder and CEO". Up to three words before the role
+#: (its rank, its desk), a desk or a publication after a comma.
+STAFF_TITLE_LINE = re.compile(
+    r"^\s*(?:[\w&-]+\s+){0,3}?"
+    r"(?:(?:writer|editor|reporter|correspondent|journalist|columnist|contributor"
+    r"|photographer|producer|editor-in-chief)"
+    r"|(?:co-?)?founder(?:\s*(?:and|&)\s*(?:ceo|editor|president))?)"
+    r"(?:\s*,\s*(?:[\w&.'-]+\s*){1,4})?\s*$",
+    re.IGNORECASE,
+)
 #: Invitations to follow the site elsewhere or install its app.
 SOCIAL_TEXT = _cue(
     "social",
