@@ -597,6 +597,36 @@ def test_a_box_left_off_paper_inside_the_article_is_boilerplate(cls: str) -> Non
     assert any(b.rule == "box:noprint" and "booking hotline" in b.text for b in article.boilerplate)
 
 
+@pytest.mark.parametrize("line", ["Published 6 hours ago", "Updated 3 days ago", "vor 2 Stunden"])
+def test_a_relative_time_stamp_is_a_date_line(line: str) -> None:
+    # The page's date as its script renders it: a header line, not the article's.
+    article = _clean(_inside(f"<div>{line}</div>"))
+    assert line not in article.text
+
+
+HEADER = "<article class='story'><h1>Budget approved by council</h1>"
+
+
+def test_an_authors_profile_beside_the_byline_is_the_authors() -> None:
+    meta = (
+        "<div class='meta'><div>By Jane Roe</div><div>Jane Roe is a reporter for The "
+        "Gazette covering city hall and the county's schools.</div></div>"
+    )
+    article = _clean(f"{HEADER}{meta}{PROSE * 4}</article>")
+    assert "covering city hall" not in article.text
+    assert any(b.rule == "head:bio" and "covering city hall" in b.text for b in article.boilerplate)
+
+
+def test_a_story_opening_on_a_reporter_keeps_its_first_paragraph() -> None:
+    # The byline's box is the article's: its first paragraph is the story's.
+    lead = (
+        "<p>John Doe is a reporter for The Gazette who was detained on Monday at the "
+        "border, his editors said.</p>"
+    )
+    article = _clean(f"{HEADER}<div>By Jane Roe</div>{lead}{PROSE * 3}</article>")
+    assert "who was detained on Monday" in article.text
+
+
 PROFILE = (
     "Jane Roe is a full-time freelance writer living in the Washington, D.C. metro area. Over "
     "the past ten years, she has covered home design, gardening, travel and food for a "

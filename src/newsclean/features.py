@@ -145,6 +145,8 @@ def _measure_one(segment: Segment) -> _Measurements:
         cues.add("date")
     elif chars < vocab.MAX_CHANGED_LINE_CHARS and vocab.CHANGED_LINE.search(text):
         cues.add("date")  # "Last Modified: 03-10-2004 2:20pm": a day in any form
+    elif chars < _MAX_AGO_LINE_CHARS and vocab.AGO_LINE.match(text):
+        cues.add("date")  # "Published 6 hours ago": the page's date, rendered relative
     if (
         chars <= _MAX_SITE_ADDRESS_CHARS
         and "." in text
@@ -216,6 +218,10 @@ _NO_CUES: frozenset[str] = frozenset()  # most segments'
 def _shared_cue_set(cues: set[str]) -> frozenset[str]:
     frozen = frozenset(cues)
     return _CUE_SETS.setdefault(frozen, frozen)
+
+
+#: A relative time stamp is a short line ("Last updated on: 12 minutes ago" is 35).
+_MAX_AGO_LINE_CHARS = 50
 
 
 def class_cues(element: HtmlElement) -> frozenset[str]:

@@ -61,6 +61,7 @@ def revisit_neighbours(
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
     _trim_author_card(segments, features, revised, options)
+    _route_header_bios(segments, features, revised, options)
     _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
     _route_comment_labels(segments, features, revised, options)
@@ -949,6 +950,67 @@ def _trim_author_card(
         card.insert(0, main[position - 1])  # the name over the title
     for index in card:
         decisions[index] = Decision(Region.BOILERPLATE, "author", "tail:author-card")
+
+
+def _route_header_bios(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """The author's profile set in the article's header, beside the byline ("By Anurag
+    Singh" / "Published 6 hours ago" / "Anurag is an experienced journalist ..."): a block
+    the article keeps above its first full paragraph, with the `bio` cue and at most
+    `max_tail_bio_words` words, whose smallest element shared with a byline above it
+    holds none of the article's full paragraphs, is boilerplate/author, and so are the
+    other lines of its block ("Inquiries: archie.f@example.com"). A story that opens on a
+    reporter ("Jane Roe is a reporter who was detained ...") has its first paragraph in
+    the byline's box with the rest."""
+    first = next(
+        (
+            index
+            for index, decision in enumerate(decisions)
+            if decision.region is Region.MAIN
+            and is_full_paragraph(features[index], options)
+            and "bio" not in features[index].text_cues
+        ),
+        None,
+    )
+    if first is None:
+        return
+    for index in range(first):
+        feature = features[index]
+        if (
+            decisions[index].region is Region.MAIN
+            and "bio" in feature.text_cues
+            and feature.words <= options.max_tail_bio_words
+            and _beside_byline(segments, features, decisions, index, first)
+        ):
+            owner = segments[index].owner
+            for line in range(index, first):
+                if segments[line].owner is owner and decisions[line].region is Region.MAIN:
+                    decisions[line] = Decision(Region.BOILERPLATE, "author", "head:bio")
+
+
+def _beside_byline(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    first: int,
+) -> bool:
+    """A byline (a `byline` cue, or decided the author's) lies above segment `index`, and
+    the smallest element holding both does not hold the article's first full paragraph
+    (`first`)."""
+    owner = segments[index].owner
+    for above in range(index - 1, -1, -1):
+        if "byline" not in features[above].text_cues and decisions[above].role != "author":
+            continue
+        byline = segments[above].owner
+        shared = next(
+            element
+            for element in itertools.chain((owner,), owner.iterancestors())
+            if is_within(byline, element)
+        )
+        return not is_within(segments[first].owner, shared)
+    return False
 
 
 def _card_set_apart(

@@ -1312,6 +1312,17 @@ CHANGED_LINE = re.compile(
     r"|última (?:actualización|modificación))\b\s*(?:on|am|le|el)?\s*:?\s*[^\d\n]{0,20}\d",
     re.IGNORECASE,
 )
+#: A line stamping the page with a relative time: "Published 6 hours ago", "Updated 3
+#: days ago", "Posted a week ago", "vor 2 Stunden aktualisiert": the page's date as a
+#: site's script renders it, no day named (a story's "two days ago" runs on in a sentence).
+AGO_LINE = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|posted|edited|last\s+updated"
+    r"|veröffentlicht|aktualisiert)?\s*(?:on\s*)?:?\s*"
+    r"(?:(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?"
+    r"|monat(?:en)?)(?:\s+(?:veröffentlicht|aktualisiert))?)\.?\s*$",
+    re.IGNORECASE,
+)
 #: A year's four digits: every DATE_TEXT form holds one (a cheap test first).
 YEAR_DIGITS = re.compile(r"\d{4}")
 #: What opens a line that dates the post and names its author: "Posted by David at
