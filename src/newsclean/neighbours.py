@@ -932,10 +932,12 @@ def _trim_author_card(
     after the last paragraph, does not reach it. A title line with more of the article
     after it, or set among its paragraphs, is a list's item or a section's label
     ("Founder, Zettler Digital" over the founder's advice)."""
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    card: list[int] = []  # the article's last segments, from its end backwards
     words = 0
-    for position in range(len(main) - 1, -1, -1):
-        index = main[position]
+    for index in range(len(decisions) - 1, -1, -1):  # no list of every main index
+        if decisions[index].region is not Region.MAIN:
+            continue
+        card.append(index)
         words += features[index].words
         if words > options.max_author_card_words:
             return
@@ -943,13 +945,19 @@ def _trim_author_card(
             break
     else:
         return
-    card = main[position:]
+    card.reverse()
     if not _card_set_apart(segments, features, decisions, card, options):
         return
-    if position > 0 and _is_fragment(features[main[position - 1]], options):
-        card.insert(0, main[position - 1])  # the name over the title
+    name = _nearest_main_before(decisions, card[0])
+    if name is not None and _is_fragment(features[name], options):
+        card.insert(0, name)  # the name over the title
     for index in card:
         decisions[index] = Decision(Region.BOILERPLATE, "author", "tail:author-card")
+
+
+def _nearest_main_before(decisions: list[Decision], index: int) -> int | None:
+    """The article's last segment before segment `index`, if any."""
+    return next((i for i in range(index - 1, -1, -1) if decisions[i].region is Region.MAIN), None)
 
 
 def _route_header_bios(
