@@ -145,6 +145,8 @@ def _measure_one(segment: Segment) -> _Measurements:
         cues.add("date")
     elif chars < vocab.MAX_CHANGED_LINE_CHARS and vocab.CHANGED_LINE.search(text):
         cues.add("date")  # "Last Modified: 03-10-2004 2:20pm": a day in any form
+    elif chars < _MAX_AGO_LINE_CHARS and vocab.AGO_LINE.match(text):
+        cues.add("date")  # "Published 6 hours ago": the page's date, rendered relative
     if (
         chars <= _MAX_SITE_ADDRESS_CHARS
         and "." in text
@@ -216,6 +218,10 @@ _NO_CUES: frozenset[str] = frozenset()  # most segments'
 def _shared_cue_set(cues: set[str]) -> frozenset[str]:
     frozen = frozenset(cues)
     return _CUE_SETS.setdefault(frozen, frozen)
+
+
+#: A relative time stamp is a short line ("Last updated on: 12 minutes ago" is 35).
+_MAX_AGO_LINE_CHARS = 50
 
 
 def class_cues(element: HtmlElement) -> frozenset[str]:
@@ -373,6 +379,20 @@ def negative_cues(element: HtmlElement) -> frozenset[str]:
 def sidebar_words(element: HtmlElement) -> frozenset[str]:
     """The words of the element's class and id that name a sidebar ("teaser", "related")."""
     return frozenset(_class_tokens(element.get("class"), _own_id(element)) & vocab.SIDEBAR_CLASSES)
+
+
+def is_overlay(element: HtmlElement) -> bool:
+    """Whether the page opens the element over its text on a click, hidden until then: a
+    `<dialog>`, a dialog's ARIA role or `aria-modal`, or a class or id word naming a
+    modal, a popup or a popover (`vocab.OVERLAY_CLASSES`)."""
+    if element.tag == "dialog" or element.get("aria-modal") == "true":
+        return True
+    if (element.get("role") or "").lower() in vocab.OVERLAY_ROLES:
+        return True
+    classes, ids = element.get("class"), element.get("id")
+    if not vocab.OVERLAY_HINT.search(f"{classes or ''} {ids or ''}"):
+        return False
+    return bool(_class_tokens(classes, ids) & vocab.OVERLAY_CLASSES)
 
 
 def legal_words(element: HtmlElement) -> frozenset[str]:

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from newsclean import vocab
 from newsclean.classify import Decision, engagement_route, is_full_paragraph
-from newsclean.features import Features
+from newsclean.features import Features, is_overlay
 from newsclean.model import BlockKind, Region
 from newsclean.options import Options
 from newsclean.segment import Segment
@@ -60,6 +60,8 @@ def revisit_neighbours(
     _trim_after_related_box(features, revised, options)
     _trim_main_tail(segments, features, revised, options)
     _trim_engagement_tail(features, revised, options)
+    _trim_author_card(segments, features, revised, options)
+    _route_header_bios(segments, features, revised, options)
     _widen_tail_appeals(segments, features, revised)
     _route_field_labels(segments, features, revised, options)
     _route_comment_labels(segments, features, revised, options)
@@ -67,7 +69,8 @@ def revisit_neighbours(
     _route_orphan_headings(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
-    _route_print_hidden(segments, features, revised, options)
+    for find_box, verdict in _FURNITURE_BOXES:
+        _route_furniture_boxes(segments, features, revised, options, find_box, verdict)
     _drop_repeated_runs(segments, features, revised)
     return revised
 
@@ -350,12 +353,20 @@ def _in_share_row(feature: Features, options: Options) -> bool:
     )
 
 
-def _route_print_hidden(
-    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+def _route_furniture_boxes(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    options: Options,
+    find_box: Callable[[HtmlElement, int], HtmlElement | None],
+    verdict: Decision,
 ) -> None:
-    """A box inside the article that the stylesheet leaves off paper ("d-print-none",
-    "noprint": a booking widget's hotline, a video's player and transcript) is the page's
-    furniture: its article segments become boilerplate, unless the box holds more than
+    """A box inside the article that is not its text is the page's furniture: one the
+    stylesheet leaves off paper ("d-print-none", "noprint": a booking widget's hotline, a
+    video's player and transcript; `_print_hidden_box`), one the page opens over the text
+    on a click (a modal, a popup: `_overlay_box`), or the article's own footer (its
+    "Posted by ... Tags: ..." line, a correction notice, a card's address: `_footer_box`).
+    Its article segments take `verdict` (boilerplate), unless the box holds more than
     `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
     boxes: dict[HtmlElement, list[int]] = {}
     total = 0  # the article's characters, summed in the same pass: no list of its segments
@@ -363,7 +374,7 @@ def _route_print_hidden(
         if decision.region is not Region.MAIN:
             continue
         total += features[index].chars
-        box = _print_hidden_box(segments[index].owner, options.chain_limit)
+        box = find_box(segments[index].owner, options.chain_limit)
         if box is not None:
             boxes.setdefault(box, []).append(index)
     if not boxes:
@@ -372,7 +383,7 @@ def _route_print_hidden(
         if sum(features[i].chars for i in members) > options.max_headed_box_share * total:
             continue
         for i in members:
-            decisions[i] = Decision(Region.BOILERPLATE, "other", "box:noprint")
+            decisions[i] = verdict
 
 
 #: A run of the article's segments repeating an earlier run is a copy (the page laid out
@@ -437,14 +448,53 @@ def _drop_repeated_runs(
 def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
     """The outermost of the owner and its next `limit` ancestors whose class hides it in
     print (`vocab.PRINT_HIDDEN_CLASS`), if any."""
+    return _outermost(owner, limit, _hidden_in_print)
+
+
+def _hidden_in_print(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return bool(
+        classes
+        and vocab.PRINT_HIDDEN_HINT.search(classes)
+        and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split())
+    )
+
+
+def _overlay_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that the page opens over
+    its text (`is_overlay`: a modal, a popup), if any."""
+    return _outermost(owner, limit, is_overlay)
+
+
+def _footer_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that is a footer
+    (`<footer>`, `role="contentinfo"`) but a quotation's (`<blockquote><p>...</p><footer>
+    — Name</footer>`: the quote's source, said in the text), if any."""
+    return _outermost(owner, limit, _is_footer)
+
+
+def _is_footer(element: HtmlElement) -> bool:
+    if element.tag != "footer" and (element.get("role") or "").lower() not in vocab.FOOTER_ROLES:
+        return False
+    parent = element.getparent()
+    return parent is None or parent.tag != "blockquote"
+
+
+#: The boxes inside the article that are not its text, each with its verdict.
+_FURNITURE_BOXES: tuple[tuple[Callable[[HtmlElement, int], HtmlElement | None], Decision], ...] = (
+    (_print_hidden_box, Decision(Region.BOILERPLATE, "other", "box:noprint")),
+    (_overlay_box, Decision(Region.BOILERPLATE, "other", "box:overlay")),
+    (_footer_box, Decision(Region.BOILERPLATE, "footer", "box:footer")),
+)
+
+
+def _outermost(
+    owner: HtmlElement, limit: int, test: Callable[[HtmlElement], bool]
+) -> HtmlElement | None:
+    """The outermost of the owner and its next `limit` ancestors that pass `test`."""
     found = None
     for element in itertools.chain((owner,), itertools.islice(owner.iterancestors(), limit)):
-        classes = element.get("class")
-        if (
-            classes
-            and vocab.PRINT_HIDDEN_HINT.search(classes)
-            and any(vocab.PRINT_HIDDEN_CLASS.match(name) for name in classes.split())
-        ):
+        if test(element):
             found = element
     return found
 
@@ -867,6 +917,143 @@ def _trim_engagement_tail(
         if route is not None:
             cue, _, region, role = route
             decisions[index] = Decision(region, role, f"tail:{cue}")
+
+
+def _trim_author_card(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """The author's card at the article's foot: the name, a staff title on a line of its
+    own (`_is_staff_title`: "Contributing Writer", "Former Senior Editor, Tech")
+    and a profile ("Rebecca Norris is a full-time freelance writer living in ..."). When
+    what the article keeps from such a title line on holds at most
+    `max_author_card_words` words, the title, the profile and the name line just above
+    (a fragment) are boilerplate/author, when the card is a box of its own
+    (`_card_set_apart`): the profile is a paragraph, so the engagement tail, which runs
+    after the last paragraph, does not reach it. A title line with more of the article
+    after it, or set among its paragraphs, is a list's item or a section's label
+    ("Founder, Zettler Digital" over the founder's advice)."""
+    card: list[int] = []  # the article's last segments, from its end backwards
+    words = 0
+    for index in range(len(decisions) - 1, -1, -1):  # no list of every main index
+        if decisions[index].region is not Region.MAIN:
+            continue
+        card.append(index)
+        words += features[index].words
+        if words > options.max_author_card_words:
+            return
+        if _is_staff_title(segments[index], features[index], options):
+            break
+    else:
+        return
+    card.reverse()
+    if not _card_set_apart(segments, features, decisions, card, options):
+        return
+    name = _nearest_main_before(decisions, card[0])
+    if name is not None and _is_fragment(features[name], options):
+        card.insert(0, name)  # the name over the title
+    for index in card:
+        decisions[index] = Decision(Region.BOILERPLATE, "author", "tail:author-card")
+
+
+def _nearest_main_before(decisions: list[Decision], index: int) -> int | None:
+    """The article's last segment before segment `index`, if any."""
+    return next((i for i in range(index - 1, -1, -1) if decisions[i].region is Region.MAIN), None)
+
+
+def _route_header_bios(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """The author's profile set in the article's header, beside the byline ("By Anurag
+    Singh" / "Published 6 hours ago" / "Anurag is an experienced journalist ..."): a block
+    the article keeps above its first full paragraph, with the `bio` cue and at most
+    `max_tail_bio_words` words, whose smallest element shared with a byline above it
+    holds none of the article's full paragraphs, is boilerplate/author, and so are the
+    other lines of its block ("Inquiries: archie.f@example.com"). A story that opens on a
+    reporter ("Jane Roe is a reporter who was detained ...") has its first paragraph in
+    the byline's box with the rest."""
+    first = next(
+        (
+            index
+            for index, decision in enumerate(decisions)
+            if decision.region is Region.MAIN
+            and is_full_paragraph(features[index], options)
+            and "bio" not in features[index].text_cues
+        ),
+        None,
+    )
+    if first is None:
+        return
+    for index in range(first):
+        feature = features[index]
+        if (
+            decisions[index].region is Region.MAIN
+            and "bio" in feature.text_cues
+            and feature.words <= options.max_tail_bio_words
+            and _beside_byline(segments, features, decisions, index, first)
+        ):
+            owner = segments[index].owner
+            for line in range(index, first):
+                if segments[line].owner is owner and decisions[line].region is Region.MAIN:
+                    decisions[line] = Decision(Region.BOILERPLATE, "author", "head:bio")
+
+
+def _beside_byline(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    first: int,
+) -> bool:
+    """A byline (a `byline` cue, or decided the author's) lies above segment `index`, and
+    the smallest element holding both does not hold the article's first full paragraph
+    (`first`)."""
+    owner = segments[index].owner
+    for above in range(index - 1, -1, -1):
+        if "byline" not in features[above].text_cues and decisions[above].role != "author":
+            continue
+        byline = segments[above].owner
+        shared = next(
+            element
+            for element in itertools.chain((owner,), owner.iterancestors())
+            if is_within(byline, element)
+        )
+        return not is_within(segments[first].owner, shared)
+    return False
+
+
+def _card_set_apart(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    card: list[int],
+    options: Options,
+) -> bool:
+    """The smallest element holding the card's title line and its last block holds no
+    full paragraph of the article before the title: a card is a box of its own (a label
+    such as "Meet the testers" may head it), not the article's own paragraphs."""
+    last = segments[card[-1]].owner
+    owner = segments[card[0]].owner
+    box = next(
+        element
+        for element in itertools.chain((owner,), owner.iterancestors())
+        if is_within(last, element)
+    )
+    index = card[0] - 1
+    while index >= 0 and is_within(segments[index].owner, box):
+        if decisions[index].region is Region.MAIN and is_full_paragraph(features[index], options):
+            return False
+        index -= 1
+    return True
+
+
+def _is_staff_title(segment: Segment, feature: Features, options: Options) -> bool:
+    """A staff title on a line of its own; not a heading, which names a section or a
+    tool ("Style Editor" over what the editor does)."""
+    return (
+        segment.kind is not BlockKind.HEADING
+        and feature.words <= options.max_label_words
+        and vocab.STAFF_TITLE_LINE.match(segment.text) is not None
+    )
 
 
 def _widen_tail_appeals(

@@ -158,9 +158,14 @@ class Options:
     max_tail_comments_words: int = 25
     #: ... and a share, related or read-more prompt ("Jetzt teilen!"), at most this many.
     max_tail_prompt_words: int = 8
+    #: An author's card at the article's foot (a staff title on a line of its own, the
+    #: profile under it) holds at most this many words from the title line on; more, and
+    #: the title line is a section's label or a list's item.
+    max_author_card_words: int = 160
     #: A box inside the article opened by a "Lesen Sie auch" / "About the author" label
     #: leaves it when it holds at most this share of the article's text (more, and the
-    #: label is a section of the article itself).
+    #: label is a section of the article itself); so does a box left off paper or opened
+    #: over the page, or the article's footer (`box:noprint`, `box:overlay`, `box:footer`).
     max_headed_box_share: float = 0.5
     #: The article's text left after the last related-stories list (a label over linked
     #: headlines), when no more than this many characters, is the site's closing word,

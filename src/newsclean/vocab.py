@@ -273,6 +273,19 @@ PRINT_HIDDEN_CLASS = re.compile(
 #: the test runs on the boxes above every segment of the article, few pages have one).
 PRINT_HIDDEN_HINT = re.compile("print", re.IGNORECASE)
 
+#: A box the page opens over its text on a click, hidden until then: a modal ("myModal",
+#: "cmp-modal--content": a glossary's definitions, a price calculator's notes), a popup
+#: ("popup-box-author-bio") or a popover. Whole class and id tokens. "dialog" is no such
+#: word (Drupal wraps every page in "dialog-off-canvas-main-canvas"), nor "tooltip": an
+#: icon's label set beside it ("icon-tooltip": "Woman owned", "Recycled materials") is
+#: as often the article's as an author's profile shown on hovering the byline.
+OVERLAY_CLASSES = _tokens("modal modals popup popups popover")
+#: What every class or id value naming an overlay holds (in the same case folding): a
+#: value without it is ruled out by one search, not a split into tokens.
+OVERLAY_HINT = re.compile("modal|popup|popover", re.IGNORECASE)
+#: The ARIA roles of a dialog (an `aria-modal="true"` box and a `<dialog>` are one too).
+OVERLAY_ROLES = frozenset(["dialog", "alertdialog"])
+
 #: Landmark tags and ARIA roles that name a region outright.
 NAVIGATION_TAGS = frozenset(["nav", "menu"])
 NAVIGATION_ROLES = frozenset(["navigation", "menubar", "menu", "banner", "search"])
@@ -1085,6 +1098,18 @@ BIO_TEXT = _cue(
         "professor",
     ),
 )
+#: A staff title standing alone, the line under an author's name on the card at the
+#: article's foot: "Contributing Writer", "Associate Editor", "Former Senior Editor,
+#: Tech", "Editor, Running Reviews", "Founder and CEO". Up to three words before the role
+#: (its rank, its desk), a desk or a publication after a comma.
+STAFF_TITLE_LINE = re.compile(
+    r"^\s*(?:[\w&-]+\s+){0,3}?"
+    r"(?:(?:writer|editor|reporter|correspondent|journalist|columnist|contributor"
+    r"|photographer|producer|editor-in-chief)"
+    r"|(?:co-?)?founder(?:\s*(?:and|&)\s*(?:ceo|editor|president))?)"
+    r"(?:\s*,\s*(?:[\w&.'-]+\s*){1,4})?\s*$",
+    re.IGNORECASE,
+)
 #: Invitations to follow the site elsewhere or install its app.
 SOCIAL_TEXT = _cue(
     "social",
@@ -1285,6 +1310,17 @@ CHANGED_LINE = re.compile(
     r"\b(?:last[ -](?:modified|updated|changed|revised)|zuletzt (?:geändert|aktualisiert)"
     r"|letzte (?:änderung|aktualisierung)|dernière (?:mise à jour|modification)"
     r"|última (?:actualización|modificación))\b\s*(?:on|am|le|el)?\s*:?\s*[^\d\n]{0,20}\d",
+    re.IGNORECASE,
+)
+#: A line stamping the page with a relative time: "Published 6 hours ago", "Updated 3
+#: days ago", "Posted a week ago", "vor 2 Stunden aktualisiert": the page's date as a
+#: site's script renders it, no day named (a story's "two days ago" runs on in a sentence).
+AGO_LINE = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|posted|edited|last\s+updated"
+    r"|veröffentlicht|aktualisiert)?\s*(?:on\s*)?:?\s*"
+    r"(?:(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?"
+    r"|monat(?:en)?)(?:\s+(?:veröffentlicht|aktualisiert))?)\.?\s*$",
     re.IGNORECASE,
 )
 #: A year's four digits: every DATE_TEXT form holds one (a cheap test first).
