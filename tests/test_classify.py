@@ -1941,6 +1941,41 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
 
 
+def _packing_list(linked: list[str], plain: list[str]) -> str:
+    """A list (under a heading, announced by nothing) of gear: some items link to a shop's
+    or to the site's own guides, the rest are plain text."""
+    items = [
+        f"<li><a href='/2024/05/best-{n}-for-hiking-guide'>{name}</a></li>"
+        for n, name in enumerate(linked)
+    ] + [f"<li>{name}</li>" for name in plain]
+    return f"<h2>What to pack</h2><ul>{''.join(items)}</ul>"
+
+
+def test_linked_items_of_a_list_the_article_mostly_keeps_stay_in_it() -> None:
+    gear = _packing_list(
+        ["Lightweight rain jacket for the trail", "Collapsible trekking poles for the hills"],
+        ["Water filter", "Headlamp with spare batteries", "Map and compass", "First aid kit"],
+    )
+    article = _clean(_article(gear + PROSE))
+    assert "Lightweight rain jacket for the trail" in article.text
+    assert "Collapsible trekking poles for the hills" in article.text
+    assert any(b.rule == "neighbours:mixed-list" for b in article.body)
+
+
+def test_linked_items_of_a_list_the_article_mostly_leaves_stay_out() -> None:
+    # Most items are links: a list of other stories with a plain line or two among them.
+    gear = _packing_list(
+        [
+            "Lightweight rain jacket for the trail",
+            "Collapsible trekking poles for the hills",
+            "The best sleeping bags for a cold night",
+        ],
+        ["Water filter", "Headlamp with spare batteries"],
+    )
+    article = _clean(_article(gear + PROSE))
+    assert "Lightweight rain jacket for the trail" not in article.text
+
+
 def test_a_linked_label_over_a_list_the_article_keeps_stays_in_it() -> None:
     label = (
         "<p>Some of the <a href='/blog/2023/plant-based-diet-benefits'>health benefits of "

@@ -51,6 +51,7 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_mixed_lists(segments, revised)
     _keep_list_labels(segments, features, revised)
     _keep_toggle_questions(segments, revised)
     _keep_item_headings(segments, features, revised, options, _site_host(url))
@@ -115,6 +116,25 @@ def _keep_announced_lists(
                 break
             if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_mixed_lists(segments: list[Segment], decisions: list[Decision]) -> None:
+    """A list most of whose items the article keeps is the article's: its items that are
+    links ("main:links", "link:headline": a packing list whose gear links to the shop,
+    a checklist whose steps link to guides) stay with the rest (rule
+    `neighbours:mixed-list`). An item decided by a cue of its own keeps its decision."""
+    lists: dict[HtmlElement, list[int]] = {}
+    for index, segment in enumerate(segments):
+        item = _list_item(segment)
+        parent = item.getparent() if item is not None else None
+        if parent is not None:
+            lists.setdefault(parent, []).append(index)
+    for members in lists.values():
+        kept = sum(1 for index in members if decisions[index].rule == "main:text")
+        linked = [index for index in members if decisions[index].rule in _LINKED_LINE_RULES]
+        if linked and kept * 2 > len(members):
+            for index in linked:
+                decisions[index] = Decision(Region.MAIN, "text", "neighbours:mixed-list")
 
 
 def _keep_list_labels(
