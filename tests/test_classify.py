@@ -2176,6 +2176,21 @@ def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
     assert rules == {"neighbours:item-heading"}
 
 
+def test_a_listicles_item_headings_linking_a_shops_front_page_stay() -> None:
+    # The heading links the product's own shop, an address no story has: a row of links
+    # (main:links) by itself, the item's heading over its paragraph.
+    items = "".join(
+        f"<h3><a href='https://shop{n}.example.org/'>Industrial pipe bookshelf number {n}</a>"
+        f"</h3><p>This bookshelf is built from black iron pipes and reclaimed pine boards, "
+        f"and it takes an afternoon with a drill and a saw, item {n}.</p>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article(items))
+    assert "Industrial pipe bookshelf number 2" in article.text
+    rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
+    assert rules == {"neighbours:item-heading"}
+
+
 def _boxed_items(count: int, site: str) -> str:
     return "".join(
         f"<section class='listicle-block'><header><h3><a href='{site}/trails/harrisburg-trail-"

@@ -239,7 +239,8 @@ def _keep_item_headings(
     host: str | None = None,
 ) -> None:
     """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
-    trail, a book) reads like another story's headline; inside the article, followed
+    trail, a book) reads like another story's headline, or as a row of links when its
+    address reads like no story's (a shop's product page); inside the article, followed
     straight by a full paragraph of it that shares no small box with the heading (a
     teaser card's summary does) or whose links all leave the page's site (`host`: a
     teaser card links the site's own stories, a listicle's boxed item the trail's own
@@ -253,7 +254,7 @@ def _keep_item_headings(
     for index, decision in enumerate(decisions[:-1]):
         following = index + 1
         if (
-            decision.rule == "link:headline"
+            _may_head_item(segments[index], decision)
             and (
                 segments[index].kind is BlockKind.HEADING
                 or (_opens_list_item(segments, index) and _leaves_site(segments[index], host))
@@ -270,6 +271,15 @@ def _keep_item_headings(
         if len(headings) >= options.min_linked_list_items:
             for index in headings:
                 decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
+
+
+def _may_head_item(segment: Segment, decision: Decision) -> bool:
+    """A linked line that may be a listicle item's heading: one read as a headline, or a
+    heading all link whose address reads like no story's (a product's or a place's own
+    site, "https://www.fluke.com/en-us/product/117": `main:links`)."""
+    return decision.rule == "link:headline" or (
+        decision.rule == "main:links" and segment.kind is BlockKind.HEADING
+    )
 
 
 def _opens_list_item(segments: list[Segment], index: int) -> bool:
