@@ -1976,6 +1976,20 @@ def test_linked_items_of_a_list_the_article_mostly_leaves_stay_out() -> None:
     assert "Lightweight rain jacket for the trail" not in article.text
 
 
+def test_a_link_in_a_list_item_that_is_a_section_stays_out() -> None:
+    # A buying guide set as a list, one item per product: each item is a section (its
+    # heading and paragraphs), and a "Check Out" link among them points elsewhere.
+    sections = "".join(
+        f"<li><div class='head'><h3>Camera number {n}</h3></div>{PROSE}"
+        f"<p><a href='/2024/05/best-camera-{n}-for-the-garden'>Check Out: the best "
+        f"cameras for the garden, part {n}</a></p>{PROSE}</li>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article(f"<ul class='fieldset-list'>{sections}</ul>"))
+    assert "Camera number 2" in article.text
+    assert "best cameras for the garden, part 2" not in article.text
+
+
 def test_a_linked_label_over_a_list_the_article_keeps_stays_in_it() -> None:
     label = (
         "<p>Some of the <a href='/blog/2023/plant-based-diet-benefits'>health benefits of "

@@ -122,18 +122,29 @@ def _keep_mixed_lists(segments: list[Segment], decisions: list[Decision]) -> Non
     """A list most of whose items the article keeps is the article's: its items that are
     links ("main:links", "link:headline": a packing list whose gear links to the shop,
     a checklist whose steps link to guides) stay with the rest (rule
-    `neighbours:mixed-list`). An item decided by a cue of its own keeps its decision."""
+    `neighbours:mixed-list`). A list item holding a heading is a section of the page set
+    as a list item, no entry: a link among its paragraphs ("Check Out: ...") stays out.
+    An item decided by a cue of its own keeps its decision."""
+    sections = {
+        box
+        for segment in segments
+        if segment.kind is BlockKind.HEADING
+        for box in segment.owner.iterancestors("li")
+    }
     lists: dict[HtmlElement, list[int]] = {}
     for index, segment in enumerate(segments):
         item = _list_item(segment)
         parent = item.getparent() if item is not None else None
-        if parent is not None:
+        if item is not None and parent is not None:
             lists.setdefault(parent, []).append(index)
     for members in lists.values():
         kept = sum(1 for index in members if decisions[index].rule == "main:text")
-        linked = [index for index in members if decisions[index].rule in _LINKED_LINE_RULES]
-        if linked and kept * 2 > len(members):
-            for index in linked:
+        if kept * 2 <= len(members):
+            continue
+        for index in members:
+            if decisions[index].rule in _LINKED_LINE_RULES and (
+                _list_item(segments[index]) not in sections
+            ):
                 decisions[index] = Decision(Region.MAIN, "text", "neighbours:mixed-list")
 
 
