@@ -2174,9 +2174,10 @@ def test_a_listicle_of_boxed_linked_items_stays() -> None:
     assert "Part 2 of our guide" in article.text
 
 
-def _items(count: int) -> str:
+def _items(count: int, href: str = "/projects/2024/industrial-pipe-bookshelf-{n}") -> str:
+    """A listicle's items, each heading linking `href` (its `{n}`: the item's number)."""
     return "".join(
-        f"<h3><a href='/projects/2024/industrial-pipe-bookshelf-{n}'>Industrial pipe bookshelf "
+        f"<h3><a href='{href.format(n=n)}'>Industrial pipe bookshelf "
         f"number {n}</a></h3><p>This bookshelf is built from black iron pipes and reclaimed "
         f"pine boards, and it takes an afternoon with a drill and a saw, item {n}.</p>"
         for n in range(1, count + 1)
@@ -2193,13 +2194,7 @@ def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
 def test_a_listicles_item_headings_linking_a_shops_front_page_stay() -> None:
     # The heading links the product's own shop, an address no story has: a row of links
     # (main:links) by itself, the item's heading over its paragraph.
-    items = "".join(
-        f"<h3><a href='https://shop{n}.example.org/'>Industrial pipe bookshelf number {n}</a>"
-        f"</h3><p>This bookshelf is built from black iron pipes and reclaimed pine boards, "
-        f"and it takes an afternoon with a drill and a saw, item {n}.</p>"
-        for n in range(1, 4)
-    )
-    article = _clean(_article(items))
+    article = _clean(_article(_items(3, "https://shop{n}.example.org/")))
     assert "Industrial pipe bookshelf number 2" in article.text
     rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
     assert rules == {"neighbours:item-heading"}
