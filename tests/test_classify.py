@@ -1925,6 +1925,8 @@ def test_a_disclaimer_of_several_paragraphs_inside_the_article_stays_legal() -> 
         "<li>{link}</li>",
         # AsciiDoc and Markdown with blank lines between items wrap each item's text in a <p>.
         "<li><p>{link}</p></li>",
+        # A buying guide sets each pick's name as a heading in its item.
+        "<li><h3>{link}</h3></li>",
     ],
 )
 def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:

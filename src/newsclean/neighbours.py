@@ -304,12 +304,17 @@ def _opens_list_item(segments: list[Segment], index: int) -> bool:
 
 
 def _list_item(segment: Segment) -> HtmlElement | None:
-    """The list item a segment is, or whose paragraph it is: a loose list (AsciiDoc's,
-    Markdown's with blank lines between items) wraps each item's text in a `<p>`."""
+    """The list item a segment is, or whose paragraph or heading it is: a loose list
+    (AsciiDoc's, Markdown's with blank lines between items) wraps each item's text in a
+    `<p>`, a buying guide its picks' names in an `<h2>` ("<li><h2><a>Fluke 117</a></h2>")."""
     if segment.kind is BlockKind.LIST_ITEM:
         return segment.owner
     parent = segment.owner.getparent()
-    if segment.kind is BlockKind.PARAGRAPH and parent is not None and parent.tag == "li":
+    if (
+        segment.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        and parent is not None
+        and parent.tag == "li"
+    ):
         return parent
     return None
 
