@@ -1925,6 +1925,8 @@ def test_a_disclaimer_of_several_paragraphs_inside_the_article_stays_legal() -> 
         "<li>{link}</li>",
         # AsciiDoc and Markdown with blank lines between items wrap each item's text in a <p>.
         "<li><p>{link}</p></li>",
+        # A buying guide sets each pick's name as a heading in its item.
+        "<li><h3>{link}</h3></li>",
     ],
 )
 def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
@@ -1939,6 +1941,55 @@ def test_a_list_of_links_the_article_announces_stays_in_it(item: str) -> None:
     article = _clean(_article(PROSE * 2 + announced + PROSE))
     assert "[PATCH v3] Fix the scheduler race in part 3" in article.text
     assert {b.rule for b in article.body if "PATCH" in b.text} == {"neighbours:announced-list"}
+
+
+def _packing_list(linked: list[str], plain: list[str]) -> str:
+    """A list (under a heading, announced by nothing) of gear: some items link to a shop's
+    or to the site's own guides, the rest are plain text."""
+    items = [
+        f"<li><a href='/2024/05/best-{n}-for-hiking-guide'>{name}</a></li>"
+        for n, name in enumerate(linked)
+    ] + [f"<li>{name}</li>" for name in plain]
+    return f"<h2>What to pack</h2><ul>{''.join(items)}</ul>"
+
+
+def test_linked_items_of_a_list_the_article_mostly_keeps_stay_in_it() -> None:
+    gear = _packing_list(
+        ["Lightweight rain jacket for the trail", "Collapsible trekking poles for the hills"],
+        ["Water filter", "Headlamp with spare batteries", "Map and compass", "First aid kit"],
+    )
+    article = _clean(_article(gear + PROSE))
+    assert "Lightweight rain jacket for the trail" in article.text
+    assert "Collapsible trekking poles for the hills" in article.text
+    assert any(b.rule == "neighbours:mixed-list" for b in article.body)
+
+
+def test_linked_items_of_a_list_the_article_mostly_leaves_stay_out() -> None:
+    # Most items are links: a list of other stories with a plain line or two among them.
+    gear = _packing_list(
+        [
+            "Lightweight rain jacket for the trail",
+            "Collapsible trekking poles for the hills",
+            "The best sleeping bags for a cold night",
+        ],
+        ["Water filter", "Headlamp with spare batteries"],
+    )
+    article = _clean(_article(gear + PROSE))
+    assert "Lightweight rain jacket for the trail" not in article.text
+
+
+def test_a_link_in_a_list_item_that_is_a_section_stays_out() -> None:
+    # A buying guide set as a list, one item per product: each item is a section (its
+    # heading and paragraphs), and a "Check Out" link among them points elsewhere.
+    sections = "".join(
+        f"<li><div class='head'><h3>Camera number {n}</h3></div>{PROSE}"
+        f"<p><a href='/2024/05/best-camera-{n}-for-the-garden'>Check Out: the best "
+        f"cameras for the garden, part {n}</a></p>{PROSE}</li>"
+        for n in range(1, 4)
+    )
+    article = _clean(_article(f"<ul class='fieldset-list'>{sections}</ul>"))
+    assert "Camera number 2" in article.text
+    assert "best cameras for the garden, part 2" not in article.text
 
 
 def test_a_linked_label_over_a_list_the_article_keeps_stays_in_it() -> None:
@@ -2125,9 +2176,10 @@ def test_a_listicle_of_boxed_linked_items_stays() -> None:
     assert "Part 2 of our guide" in article.text
 
 
-def _items(count: int) -> str:
+def _items(count: int, href: str = "/projects/2024/industrial-pipe-bookshelf-{n}") -> str:
+    """A listicle's items, each heading linking `href` (its `{n}`: the item's number)."""
     return "".join(
-        f"<h3><a href='/projects/2024/industrial-pipe-bookshelf-{n}'>Industrial pipe bookshelf "
+        f"<h3><a href='{href.format(n=n)}'>Industrial pipe bookshelf "
         f"number {n}</a></h3><p>This bookshelf is built from black iron pipes and reclaimed "
         f"pine boards, and it takes an afternoon with a drill and a saw, item {n}.</p>"
         for n in range(1, count + 1)
@@ -2136,6 +2188,15 @@ def _items(count: int) -> str:
 
 def test_a_listicles_linked_item_headings_stay_in_the_article() -> None:
     article = _clean(_article(_items(3)))
+    assert "Industrial pipe bookshelf number 2" in article.text
+    rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
+    assert rules == {"neighbours:item-heading"}
+
+
+def test_a_listicles_item_headings_linking_a_shops_front_page_stay() -> None:
+    # The heading links the product's own shop, an address no story has: a row of links
+    # (main:links) by itself, the item's heading over its paragraph.
+    article = _clean(_article(_items(3, "https://shop{n}.example.org/")))
     assert "Industrial pipe bookshelf number 2" in article.text
     rules = {b.rule for b in article.body if b.text.startswith("Industrial pipe")}
     assert rules == {"neighbours:item-heading"}

@@ -51,6 +51,7 @@ def revisit_neighbours(
         elif segment.soft_break and before and before.region in (Region.AD, Region.LEGAL):
             revised[index] = Decision(before.region, before.role, "neighbours:line")
     _keep_announced_lists(segments, features, revised)
+    _keep_mixed_lists(segments, revised)
     _keep_list_labels(segments, features, revised)
     _keep_toggle_questions(segments, revised)
     _keep_item_headings(segments, features, revised, options, _site_host(url))
@@ -115,6 +116,36 @@ def _keep_announced_lists(
                 break
             if rule != "main:text":
                 decisions[item] = Decision(Region.MAIN, "text", "neighbours:announced-list")
+
+
+def _keep_mixed_lists(segments: list[Segment], decisions: list[Decision]) -> None:
+    """A list most of whose items the article keeps is the article's: its items that are
+    links ("main:links", "link:headline": a packing list whose gear links to the shop,
+    a checklist whose steps link to guides) stay with the rest (rule
+    `neighbours:mixed-list`). A list item holding a heading is a section of the page set
+    as a list item, no entry: a link among its paragraphs ("Check Out: ...") stays out.
+    An item decided by a cue of its own keeps its decision."""
+    sections = {
+        box
+        for segment in segments
+        if segment.kind is BlockKind.HEADING
+        for box in segment.owner.iterancestors("li")
+    }
+    lists: dict[HtmlElement, list[int]] = {}
+    for index, segment in enumerate(segments):
+        item = _list_item(segment)
+        parent = item.getparent() if item is not None else None
+        if item is not None and parent is not None:
+            lists.setdefault(parent, []).append(index)
+    for members in lists.values():
+        kept = sum(1 for index in members if decisions[index].rule == "main:text")
+        if kept * 2 <= len(members):
+            continue
+        for index in members:
+            if decisions[index].rule in _LINKED_LINE_RULES and (
+                _list_item(segments[index]) not in sections
+            ):
+                decisions[index] = Decision(Region.MAIN, "text", "neighbours:mixed-list")
 
 
 def _keep_list_labels(
@@ -219,7 +250,8 @@ def _keep_item_headings(
     host: str | None = None,
 ) -> None:
     """A listicle's item heading that links to the item ("Industrial Pipe Bookshelf", a
-    trail, a book) reads like another story's headline; inside the article, followed
+    trail, a book) reads like another story's headline, or as a row of links when its
+    address reads like no story's (a shop's product page); inside the article, followed
     straight by a full paragraph of it that shares no small box with the heading (a
     teaser card's summary does) or whose links all leave the page's site (`host`: a
     teaser card links the site's own stories, a listicle's boxed item the trail's own
@@ -233,7 +265,7 @@ def _keep_item_headings(
     for index, decision in enumerate(decisions[:-1]):
         following = index + 1
         if (
-            decision.rule == "link:headline"
+            _may_head_item(segments[index], decision)
             and (
                 segments[index].kind is BlockKind.HEADING
                 or (_opens_list_item(segments, index) and _leaves_site(segments[index], host))
@@ -252,6 +284,15 @@ def _keep_item_headings(
                 decisions[index] = Decision(Region.MAIN, "text", "neighbours:item-heading")
 
 
+def _may_head_item(segment: Segment, decision: Decision) -> bool:
+    """A linked line that may be a listicle item's heading: one read as a headline, or a
+    heading all link whose address reads like no story's (a product's or a place's own
+    site, "https://www.fluke.com/en-us/product/117": `main:links`)."""
+    return decision.rule == "link:headline" or (
+        decision.rule == "main:links" and segment.kind is BlockKind.HEADING
+    )
+
+
 def _opens_list_item(segments: list[Segment], index: int) -> bool:
     """The segment is a list item's first and the next segment lies in the same item."""
     item = _list_item(segments[index])
@@ -263,12 +304,17 @@ def _opens_list_item(segments: list[Segment], index: int) -> bool:
 
 
 def _list_item(segment: Segment) -> HtmlElement | None:
-    """The list item a segment is, or whose paragraph it is: a loose list (AsciiDoc's,
-    Markdown's with blank lines between items) wraps each item's text in a `<p>`."""
+    """The list item a segment is, or whose paragraph or heading it is: a loose list
+    (AsciiDoc's, Markdown's with blank lines between items) wraps each item's text in a
+    `<p>`, a buying guide its picks' names in an `<h2>` ("<li><h2><a>Fluke 117</a></h2>")."""
     if segment.kind is BlockKind.LIST_ITEM:
         return segment.owner
     parent = segment.owner.getparent()
-    if segment.kind is BlockKind.PARAGRAPH and parent is not None and parent.tag == "li":
+    if (
+        segment.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        and parent is not None
+        and parent.tag == "li"
+    ):
         return parent
     return None
 
