@@ -68,6 +68,7 @@ def revisit_neighbours(
     _route_comment_labels(segments, features, revised, options)
     _route_button_prompts(segments, features, revised, options, _site_host(url))
     _route_orphan_headings(segments, features, revised, options)
+    _route_thin_sections(segments, features, revised, options)
     _spread_ad_labels(segments, revised, options)
     _spread_share_rows(segments, features, revised, options)
     for find_box, verdict in _FURNITURE_BOXES:
@@ -1378,6 +1379,46 @@ def _route_orphan_headings(
             and is_within(segments[first].owner, box)
         ):
             decisions[index] = _orphan_heading_decision(headed)
+
+
+def _route_thin_sections(
+    segments: list[Segment], features: list[Features], decisions: list[Decision], options: Options
+) -> None:
+    """When the caller favours precision: a heading the article keeps over fewer than
+    `min_section_chars` characters of the article (its section runs to the next heading
+    of its level or above) heads none of the story: the title of a box whose content the
+    rules above routed out ("You might like" over teasers, "Contexto de la Noticia" over
+    links), or of a stub. Backwards, so a heading over nothing but such subheadings goes
+    too. The default (0) keeps them: a heading over nothing is sometimes the story's own
+    (a chapter title straight over its first section's heading)."""
+    limit = options.min_section_chars
+    if limit <= 0:
+        return
+    for index in reversed(range(len(segments))):
+        heading = segments[index]
+        if heading.kind is not BlockKind.HEADING or decisions[index].region is not Region.MAIN:
+            continue
+        if _section_chars(segments, features, decisions, index, limit) < limit:
+            decisions[index] = Decision(Region.BOILERPLATE, "other", "neighbours:thin-section")
+
+
+def _section_chars(
+    segments: list[Segment],
+    features: list[Features],
+    decisions: list[Decision],
+    index: int,
+    enough: int,
+) -> int:
+    """The article's characters in the section of the heading at `index`, counted up to
+    `enough` (no walk to the end of a long section)."""
+    level, chars = segments[index].level, 0
+    for later in range(index + 1, len(segments)):
+        segment = segments[later]
+        if chars >= enough or (segment.kind is BlockKind.HEADING and segment.level <= level):
+            break
+        if decisions[later].region is Region.MAIN:
+            chars += features[later].chars
+    return chars
 
 
 def _orphan_heading_decision(headed: Decision) -> Decision:

@@ -37,6 +37,10 @@ class Options:
     climb_min_prose_share: float = 0.5
     #: ... and at most this share link text.
     climb_max_link_density: float = 0.3
+    #: Prose outside the main region that no story claims and no class cue routed joins
+    #: the article when it lies between the article's first and last segments, or at most
+    #: this many segments beyond them (0: off).
+    max_adopted_prose_gap: int = 0
     #: A sibling box of the main container joins it when this share of its text is prose.
     sibling_min_prose_share: float = 0.6
     #: A lead/standfirst-classed segment above the main region this long joins it.
@@ -180,6 +184,10 @@ class Options:
     #: ... and when the run holds at least this many cards (a heading over one linked
     #: headline and its text is a section of the article).
     min_teaser_cards: int = 2
+    #: A heading the article keeps over fewer than this many characters of it (its
+    #: section runs to the next heading of its level or above) leaves it: the title of a
+    #: box whose content went elsewhere. 0: off; favor_precision: 1 (over nothing).
+    min_section_chars: int = 0
     #: Linked headings inside the article, each followed by a full paragraph, are a
     #: listicle's item headings when there are at least this many of one tag (one or two
     #: are links to other stories set between paragraphs).
@@ -203,28 +211,24 @@ class Options:
 
     @classmethod
     def favor_precision(cls) -> Options:
-        """Keep less, and less boilerplate with it: only longer, link-free paragraphs count
-        as prose, and the main region grows only into what is plainly more article."""
-        return cls(
-            min_paragraph_chars=80,
-            max_prose_link_density=0.2,
-            max_link_density=0.35,
-            short_block_chars=40,
-            climb_min_prose_share=0.7,
-            climb_max_link_density=0.2,
-            sibling_min_prose_share=0.8,
-        )
+        """Keep less, and less boilerplate with it: only longer paragraphs count as prose
+        (a short box beside the article no longer pulls the main region towards it,
+        short lines take their neighbours' region more readily), and a heading over none
+        of the article (a box's title whose content went elsewhere) leaves it.
+        Thresholds that cost recall without buying precision on the corpus (the link
+        densities, the climb's shares) stay at their defaults."""
+        return cls(min_paragraph_chars=80, short_block_chars=40, min_section_chars=1)
 
     @classmethod
     def favor_recall(cls) -> Options:
-        """Keep more, at the price of some boilerplate: shorter paragraphs count as prose
-        and the main region grows into anything mostly prose."""
+        """Keep more, at the price of some boilerplate: shorter paragraphs count as prose,
+        the main region grows into anything mostly prose, and prose beside the article
+        that no story claims (a paragraph in a box of its own, inside or just past the
+        article's span) joins it."""
         return cls(
-            min_paragraph_chars=40,
-            max_prose_link_density=0.35,
-            max_link_density=0.65,
-            short_block_chars=20,
+            min_paragraph_chars=50,
             climb_min_prose_share=0.4,
             climb_max_link_density=0.4,
             sibling_min_prose_share=0.5,
+            max_adopted_prose_gap=3,
         )

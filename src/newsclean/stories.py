@@ -82,7 +82,31 @@ def build_stories(
         if current is None:
             role = "related" if decision.role == "related" else "prose"
             revised[index] = Decision(Region.BOILERPLATE, role, decision.rule + ",unclaimed")
+    _adopt_unclaimed_prose(revised, options)
     return [draft.story() for draft in drafts], revised
+
+
+_UNCLAIMED_PROSE = "other:prose,unclaimed"
+
+
+def _adopt_unclaimed_prose(decisions: list[Decision], options: Options) -> None:
+    """When the caller favours recall: prose outside the main region that no story
+    claims and no class cue routed (a paragraph in its own box beside the article's
+    column) joins the article when the article's nearest segment lies at most
+    `max_adopted_prose_gap` segments away."""
+    gap = options.max_adopted_prose_gap
+    if gap <= 0:
+        return
+    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
+    if not main:
+        return
+    adopted = [
+        index
+        for index, decision in enumerate(decisions)
+        if decision.rule == _UNCLAIMED_PROSE and main[0] - gap <= index <= main[-1] + gap
+    ]
+    for index in adopted:
+        decisions[index] = Decision(Region.MAIN, "text", "main:adopted-prose")
 
 
 def _take(
