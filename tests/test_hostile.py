@@ -508,7 +508,7 @@ def test_a_long_repeated_run_that_is_no_copy_is_compared_once() -> None:
     from newsclean.classify import Decision
     from newsclean.features import Features
     from newsclean.model import Region
-    from newsclean.neighbours import _drop_repeated_runs
+    from newsclean.neighbours.copies import drop_repeated_runs
     from newsclean.segment import Segment
 
     owner = object()
@@ -517,6 +517,6 @@ def test_a_long_repeated_run_that_is_no_copy_is_compared_once() -> None:
     features = cast(list[Features], [SimpleNamespace(chars=len(t)) for t in texts])
     decisions = [Decision(Region.MAIN, "text", "main:text") for _ in texts]
     start = time.process_time()
-    _drop_repeated_runs(segments, features, decisions)
+    drop_repeated_runs(segments, features, decisions)
     assert time.process_time() - start < 5.0
     assert all(decision.rule == "main:text" for decision in decisions)

@@ -2,7 +2,7 @@
 
 After jusText, in two passes: here a table judges each segment on its own features and
 the vocabulary of the boxes around it (the first row that matches wins, and its name is
-the segment's `rule`); then neighbours.py revisits the verdicts in the light of the
+the segment's `rule`); then the neighbours package revisits the verdicts in the light of the
 segments beside them.
 """
 
