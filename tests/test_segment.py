@@ -182,6 +182,42 @@ def test_a_caption_set_as_a_heading_or_wrapped_in_a_field_is_a_caption() -> None
     ]
 
 
+def _slideshow(counters: list[str]) -> str:
+    slides = "".join(
+        f"<li><h2>{counter} Slide title {n}</h2><p>What slide {n} shows, at some length.</p></li>"
+        for n, counter in enumerate(counters, 1)
+    )
+    return f"<p>Before the gallery.</p><ul class='legends'>{slides}</ul><p>After it.</p>"
+
+
+def test_a_slideshows_numbered_slides_are_captions() -> None:
+    # "1/5 ...", "2/5 ...": a gallery's slides, counted out of the same total, from one
+    found = _segments(_slideshow([f"{n}/5" for n in range(1, 6)]))
+    assert [s.kind for s in found] == [BlockKind.PARAGRAPH] + [BlockKind.CAPTION] * 10 + [
+        BlockKind.PARAGRAPH
+    ]
+    assert {s.kind for s in _segments(_slideshow([f"{n} of 3" for n in range(1, 4)]))} == {
+        BlockKind.PARAGRAPH,
+        BlockKind.CAPTION,
+    }
+
+
+@pytest.mark.parametrize(
+    "counters",
+    [
+        ["1/5", "2/5"],  # two slides: no show
+        ["2/5", "3/5", "4/5"],  # counted from the middle
+        ["1/5", "3/5", "4/5"],  # not one after another
+        ["1/5", "2/6", "3/5"],  # out of different totals
+        ["1/3", "2/3", "3/3/2024"],  # a date
+        ["11/20/2019", "12/20/2019", "13/20/2019"],  # dates
+    ],
+)
+def test_numbers_that_count_no_slides_leave_the_kinds_alone(counters: list[str]) -> None:
+    found = _segments(_slideshow(counters))
+    assert BlockKind.CAPTION not in {s.kind for s in found}
+
+
 def test_deep_nesting_needs_no_recursion() -> None:
     depth = 5000
     root = lxml.html.fromstring("<div>x</div>")

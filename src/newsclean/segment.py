@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 from newsclean import tables, vocab
 from newsclean.limits import Deadline
 from newsclean.model import BlockKind
+from newsclean.tree import is_within
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -384,7 +385,54 @@ def segment(root: HtmlElement, deadline: Deadline | None = None) -> list[Segment
             pieces.append(tail)
     owner, depth = blocks[-1]
     collector.flush(owner, preformatted=False, depth=depth)
+    _caption_slideshows(collector.segments)
     return collector.segments
+
+
+#: A slide's counter at the start of its text: "1/50 United goin down", "2 of 12".
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of|von|de|sur)\s*(\d{1,3})(?![\d/.,:])", re.I)
+#: A slideshow counts at least this many slides, one after another from the first, out of
+#: one total: two numbers in a row are as often a fraction or a score.
+MIN_SLIDES = 3
+
+
+def _caption_slideshows(segments: list[Segment]) -> None:
+    """A gallery's slides ("1/50 United goin down" / what the picture shows, "2/50 ..."),
+    set as headings and paragraphs, are its pictures' captions: from the first counter to
+    the end of the last slide's box, each segment's kind becomes CAPTION (so, as every
+    caption, it stays in `body` and out of `text`)."""
+    run: list[tuple[int, int, int]] = []  # (segment index, slide number, total)
+    for index, seg in enumerate(segments):
+        if not seg.text[:1].isdigit() or (found := _SLIDE_COUNTER.match(seg.text)) is None:
+            continue
+        number, total = int(found[1]), int(found[2])
+        if run and total == run[-1][2] and number == run[-1][1] + 1:
+            run.append((index, number, total))
+            continue
+        _caption_run(segments, run)
+        run = [(index, number, total)] if number == 1 else []
+    _caption_run(segments, run)
+
+
+def _caption_run(segments: list[Segment], run: list[tuple[int, int, int]]) -> None:
+    if len(run) < MIN_SLIDES or run[0][2] < MIN_SLIDES:
+        return
+    last, before = segments[run[-1][0]].owner, segments[run[-2][0]].owner
+    slide = last  # the last slide's box: the largest around its counter but not the one before
+    for parent in last.iterancestors():
+        if is_within(before, parent):
+            break
+        slide = parent
+    stop = run[-1][0] + 1
+    while stop < len(segments) and is_within(segments[stop].owner, slide):
+        stop += 1
+    for seg in segments[run[0][0] : stop]:
+        if seg.layout.kind is not BlockKind.CAPTION:
+            seg.layout = _caption_layout(seg.layout)
+
+
+def _caption_layout(layout: Layout) -> Layout:
+    return Layout(BlockKind.CAPTION, 0, layout.soft_break)
 
 
 def _start(
