@@ -739,3 +739,45 @@ def test_the_page_footer_is_not_the_articles_nor_a_quotations() -> None:
     )
     by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
     assert [_in_page_footer(by_id[name]) for name in "abcde"] == [False] * 3 + [True] * 2
+
+
+_TERMS = (
+    "<p>Receive ten percent off your purchase of three to five products, excluding taxes, "
+    "shipping and delivery charges. The discount is non-transferable, not valid on earlier "
+    "purchases, and cannot be combined with other offers. It may be suspended or ended at "
+    "any time, and is void where prohibited.</p>"
+)
+_PROMO_BAR = "<div class='promo-bar'><div class='promo-bar__slides'>{}</div></div>".format(
+    "".join(
+        f"<p>Free standard shipping on orders of {amount} or more, in stores and online. For "
+        "more information on shipping rates, times and returns, see our help pages.</p>"
+        for amount in ("$40", "$60", "65 EUR", "480 kr")
+    )
+)
+
+
+def test_a_page_whose_main_text_is_its_terms_gives_the_terms() -> None:
+    # A promotion's terms page: a promo carousel outscores the terms, and both are
+    # classed against the article; the terms are in the page's <main>.
+    page = (
+        f"{_PROMO_BAR}<main><section class='page page--discount-terms-conditions'>"
+        f"<div class='page'><h1>Discount Terms</h1><div class='rte'>{_TERMS}</div></div>"
+        "</section></main>"
+    )
+    article = _clean(page)
+    assert "Receive ten percent off" in article.text
+    assert "Free standard shipping" not in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # A cookie dialog over an app's empty shell, and one in its <main>.
+        f"<div id='app'></div><div class='cookie-consent'>{_TERMS}</div>",
+        f"<main><div id='app'></div><div class='cookie-consent'>{_TERMS}</div></main>",
+        # Terms outside the page's <main>.
+        f"<main><div id='app'></div></main><div class='terms'>{_TERMS}</div>",
+    ],
+)
+def test_a_notice_that_is_not_the_pages_main_text_stays_out(notice: str) -> None:
+    assert "Receive ten percent off" not in _clean(f"{_PROMO_BAR}{notice}").text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -99,6 +99,13 @@ def find_main(
         again = _find_main(segments, features, short, forms)
         if again.region is not None and not again.against and again.best is not first.best:
             return again.region
+    if first.against:
+        # Nothing on the page reads as an article: a page whose main text is a legal
+        # notice (a promotion's terms) gives that text, when the page says it is its
+        # main content (`_legal_page_box`).
+        legal = _find_main(segments, features, options, forms, only=_legal_page_box)
+        if legal.region is not None:
+            return legal.region
     return first.region
 
 
@@ -125,8 +132,10 @@ def _find_main(
     features: list[Features],
     options: Options,
     forms: Sequence[HtmlElement],
+    only: Callable[[HtmlElement, _Totals, Options], bool] | None = None,
 ) -> _Choice:
-    """The article's region, its best container, and whether that is in doubt."""
+    """The article's region, its best container, and whether that is in doubt; with
+    `only`, the best container is the best of those it admits (none: no region)."""
     stats = _text_stats(segments, features, options)
     logins = _login_forms(forms, stats)
     scores = _score_containers(segments, features, options, options.min_paragraph_chars, logins)
@@ -149,7 +158,10 @@ def _find_main(
         * (options.negative_class_weight if element in footer else 1.0)
         for element, score in scores.items()
     }
-    best = max(weighted, key=lambda element: weighted[element])
+    admitted = weighted if only is None else [e for e in weighted if only(e, stats, options)]
+    if not admitted:
+        return _Choice(None)
+    best = max(admitted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
     top = _tab_widget(top, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
@@ -775,6 +787,28 @@ def _inside_negative(
             known = negative[ancestor] = bool(_cues_against(ancestor, stats, options))
         if known:
             return True
+    return False
+
+
+def _legal_page_box(element: HtmlElement, stats: _Totals, options: Options) -> bool:
+    """A box in the page's main landmark (`<main>`, role="main") that only a legal cue
+    is against, and one that names ordinary content too (`vocab.PROSE_LEGAL_CLASSES`:
+    "terms", a promotion's or a glossary's): the page's own text, not a cookie notice
+    (no "cookie" or "consent" word: those name the notice) nor a dialog over an app's
+    empty shell (outside `<main>`)."""
+    if _children_negative(element, options):
+        return False
+    named: set[str] = set()
+    for node in _self_and_ancestors(element):
+        if node.tag == "main" or (node.get("role") or "").lower() == "main":
+            return bool(named) and named <= vocab.PROSE_LEGAL_CLASSES
+        if node.tag in ("body", "html"):
+            return False
+        cues = _cues_against(node, stats, options)
+        if cues - {"legal"}:
+            return False
+        if cues:
+            named |= legal_words(node)
     return False
 
 
