@@ -7,7 +7,7 @@ import pytest
 
 import newsclean
 from conftest import PROSE
-from newsclean.content import _class_weight, _text_stats, is_prose
+from newsclean.content import _class_weight, _in_page_footer, _text_stats, is_prose
 from newsclean.features import measure
 from newsclean.model import BlockKind
 from newsclean.options import Options
@@ -673,3 +673,111 @@ def test_a_tab_panel_competes_with_its_rivals_as_the_whole_widget() -> None:
     article = _clean(f"<nav><a href='/'>Home</a></nav>{page}{_ABOUT_US}")
     assert "No leaflet provided by the maker" in article.text
     assert "12,95 EUR, 80 tablets, pharmacy only" in article.text
+
+
+_DISCLAIMERS = (
+    "<footer><div class='legal-notes'>"
+    "<p>This material is not intended to replace the advice of a qualified advisor, lawyer, "
+    "broker or accountant. Information has been drawn from sources believed reliable, but "
+    "it is not guaranteed, and opinions, rates, terms and offers may change at any time.</p>"
+    "<p>Products and services referenced are for general information only, and do not form "
+    "an offer, a recommendation or a contract. Coverage, limits, exclusions and premiums "
+    "differ by state, carrier, policy and applicant, and are subject to underwriting.</p>"
+    "</div></footer>"
+)
+
+
+def test_a_short_article_beats_the_disclaimers_in_the_page_footer() -> None:
+    # One paragraph and a list of topics: the footer's two long disclaimers outscore it
+    # weighed against once, not twice. The lead form beside the article is no part of it
+    # (a shorter yardstick would count its hints as paragraphs).
+    topics = "".join(
+        f"<li>{topic}</li>"
+        for topic in ("General procedures at the counter", "Reporting losses", "Hand controls")
+    )
+    hints = "".join(
+        f"<div class='field'>{hint}</div>"
+        for hint in (
+            "This field is for validation purposes and should be left unchanged.",
+            "This field is hidden when viewing the form",
+            "Tell us how many employees your company has",
+            "This field is hidden when viewing the form",
+        )
+    )
+    page = (
+        f"<main><section><div class='column'><h1>Best practices</h1>{PROSE}<ul>{topics}</ul>"
+        f"</div></section><section><div class='lead'><form>{hints}</form></div></section></main>"
+    )
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}{_DISCLAIMERS}")
+    assert "The council voted" in article.text and "Reporting losses" in article.text
+    assert "This field" not in article.text
+    assert "qualified advisor" not in article.text
+
+
+def test_a_page_of_short_lines_beats_a_sentence_beside_it_and_the_footer() -> None:
+    # The page's one paragraph outside its footer is a line in the list of sources: the
+    # footer's "about us" outscores it weighed against once, so the page is read again
+    # by the shorter yardstick, and its data sheet is the article.
+    sources = (
+        "<div class='sources'><ol><li>Prescribing information by Example Pharma in its first "
+        "edition</li></ol></div>"
+    )
+    about = _ABOUT_US.replace("</p>", " Founded in 1998, it serves readers, clinics and shops.</p>")
+    sheet = _data_sheet((*_LEAFLET, *_PRICES))
+    page = f"<div class='product'><h1>Chininum D4 tablets</h1>{sheet}{sources}</div>"
+    article = _clean(f"<nav><a href='/'>Home</a></nav>{page}{about}")
+    assert "No leaflet provided by the maker" in article.text
+    assert "Example Health Online" not in article.text
+
+
+def test_the_page_footer_is_not_the_articles_nor_a_quotations() -> None:
+    root = lxml.html.fromstring(
+        "<html><body><article><p id='a'>Text</p><footer><p id='b'>Tags</p></footer>"
+        "<blockquote><p>Quote</p><footer id='c'>Name</footer></blockquote></article>"
+        "<div role='contentinfo'><p id='d'>About us</p></div>"
+        "<footer><div><p id='e'>Disclaimer</p></div></footer></body></html>"
+    )
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    assert [_in_page_footer(by_id[name]) for name in "abcde"] == [False] * 3 + [True] * 2
+
+
+_TERMS = (
+    "<p>Receive ten percent off your purchase of three to five products, excluding taxes, "
+    "shipping and delivery charges. The discount is non-transferable, not valid on earlier "
+    "purchases, and cannot be combined with other offers. It may be suspended or ended at "
+    "any time, and is void where prohibited.</p>"
+)
+_PROMO_BAR = "<div class='promo-bar'><div class='promo-bar__slides'>{}</div></div>".format(
+    "".join(
+        f"<p>Free standard shipping on orders of {amount} or more, in stores and online. For "
+        "more information on shipping rates, times and returns, see our help pages.</p>"
+        for amount in ("$40", "$60", "65 EUR", "480 kr")
+    )
+)
+
+
+def test_a_page_whose_main_text_is_its_terms_gives_the_terms() -> None:
+    # A promotion's terms page: a promo carousel outscores the terms, and both are
+    # classed against the article; the terms are in the page's <main>.
+    page = (
+        f"{_PROMO_BAR}<main><section class='page page--discount-terms-conditions'>"
+        f"<div class='page'><h1>Discount Terms</h1><div class='rte'>{_TERMS}</div></div>"
+        "</section></main>"
+    )
+    article = _clean(page)
+    assert "Receive ten percent off" in article.text
+    assert "Free standard shipping" not in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # A cookie dialog over an app's empty shell, and one in its <main>.
+        f"<div id='app'></div><div class='cookie-consent'>{_TERMS}</div>",
+        f"<main><div id='app'></div><div class='cookie-consent'>{_TERMS}</div></main>",
+        # Terms outside the page's <main>.
+        f"<main><div id='app'></div></main><div class='terms'>{_TERMS}</div>",
+    ],
+)
+def test_a_notice_that_is_not_the_pages_main_text_stays_out(notice: str) -> None:
+    assert "Receive ten percent off" not in _clean(f"{_PROMO_BAR}{notice}").text

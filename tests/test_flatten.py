@@ -1,4 +1,4 @@
-"""Tests for newsclean.flatten: the depth pre-pass on its own (parse's use is in test_parse)."""
+"""Tests for newsclean.flatten: the pre-passes on their own (parse's use is in test_parse)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from newsclean.flatten import flatten_deep_nesting, starts_in_data
+from newsclean.flatten import close_ignored_end_tags, flatten_deep_nesting, starts_in_data
 
 
 def test_markup_within_the_limit_is_returned_unchanged() -> None:
@@ -135,3 +135,36 @@ def test_starts_in_data_says_where_a_comment_can_start(before: str, answers: lis
     first = (len(before), len(before) + len(run))
     last = (len(markup) - len(run), len(markup))
     assert starts_in_data(markup, [first, last]) == answers
+
+
+@pytest.mark.parametrize(
+    ("markup", "closed"),
+    [
+        # libxml2 ignores </figure> over an open <div>: a browser closes the div.
+        (
+            "<figure><div><table></table></figure><p>x</p>",
+            "<figure><div><table></table></div></figure><p>x</p>",
+        ),
+        ("<section><div><span>a</section>", "<section><div><span>a</span></div></section>"),
+        ("<ul><li><div>a</li><li>b</li></ul>", "<ul><li><div>a</div></li><li>b</li></ul>"),
+    ],
+)
+def test_end_tags_libxml2_ignores_close_what_a_browser_closes(markup: str, closed: str) -> None:
+    assert close_ignored_end_tags(markup) == (closed, 1)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<figure><div>a</div></figure>",  # nothing ignored
+        "<figure><table><tr><td><div>a</figure>",  # a browser does not look past the cell
+        "<ul><li><ol><div>a</li>",  # nor a list item's end tag past a list
+        "<form><div>a</form>",  # a browser closes the form alone
+        "<div><span>a</div>",  # libxml2 closes the span itself
+        "<!-- <figure><div> --></figure>",  # a comment holds no tags
+    ],
+)
+def test_end_tags_a_browser_ignores_too_are_left_alone(markup: str) -> None:
+    result, completed = close_ignored_end_tags(markup)
+    assert completed == 0
+    assert result is markup

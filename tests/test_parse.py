@@ -615,3 +615,26 @@ def test_a_lone_surrogate_is_replaced_and_the_text_after_it_kept() -> None:
     page = parse("<p>before \ud800 after</p>" + ARTICLE_HTML)
     assert "before \ufffd after" in page.root.text_content()
     assert_article_kept(page)
+
+
+def test_an_end_tag_libxml2_ignores_closes_what_a_browser_closes() -> None:
+    # A table's wrapper left open in its figure: libxml2 ignores </figure>, and the rest
+    # of the article would be inside the wrapper, the figure, and the table's box.
+    markup = (
+        "<html><body><div id='article'><p>First</p><figure><div class='table-wrapper'>"
+        "<table><tr><td>cell</td></tr></table></figure><p>Second</p></div></body></html>"
+    )
+    root = parse(markup).root
+    second = next(p for p in root.iter("p") if p.text == "Second")
+    assert second.getparent().get("id") == "article"
+
+
+def test_an_ignored_end_tag_is_found_past_a_hundred_other_errors() -> None:
+    # libxml2 reports at most 100 errors per parse.
+    markup = (
+        "<html><body>" + "</li>" * 150 + "<div id='article'><figure><div>x</figure>"
+        "<p>Second</p></div></body></html>"
+    )
+    root = parse(markup).root
+    second = next(p for p in root.iter("p") if p.text == "Second")
+    assert second.getparent().get("id") == "article"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -86,16 +86,27 @@ def find_main(
         return None
     if forms is None:
         forms = list(segments[0].owner.getroottree().getroot().iter("form"))
-    region, classed_against = _find_main(segments, features, options, forms)
-    if classed_against:
-        # The best container is classed against the article (the page's one paragraph is
-        # the footer's "about us"): the article may be a page of short lines, a product's
-        # data sheet, judged by the shorter yardstick.
+    first = _find_main(segments, features, options, forms)
+    if first.doubted:
+        # The best container is classed against the article, or the page's footer would
+        # outscore it but for its second weighting (the page's only paragraph is the
+        # footer's "about us"): the article may be a page of short lines, a product's
+        # data sheet, judged by the shorter yardstick. Taken when it finds another
+        # container, one not classed against: where it finds the first one, the first
+        # region stands (the lines a shorter yardstick counts, a form's labels beside
+        # the article, are no paragraphs to join it).
         short = replace(options, min_paragraph_chars=_shorter_yardstick(options))
-        again, again_against = _find_main(segments, features, short, forms)
-        if again is not None and not again_against:
-            return again
-    return region
+        again = _find_main(segments, features, short, forms)
+        if again.region is not None and not again.against and again.best is not first.best:
+            return again.region
+    if first.against:
+        # Nothing on the page reads as an article: a page whose main text is a legal
+        # notice (a promotion's terms) gives that text, when the page says it is its
+        # main content (`_legal_page_box`).
+        legal = _find_main(segments, features, options, forms, only=_legal_page_box)
+        if legal.region is not None:
+            return legal.region
+    return first.region
 
 
 def _shorter_yardstick(options: Options) -> int:
@@ -103,13 +114,28 @@ def _shorter_yardstick(options: Options) -> int:
     return options.min_paragraph_chars // options.short_page_divisor
 
 
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """One choice of the main region, with what `find_main` weighs it by."""
+
+    region: MainRegion | None
+    #: The best-scoring container (None with no region).
+    best: HtmlElement | None = None
+    #: The best container is classed against the article.
+    against: bool = False
+    #: ... or the page's footer outscores it but for the footer's second weighting.
+    doubted: bool = False
+
+
 def _find_main(
     segments: list[Segment],
     features: list[Features],
     options: Options,
     forms: Sequence[HtmlElement],
-) -> tuple[MainRegion | None, bool]:
-    """The article's region, and whether the best container is classed against it."""
+    only: Callable[[HtmlElement, _Totals, Options], bool] | None = None,
+) -> _Choice:
+    """The article's region, its best container, and whether that is in doubt; with
+    `only`, the best container is the best of those it admits (none: no region)."""
     stats = _text_stats(segments, features, options)
     logins = _login_forms(forms, stats)
     scores = _score_containers(segments, features, options, options.min_paragraph_chars, logins)
@@ -117,16 +143,25 @@ def _find_main(
         shorter = _shorter_yardstick(options)
         scores = _score_containers(segments, features, options, shorter, logins)
     if not scores:
-        return None, False
+        return _Choice(None)
     negative: dict[HtmlElement, bool] = {}  # memo: an element's own negative cues
     class_weights = {
         element: _class_weight(element, negative, stats, options) for element in scores
     }
+    # The page's own footer (its "about us", its disclaimers) weighs against twice: a
+    # box in it is classed against (a class cue or a box around it) and is the footer.
+    footer = {element for element in scores if _in_page_footer(element)}
     weighted = {
-        element: score * (1 - stats[element].link_density) * class_weights[element]
+        element: score
+        * (1 - stats[element].link_density)
+        * class_weights[element]
+        * (options.negative_class_weight if element in footer else 1.0)
         for element, score in scores.items()
     }
-    best = max(weighted, key=lambda element: weighted[element])
+    admitted = weighted if only is None else [e for e in weighted if only(e, stats, options)]
+    if not admitted:
+        return _Choice(None)
+    best = max(admitted, key=lambda element: weighted[element])
     top = _best_climbed(best, weighted, class_weights, stats, options)
     top = _tab_widget(top, stats, options)
     threshold = max(weighted[best] * options.sibling_score_share, options.min_sibling_score)
@@ -136,7 +171,11 @@ def _find_main(
         order = {element: position for position, element in enumerate(top.getroottree().iter())}
         roots = tuple(sorted((*roots, *twins), key=order.__getitem__))
     region = MainRegion(roots, tuple(root for root in roots if root is not top))
-    return region, class_weights[best] < 1
+    against = class_weights[best] < 1
+    # Weighed against once only, would a box in the footer outscore the best container?
+    footer_best = max((weighted[element] for element in footer), default=0.0)
+    doubted = against or footer_best > weighted[best] * options.negative_class_weight
+    return _Choice(region, best, against, doubted)
 
 
 #: A form asking for a password holding at most this share of the page's text is a login
@@ -749,6 +788,43 @@ def _inside_negative(
         if known:
             return True
     return False
+
+
+def _legal_page_box(element: HtmlElement, stats: _Totals, options: Options) -> bool:
+    """A box in the page's main landmark (`<main>`, role="main") that only a legal cue
+    is against, and one that names ordinary content too (`vocab.PROSE_LEGAL_CLASSES`:
+    "terms", a promotion's or a glossary's): the page's own text, not a cookie notice
+    (no "cookie" or "consent" word: those name the notice) nor a dialog over an app's
+    empty shell (outside `<main>`)."""
+    if _children_negative(element, options):
+        return False
+    named: set[str] = set()
+    for node in _self_and_ancestors(element):
+        if node.tag == "main" or (node.get("role") or "").lower() == "main":
+            return bool(named) and named <= vocab.PROSE_LEGAL_CLASSES
+        if node.tag in ("body", "html"):
+            return False
+        cues = _cues_against(node, stats, options)
+        if cues - {"legal"}:
+            return False
+        if cues:
+            named |= legal_words(node)
+    return False
+
+
+def _in_page_footer(element: HtmlElement) -> bool:
+    """The element is, or lies inside, the page's own footer: a `<footer>` or
+    role="contentinfo" not inside an `<article>` (the article's footer: its tags, its
+    author) nor a `<blockquote>` (the quotation's source)."""
+    footer = False
+    for node in _self_and_ancestors(element):
+        if node.tag in ("article", "blockquote"):
+            return False
+        if node.tag in ("body", "html"):
+            break
+        role = (node.get("role") or "").lower()
+        footer = footer or node.tag == "footer" or role in vocab.FOOTER_ROLES
+    return footer
 
 
 class ProseCount(Protocol):

@@ -1,4 +1,5 @@
-"""The depth pre-pass: flatten nesting deeper than libxml2 (or the caller) allows.
+"""The markup pre-passes: flatten nesting deeper than libxml2 (or the caller) allows,
+and close what a browser closes where libxml2 ignores an end tag.
 
 libxml2 stops building the tree at a fixed nesting depth and silently drops
 everything after the too-deep subtree. This module rewrites the markup before
@@ -6,6 +7,12 @@ it is parsed again: one linear scan that tokenises it as libxml2 would (tags,
 comments, raw text), tracks the open elements with libxml2's implied closes
 and end-tag priorities, and drops the start tags nested deeper than
 ``max_depth``, with their end tags, keeping all text. Nothing here recurses.
+
+The same scan finds the end tags libxml2 ignores though a browser honours them
+(`close_ignored_end_tags`): ``</figure>`` over an unclosed ``<div>`` (libxml2 lets
+no end tag of lower priority close a ``<div>``), after which the rest of the page
+is inside that ``<div>``; the end tags of the elements left open are written before
+it, as a browser closes them.
 
 An element whose content is never shown (``<noscript>``, ``<svg>``, ``hidden``,
 ``display:none``...) keeps its tags past the limit, so that its content stays
@@ -22,7 +29,7 @@ from typing import NamedTuple
 
 from newsclean.limits import Deadline
 
-__all__ = ["flatten_deep_nesting", "starts_in_data"]
+__all__ = ["close_ignored_end_tags", "flatten_deep_nesting", "starts_in_data"]
 
 # fmt: off
 # libxml2 2.14's empty elements. It nests embed/source/track/wbr, so counting
@@ -137,6 +144,55 @@ def flatten_deep_nesting(
                 stack.push(tag.name, kept)
         hiding_at = hiding_at if hiding_at < len(stack) else -1
     return spliced.result(), dropped
+
+
+# fmt: off
+#: End tags a browser honours over the elements open inside their element (it closes
+#: them, HTML's "generate implied end tags" and pop): the block elements' and a list
+#: item's. Not a <form>'s (a browser closes the form alone), a <p>'s, a heading's or
+#: an inline element's (their rules differ).
+_CLOSE_OPEN_INSIDE = frozenset({
+    "address", "article", "aside", "blockquote", "button", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "header", "hgroup", "li", "listing", "main", "menu", "nav", "ol", "pre", "section",
+    "summary", "ul",
+})
+#: Elements a browser's end tag does not look past ("has an element in scope"): a
+#: table's parts and the like. A list item's end tag does not look past a list either.
+_SCOPE_BOUNDARIES = frozenset({
+    "applet", "caption", "html", "marquee", "object", "table", "tbody", "td", "template",
+    "tfoot", "th", "thead", "tr",
+})
+_LIST_ITEM_BOUNDARIES = _SCOPE_BOUNDARIES | {"ol", "ul"}
+# fmt: on
+
+
+def close_ignored_end_tags(markup: str, deadline: Deadline | None = None) -> tuple[str, int]:
+    """Before each end tag libxml2 would ignore and a browser honours, write the end
+    tags of the elements open inside its element, innermost first.
+
+    Returns the new markup and how many end tags were so completed (0: the markup is
+    returned unchanged). One linear pass, as `flatten_deep_nesting`'s.
+    """
+    stack = _OpenElements()
+    spliced = _Spliced(markup)
+    completed = 0
+    for tag in _tags(markup):
+        if deadline is not None:
+            deadline.tick("parse (end tags)")
+        if tag.closing:
+            index = stack.match_end(tag.name)
+            if index is None and (inside := stack.open_inside(tag.name)) is not None:
+                index, names = inside
+                spliced.cut(tag.start, tag.start, "".join(f"</{name}>" for name in names))
+                completed += 1
+            if index is not None:
+                stack.pop_to(index)
+        elif tag.name not in _NO_NEST:
+            stack.close_implied(tag.name)
+            if not tag.empty:
+                stack.push(tag.name)
+    return spliced.result(), completed
 
 
 def _gap(name: str) -> str:
@@ -353,6 +409,21 @@ class _OpenElements:
             if level > priority and indices
         ]
         return positions[-1] if not blockers or positions[-1] > max(blockers) else None
+
+    def open_inside(self, name: str) -> tuple[int, list[str]] | None:
+        """For an end tag `name` that libxml2 ignores: the stack index of the element a
+        browser closes (`_CLOSE_OPEN_INSIDE`, with no scope boundary open above it) and
+        the names of the elements open above it, innermost first; None when a browser
+        ignores the end tag too."""
+        positions = self._by_name.get(name)
+        if name not in _CLOSE_OPEN_INSIDE or not positions:
+            return None
+        index = positions[-1]
+        above = self._names[index + 1 :]
+        boundaries = _LIST_ITEM_BOUNDARIES if name == "li" else _SCOPE_BOUNDARIES
+        if boundaries.intersection(above):
+            return None
+        return index, above[::-1]
 
     def close_implied(self, name: str) -> None:
         """Pop the elements a start tag `name` implicitly closes while they are on top."""

@@ -52,7 +52,8 @@ class Options:
     #: ancestors receive, level by level.
     ancestor_shares: tuple[float, ...] = (1.0, 0.5, 1 / 6)
     #: A container's score is multiplied by this when it, a box around it (below
-    #: <body>) or most of its children carry class cues against the article ...
+    #: <body>) or most of its children carry class cues against the article (and once
+    #: more in the page's own footer) ...
     negative_class_weight: float = 0.3
     #: ... and by this when its own classes say article/content/story.
     positive_class_weight: float = 1.5
@@ -60,8 +61,8 @@ class Options:
     #: of comments or teasers.
     min_list_children: int = 3
     #: When no segment reaches min_paragraph_chars, or the best container is classed
-    #: against the article, segments this many times shorter are tried (a page of short
-    #: paragraphs).
+    #: against the article or outscored by the page's footer weighed against once,
+    #: segments this many times shorter are tried (a page of short paragraphs).
     short_page_divisor: int = 3
     #: Containers elsewhere on the page scoring at least this share of the best compete
     #: on the prose their climb gathers (at most this many of them).

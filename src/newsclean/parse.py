@@ -8,8 +8,13 @@ an end marker (a comment) is parsed after the markup: when it is missing from
 the tree, the markup is repaired and parsed again. Separately, a tree deeper
 than ``max_depth`` (an XPath check in C) is flattened by the pre-pass in
 `newsclean.flatten`, which drops the excess start tags and their end tags,
-keeping all text, and parsed again. The common page pays for one parse, the
-XPath check and a walk down the tree's last children.
+keeping all text, and parsed again. libxml2 also ignores an end tag that a browser
+honours: ``</figure>`` (or ``</section>``, ``</li>``...) over an unclosed ``<div>``,
+so that the rest of the page lands inside that ``<div>`` (a table's wrapper, a menu's
+box); when it reports a mismatched end tag (or so many errors that it stops
+reporting), the markup is scanned, the end tags a browser implies are written out
+(`newsclean.flatten.close_ignored_end_tags`), and it is parsed again. The common page
+pays for one parse, the XPath check and a walk down the tree's last children.
 
 Hostile markup is defused on the way: control characters lxml refuses to
 hold (raw, or as ``&#5;`` references) are removed before parsing, long runs of
@@ -30,7 +35,7 @@ from typing import NamedTuple
 import lxml.html
 from lxml import etree
 
-from newsclean.flatten import flatten_deep_nesting, starts_in_data
+from newsclean.flatten import close_ignored_end_tags, flatten_deep_nesting, starts_in_data
 from newsclean.limits import Deadline
 from newsclean.streaming import place_streamed_segments
 
@@ -71,6 +76,11 @@ _SPACE_OR_COMMENTS = re.compile(r"(?:\s++|<!--(?>.*?-->))*+", re.S)
 _END_TOKEN = "newsclean:end-of-input"
 _END_MARKER = f"<!--{_END_TOKEN}-->"
 _EXCESSIVE_DEPTH = "Excessive depth"
+# libxml2's report of an end tag that is not the open element's ("Opening and ending
+# tag mismatch: figure and div"), and how many errors it reports at most per parse (a
+# full log may hide one).
+_END_TAG_MISMATCH = "Opening and ending tag mismatch"
+_MAX_REPORTED_ERRORS = 100
 # How far from the end to look for the final </html>.
 _END_WINDOW = 64 * 1024
 # Deeper than libxml2's limit (2048 with huge_tree) minus html/body and a margin.
@@ -117,6 +127,9 @@ class _Parsed(NamedTuple):
     root: lxml.html.HtmlElement | None  # None when libxml2 finds no document
     too_deep: bool  # libxml2 reported that it hit its depth limit
     complete: bool  # the end marker made it into the tree
+    #: libxml2 reported an end tag that did not match the open element (it may have
+    #: ignored one a browser honours), or so many errors that it stopped reporting them.
+    mismatched: bool = False
 
 
 def parse(text: str, *, max_depth: int = 200, deadline: Deadline | None = None) -> ParsedPage:
@@ -162,10 +175,11 @@ def parse_handed_over(
     source = _Source.of(markup)
     del markup
     parsed = source.parse()
-    # Each parse after the first is of new text: the tree and the text before it go first.
-    if not (parsed.complete or parsed.too_deep):
-        repaired = _unhide(source, warnings)
+    for repair in (_unhide_lost_suffix, _close_ignored_end_tags):
+        repaired = repair(source, parsed, warnings, deadline)
         if repaired is not None:
+            # Each parse after the first is of new text: the tree and the text before it
+            # go first.
             del parsed
             source, repaired = repaired, None
             parsed = source.parse()
@@ -267,6 +281,30 @@ def _unhide(source: _Source, warnings: list[str]) -> _Source | None:
     return _Source.of(repaired)
 
 
+def _unhide_lost_suffix(
+    source: _Source, parsed: _Parsed, warnings: list[str], deadline: Deadline | None
+) -> _Source | None:
+    """`_unhide`, when the parse lost a suffix (not to the depth limit: the pre-pass's)."""
+    del deadline  # a repair's signature: the markup is searched, not scanned tag by tag
+    return None if parsed.complete or parsed.too_deep else _unhide(source, warnings)
+
+
+def _close_ignored_end_tags(
+    source: _Source, parsed: _Parsed, warnings: list[str], deadline: Deadline | None
+) -> _Source | None:
+    """The markup with the end tags a browser implies written out where libxml2
+    ignored an end tag (`close_ignored_end_tags`: ``</figure>`` over an unclosed
+    ``<div>`` would leave the rest of the page inside it); None when there are none,
+    or libxml2 reported no mismatched end tag. Silent: a browser shows the page so."""
+    del warnings
+    if parsed.root is None or not parsed.mismatched:
+        return None
+    markup = source.markup()
+    closed, count = close_ignored_end_tags(markup, deadline)
+    del markup
+    return _Source.of(closed) if count else None
+
+
 def _new_parser() -> lxml.html.HTMLParser:
     # HTML mode never resolves external entities or DTDs; no_network closes the rest.
     parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
@@ -328,8 +366,14 @@ class _Source(NamedTuple):
             root = None
         complete = root is not None and _take_end_marker(root)
         # The depth error is fatal; fatal errors are few, unlike the others.
-        fatal = parser.error_log.filter_from_fatals()
-        return _Parsed(root, any(_EXCESSIVE_DEPTH in entry.message for entry in fatal), complete)
+        log = parser.error_log
+        fatal = log.filter_from_fatals()
+        too_deep = any(_EXCESSIVE_DEPTH in entry.message for entry in fatal)
+        mismatched = len(log) >= _MAX_REPORTED_ERRORS or any(
+            entry.message.startswith(_END_TAG_MISMATCH)
+            for entry in log.filter_types(etree.ErrorTypes.ERR_TAG_NAME_MISMATCH)
+        )
+        return _Parsed(root, too_deep, complete, mismatched)
 
 
 def _take_end_marker(root: lxml.html.HtmlElement) -> bool:
