@@ -63,28 +63,59 @@ def keep_mixed_lists(segments: list[Segment], decisions: list[Decision]) -> None
     a checklist whose steps link to guides) stay with the rest (rule
     `neighbours:mixed-list`). A list item holding a heading is a section of the page set
     as a list item, no entry: a link among its paragraphs ("Check Out: ...") stays out.
-    An item decided by a cue of its own keeps its decision."""
-    sections = {
+    An item decided by a cue of its own keeps its decision.
+
+    Only the lists that hold a linked item are looked at, each once, through the run of
+    segments inside it (a list's segments stand together): a page without one pays a
+    test of each decision's rule."""
+    looked_at: set[HtmlElement] = set()
+    sections: set[HtmlElement] | None = None
+    for index, decision in enumerate(decisions):
+        if decision.rule not in _LINKED_LINE_RULES:
+            continue
+        item = _list_item(segments[index])
+        listing = item.getparent() if item is not None else None
+        if listing is None or listing in looked_at:
+            continue
+        looked_at.add(listing)
+        members = _list_members(segments, index, listing)
+        kept = sum(1 for member in members if decisions[member].rule == "main:text")
+        if kept * 2 <= len(members):
+            continue
+        if sections is None:
+            sections = _sections(segments)
+        for member in members:
+            if decisions[member].rule in _LINKED_LINE_RULES and (
+                _list_item(segments[member]) not in sections
+            ):
+                decisions[member] = Decision(Region.MAIN, "text", "neighbours:mixed-list")
+
+
+def _list_members(segments: list[Segment], index: int, listing: HtmlElement) -> list[int]:
+    """The segments that are items of `listing` (or their paragraphs and headings), from
+    the run of segments inside it around `index`."""
+    start = index
+    while start > 0 and is_within(segments[start - 1].owner, listing):
+        start -= 1
+    stop = index + 1
+    while stop < len(segments) and is_within(segments[stop].owner, listing):
+        stop += 1
+    members = []
+    for member in range(start, stop):
+        item = _list_item(segments[member])
+        if item is not None and item.getparent() is listing:
+            members.append(member)
+    return members
+
+
+def _sections(segments: list[Segment]) -> set[HtmlElement]:
+    """The list items that hold a heading: sections of a page set as list items."""
+    return {
         box
         for segment in segments
         if segment.kind is BlockKind.HEADING
         for box in segment.owner.iterancestors("li")
     }
-    lists: dict[HtmlElement, list[int]] = {}
-    for index, segment in enumerate(segments):
-        item = _list_item(segment)
-        parent = item.getparent() if item is not None else None
-        if item is not None and parent is not None:
-            lists.setdefault(parent, []).append(index)
-    for members in lists.values():
-        kept = sum(1 for index in members if decisions[index].rule == "main:text")
-        if kept * 2 <= len(members):
-            continue
-        for index in members:
-            if decisions[index].rule in _LINKED_LINE_RULES and (
-                _list_item(segments[index]) not in sections
-            ):
-                decisions[index] = Decision(Region.MAIN, "text", "neighbours:mixed-list")
 
 
 def keep_list_labels(
