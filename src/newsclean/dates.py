@@ -92,6 +92,8 @@ def date_line(text: str | None, *, month_first: bool, max_other_words: int) -> d
 def _printed_dates(text: str, month_first: bool) -> Iterator[tuple[re.Match[str], dt.date]]:
     """The line's printed dates that are days of the calendar, in the order they stand
     (each pattern's first match)."""
+    if not vocab.YEAR_DIGITS.search(text):  # every printed form holds a year's four digits
+        return
     found = [(m.start(), m) for pattern in _PRINTED_DATES if (m := pattern.search(text))]
     for _, match in sorted(found, key=lambda pair: pair[0]):
         date = _calendar_date(match, month_first)

@@ -128,7 +128,8 @@ def _measure_one(segment: Segment) -> _Measurements:
     )
     # Most segments hold no cue's keyword, and one scan rules out every keyword cue; of
     # the cues whose keywords a text holds, only the branches needing those are tried.
-    candidates, held = _KEYWORD_CUES.scan(text.lower())
+    lowered = text.lower()
+    candidates, held = _KEYWORD_CUES.scan(lowered)
     if candidates:
         cues.update(name for name, cue in candidates.items() if cue.matches_holding(text, held))
     markup = segment.markup  # read once: the segment's properties are calls
@@ -145,7 +146,11 @@ def _measure_one(segment: Segment) -> _Measurements:
         cues.add("date")
     elif chars < vocab.MAX_CHANGED_LINE_CHARS and vocab.CHANGED_LINE.search(text):
         cues.add("date")  # "Last Modified: 03-10-2004 2:20pm": a day in any form
-    elif chars < _MAX_AGO_LINE_CHARS and vocab.AGO_LINE.match(text):
+    elif (
+        chars < _MAX_AGO_LINE_CHARS
+        and ("ago" in lowered or "vor" in lowered)  # every AGO_LINE holds one: cheap first
+        and vocab.AGO_LINE.match(text)
+    ):
         cues.add("date")  # "Published 6 hours ago": the page's date, rendered relative
     if (
         chars <= _MAX_SITE_ADDRESS_CHARS

@@ -15,7 +15,6 @@ from newsclean.classify import Decision
 from newsclean.features import Features
 from newsclean.model import Region
 from newsclean.neighbours.boxes import (
-    FURNITURE_BOXES,
     route_furniture_boxes,
     route_headed_boxes,
     route_link_boxes,
@@ -96,7 +95,6 @@ def revisit_neighbours(
     route_thin_sections(segments, features, revised, options)
     spread_ad_labels(segments, revised, options)
     spread_share_rows(segments, features, revised, options)
-    for find_box, verdict in FURNITURE_BOXES:
-        route_furniture_boxes(segments, features, revised, options, find_box, verdict)
+    route_furniture_boxes(segments, features, revised, options)
     drop_repeated_runs(segments, features, revised)
     return revised

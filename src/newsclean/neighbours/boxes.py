@@ -5,7 +5,7 @@ footer, boxes a label heads, the site's link boxes."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from lxml.html import HtmlElement
 
@@ -82,38 +82,88 @@ def route_furniture_boxes(
     features: list[Features],
     decisions: list[Decision],
     options: Options,
-    find_box: Callable[[HtmlElement, int], HtmlElement | None],
-    verdict: Decision,
 ) -> None:
     """A box inside the article that is not its text is the page's furniture: one the
     stylesheet leaves off paper ("d-print-none", "noprint": a booking widget's hotline, a
-    video's player and transcript; `_print_hidden_box`), one the page opens over the text
-    on a click (a modal, a popup: `_overlay_box`), or the article's own footer (its
-    "Posted by ... Tags: ..." line, a correction notice, a card's address: `_footer_box`).
-    Its article segments take `verdict` (boilerplate), unless the box holds more than
-    `max_headed_box_share` of the article's text (a wrapper round the article itself)."""
-    boxes: dict[HtmlElement, list[int]] = {}
+    video's player and transcript; `_hidden_in_print`), one the page opens over the text
+    on a click (a modal, a popup: `is_overlay`), or the article's own footer (its
+    "Posted by ... Tags: ..." line, a correction notice, a card's address: `_is_footer`).
+    For each kind in turn (`FURNITURE_BOXES`), the article segments in the outermost such
+    box among their owner and its next `chain_limit` ancestors take the kind's verdict
+    (boilerplate), unless the box holds more than `max_headed_box_share` of what is left
+    of the article's text (a wrapper round the article itself).
+
+    One climb per segment finds its box of every kind, and the climb above a parent is
+    kept for the parent's next segment (siblings share it): the kinds are then decided
+    in turn over the boxes found, each over what the kinds before it left."""
+    found: list[dict[HtmlElement, list[int]]] = [{} for _ in FURNITURE_BOXES]
     total = 0  # the article's characters, summed in the same pass: no list of its segments
+    climb = _FurnitureClimb(options.chain_limit)
     for index, decision in enumerate(decisions):
         if decision.region is not Region.MAIN:
             continue
         total += features[index].chars
-        box = find_box(segments[index].owner, options.chain_limit)
-        if box is not None:
-            boxes.setdefault(box, []).append(index)
-    if not boxes:
-        return
-    for members in boxes.values():
-        if sum(features[i].chars for i in members) > options.max_headed_box_share * total:
+        for boxes, box in zip(found, climb.boxes(segments[index].owner), strict=True):
+            if box is not None:
+                boxes.setdefault(box, []).append(index)
+    for (_, verdict), boxes in zip(FURNITURE_BOXES, found, strict=True):
+        routed = 0
+        for members in boxes.values():
+            inside = [i for i in members if decisions[i].region is Region.MAIN]
+            chars = sum(features[i].chars for i in inside)
+            if not inside or chars > options.max_headed_box_share * total:
+                continue
+            for i in inside:
+                decisions[i] = verdict
+            routed += chars
+        total -= routed
+
+
+class _FurnitureClimb:
+    """For an owner, the outermost element of each furniture kind among it and its next
+    `limit` ancestors. The part above the owner is its parent's and the parent's next
+    `limit - 1` ancestors: kept for the last parent asked about."""
+
+    __slots__ = ("_above", "_limit", "_parent")
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._parent: HtmlElement | None = None
+        self._above: tuple[HtmlElement | None, ...] = ()
+
+    def boxes(self, owner: HtmlElement) -> tuple[HtmlElement | None, ...]:
+        parent = owner.getparent()
+        if parent is None or self._limit < 1:
+            return _outermost_of_each((owner,))
+        if parent is not self._parent:
+            chain = itertools.chain(
+                (parent,), itertools.islice(parent.iterancestors(), self._limit - 1)
+            )
+            self._parent, self._above = parent, _outermost_of_each(chain)
+        if owner.tag not in _FURNITURE_TAGS and not owner.keys():
+            return self._above  # the common owner, a bare <p>: of no kind itself
+        own = _outermost_of_each((owner,))
+        return tuple(
+            above if above is not None else mine
+            for above, mine in zip(self._above, own, strict=True)
+        )
+
+
+def _outermost_of_each(chain: Iterable[HtmlElement]) -> tuple[HtmlElement | None, ...]:
+    """For each furniture kind, the last element of `chain` (innermost first) of that kind."""
+    found: list[HtmlElement | None] = [None] * len(FURNITURE_BOXES)
+    for element in chain:
+        # No kind without an attribute but for these tags: one C call rules most out.
+        if element.tag not in _FURNITURE_TAGS and not element.keys():
             continue
-        for i in members:
-            decisions[i] = verdict
+        for kind, (test, _) in enumerate(FURNITURE_BOXES):
+            if test(element):
+                found[kind] = element
+    return tuple(found)
 
 
-def _print_hidden_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
-    """The outermost of the owner and its next `limit` ancestors whose class hides it in
-    print (`vocab.PRINT_HIDDEN_CLASS`), if any."""
-    return _outermost(owner, limit, _hidden_in_print)
+#: The tags that make a furniture box without an attribute (`is_overlay`, `_is_footer`).
+_FURNITURE_TAGS = frozenset({"dialog", "footer"})
 
 
 def _hidden_in_print(element: HtmlElement) -> bool:
@@ -125,43 +175,22 @@ def _hidden_in_print(element: HtmlElement) -> bool:
     )
 
 
-def _overlay_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
-    """The outermost of the owner and its next `limit` ancestors that the page opens over
-    its text (`is_overlay`: a modal, a popup), if any."""
-    return _outermost(owner, limit, is_overlay)
-
-
-def _footer_box(owner: HtmlElement, limit: int) -> HtmlElement | None:
-    """The outermost of the owner and its next `limit` ancestors that is a footer
-    (`<footer>`, `role="contentinfo"`) but a quotation's (`<blockquote><p>...</p><footer>
-    — Name</footer>`: the quote's source, said in the text), if any."""
-    return _outermost(owner, limit, _is_footer)
-
-
 def _is_footer(element: HtmlElement) -> bool:
+    """A footer (`<footer>`, `role="contentinfo"`) but a quotation's (`<blockquote><p>...
+    </p><footer>— Name</footer>`: the quote's source, said in the text)."""
     if element.tag != "footer" and (element.get("role") or "").lower() not in vocab.FOOTER_ROLES:
         return False
     parent = element.getparent()
     return parent is None or parent.tag != "blockquote"
 
 
-#: The boxes inside the article that are not its text, each with its verdict.
-FURNITURE_BOXES: tuple[tuple[Callable[[HtmlElement, int], HtmlElement | None], Decision], ...] = (
-    (_print_hidden_box, Decision(Region.BOILERPLATE, "other", "box:noprint")),
-    (_overlay_box, Decision(Region.BOILERPLATE, "other", "box:overlay")),
-    (_footer_box, Decision(Region.BOILERPLATE, "footer", "box:footer")),
+#: The kinds of box inside the article that are not its text, in the order they are
+#: decided, each with its verdict.
+FURNITURE_BOXES: tuple[tuple[Callable[[HtmlElement], bool], Decision], ...] = (
+    (_hidden_in_print, Decision(Region.BOILERPLATE, "other", "box:noprint")),
+    (is_overlay, Decision(Region.BOILERPLATE, "other", "box:overlay")),
+    (_is_footer, Decision(Region.BOILERPLATE, "footer", "box:footer")),
 )
-
-
-def _outermost(
-    owner: HtmlElement, limit: int, test: Callable[[HtmlElement], bool]
-) -> HtmlElement | None:
-    """The outermost of the owner and its next `limit` ancestors that pass `test`."""
-    found = None
-    for element in itertools.chain((owner,), itertools.islice(owner.iterancestors(), limit)):
-        if test(element):
-            found = element
-    return found
 
 
 def _row_around(segments: list[Segment], index: int, options: Options) -> range | None:
