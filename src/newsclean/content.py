@@ -86,7 +86,8 @@ def find_main(
         return None
     if forms is None:
         forms = list(segments[0].owner.getroottree().getroot().iter("form"))
-    first = _find_main(segments, features, options, forms)
+    stats = _text_stats(segments, features, options)  # the legal retry's too: same options
+    first = _find_main(segments, features, options, forms, stats)
     if first.doubted:
         # The best container is classed against the article, or the page's footer would
         # outscore it but for its second weighting (the page's only paragraph is the
@@ -96,14 +97,14 @@ def find_main(
         # region stands (the lines a shorter yardstick counts, a form's labels beside
         # the article, are no paragraphs to join it).
         short = replace(options, min_paragraph_chars=_shorter_yardstick(options))
-        again = _find_main(segments, features, short, forms)
+        again = _find_main(segments, features, short, forms, _text_stats(segments, features, short))
         if again.region is not None and not again.against and again.best is not first.best:
             return again.region
     if first.against:
         # Nothing on the page reads as an article: a page whose main text is a legal
         # notice (a promotion's terms) gives that text, when the page says it is its
         # main content (`_legal_page_box`).
-        legal = _find_main(segments, features, options, forms, only=_legal_page_box)
+        legal = _find_main(segments, features, options, forms, stats, only=_legal_page_box)
         if legal.region is not None:
             return legal.region
     return first.region
@@ -132,11 +133,12 @@ def _find_main(
     features: list[Features],
     options: Options,
     forms: Sequence[HtmlElement],
+    stats: _Totals,
     only: Callable[[HtmlElement, _Totals, Options], bool] | None = None,
 ) -> _Choice:
-    """The article's region, its best container, and whether that is in doubt; with
-    `only`, the best container is the best of those it admits (none: no region)."""
-    stats = _text_stats(segments, features, options)
+    """The article's region, its best container, and whether that is in doubt; `stats`:
+    the page's text totals under `options`; with `only`, the best container is the best
+    of those it admits (none: no region)."""
     logins = _login_forms(forms, stats)
     scores = _score_containers(segments, features, options, options.min_paragraph_chars, logins)
     if not scores:  # a page of short paragraphs: judge them by a shorter yardstick
