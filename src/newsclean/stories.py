@@ -92,21 +92,19 @@ _UNCLAIMED_PROSE = "other:prose,unclaimed"
 def _adopt_unclaimed_prose(decisions: list[Decision], options: Options) -> None:
     """When the caller favours recall: prose outside the main region that no story
     claims and no class cue routed (a paragraph in its own box beside the article's
-    column) joins the article when the article's nearest segment lies at most
-    `max_adopted_prose_gap` segments away."""
+    column) joins the article when it lies within the article's span of segments, or at
+    most `max_adopted_prose_gap` segments before or after it."""
     gap = options.max_adopted_prose_gap
     if gap <= 0:
         return
-    main = [i for i, decision in enumerate(decisions) if decision.region is Region.MAIN]
-    if not main:
+    main = (i for i, decision in enumerate(decisions) if decision.region is Region.MAIN)
+    first = next(main, None)
+    if first is None:
         return
-    adopted = [
-        index
-        for index, decision in enumerate(decisions)
-        if decision.rule == _UNCLAIMED_PROSE and main[0] - gap <= index <= main[-1] + gap
-    ]
-    for index in adopted:
-        decisions[index] = Decision(Region.MAIN, "text", "main:adopted-prose")
+    last = next(i for i in reversed(range(len(decisions))) if decisions[i].region is Region.MAIN)
+    for index in range(max(0, first - gap), min(len(decisions), last + gap + 1)):
+        if decisions[index].rule == _UNCLAIMED_PROSE:
+            decisions[index] = Decision(Region.MAIN, "text", "main:adopted-prose")
 
 
 def _take(
