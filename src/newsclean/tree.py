@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
@@ -38,6 +39,14 @@ class TagIndex:
     def __getitem__(self, tag: str) -> list[HtmlElement]:
         """The elements of `tag` (one of the tags gathered), in document order."""
         return self._by_tag[tag]
+
+
+def smallest_common(element: HtmlElement, other: HtmlElement) -> HtmlElement:
+    """The innermost element holding both: `element` itself or its nearest ancestor that
+    holds `other` (both lie in one tree, so the root at least does)."""
+    return next(
+        box for box in itertools.chain((element,), element.iterancestors()) if is_within(other, box)
+    )
 
 
 def boxes_around(owner: HtmlElement, limit: int) -> Iterator[HtmlElement]:

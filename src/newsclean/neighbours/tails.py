@@ -3,8 +3,6 @@ what follows a related-stories box, fragments after the last paragraph."""
 
 from __future__ import annotations
 
-import itertools
-
 from newsclean import vocab
 from newsclean.classify import Decision, engagement_route, is_full_paragraph
 from newsclean.features import Features
@@ -12,7 +10,7 @@ from newsclean.model import BlockKind, Region
 from newsclean.neighbours.common import is_fragment
 from newsclean.options import Options
 from newsclean.segment import Segment
-from newsclean.tree import is_within
+from newsclean.tree import is_within, smallest_common
 
 
 def trim_engagement_tail(
@@ -133,12 +131,7 @@ def _beside_byline(
     for above in range(index - 1, -1, -1):
         if "byline" not in features[above].text_cues and decisions[above].role != "author":
             continue
-        byline = segments[above].owner
-        shared = next(
-            element
-            for element in itertools.chain((owner,), owner.iterancestors())
-            if is_within(byline, element)
-        )
+        shared = smallest_common(owner, segments[above].owner)
         return not is_within(segments[first].owner, shared)
     return False
 
@@ -153,13 +146,7 @@ def _card_set_apart(
     """The smallest element holding the card's title line and its last block holds no
     full paragraph of the article before the title: a card is a box of its own (a label
     such as "Meet the testers" may head it), not the article's own paragraphs."""
-    last = segments[card[-1]].owner
-    owner = segments[card[0]].owner
-    box = next(
-        element
-        for element in itertools.chain((owner,), owner.iterancestors())
-        if is_within(last, element)
-    )
+    box = smallest_common(segments[card[0]].owner, segments[card[-1]].owner)
     index = card[0] - 1
     while index >= 0 and is_within(segments[index].owner, box):
         if decisions[index].region is Region.MAIN and is_full_paragraph(features[index], options):
